@@ -1,0 +1,6 @@
+export type { ImportRun, Interaction, ModelVersion, Product, User } from "../generated/sqlite/client";
+export { Prisma } from "../generated/sqlite/client";
+export { createDb, type Db, type DbHandle } from "./client";
+export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
+export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
+export { type Dialect, repoRoot } from "./paths";
