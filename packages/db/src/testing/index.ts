@@ -1,0 +1,1 @@
+export { createTestDatabase, testPostgresServerUrl, type TestDatabase } from "./create-test-database";

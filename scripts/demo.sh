@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm run demo`: the product on the embedded SQLite database with the demo shop, at http://localhost:3000.
+# First run: installs dependencies, migrates, imports the demo shop (REES46 jewelry store + photos), trains the
+# default model and builds the web app — a few minutes, with progress. Later runs reuse what is there.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$JEWELGUIDE_ROOT"
+bash scripts/setup.sh
+worker() { node --import tsx apps/worker/src/cli.ts "$@"; }
+
+step "Database: $DATABASE_URL"
+worker migrate
+
+step "Demo shop: REES46 jewelry store purchases + jewelry photos (skips what is already imported)"
+worker demo
+
+step "Model: train and publish the default model when none is active"
+worker train --if-none-active --publish
+
+step "Web app: production build"
+if [ ! -f apps/web/.next/BUILD_ID ] || [ -n "$(find apps/web/src packages/api/src packages/model/src packages/db/src -newer apps/web/.next/BUILD_ID -print -quit)" ]; then
+  pnpm --filter @jewelguide/web run build
+else
+  echo "up to date"
+fi
+
+step "Serving Jewelguide at http://localhost:${PORT:-3000} (Ctrl-C to stop)"
+cd apps/web
+exec ../../node_modules/.bin/pnpm exec next start -p "${PORT:-3000}"
