@@ -15,7 +15,14 @@ describe.each(dialects)("storage on $name", ({ name, server }) => {
     try {
       expect(test.target.dialect).toBe(name);
       const product = await test.db.product.create({
-        data: { sku: "R-1", titleZh: "18K金钻戒", titleEn: "18K gold diamond ring", category: "ring", price: 2999, currency: "CNY" },
+        data: {
+          sku: "R-1",
+          titleZh: "18K金钻戒",
+          titleEn: "18K gold diamond ring",
+          category: "ring",
+          price: 2999,
+          currency: "CNY",
+        },
       });
       const user = await test.db.user.create({ data: { externalId: "shopper-1", attributes: { city: "上海" } } });
       const event = {

@@ -1,1 +1,1 @@
-export { createTestDatabase, testPostgresServerUrl, type TestDatabase } from "./create-test-database";
+export { createTestDatabase, type TestDatabase, testPostgresServerUrl } from "./create-test-database";
