@@ -1,0 +1,60 @@
+"use client";
+
+import { isCategory } from "@jewelguide/model";
+import { useQuery } from "@tanstack/react-query";
+import type { Messages } from "../i18n/dictionary";
+import type { Language } from "../i18n/languages";
+import { useTRPC } from "../trpc/client";
+import { ProductCard } from "./product-card";
+
+const COUNT = 4;
+
+type RelatedProductsProps = {
+  productId: number;
+  category: string;
+  heading: string;
+  language: Language;
+  messages: Messages;
+};
+
+/**
+ * Below-the-fold "more in this category", fetched in the browser through tRPC once the page is interactive. The
+ * grid keeps its height while loading (placeholders of the same size), so nothing jumps.
+ */
+export function RelatedProducts({ productId, category, heading, language, messages }: RelatedProductsProps) {
+  const trpc = useTRPC();
+  const validCategory = isCategory(category) ? category : undefined;
+  const query = useQuery(
+    trpc.catalog.listProducts.queryOptions(
+      { filters: { category: validCategory }, sort: "popularity", pageSize: COUNT + 1 },
+      { enabled: validCategory !== undefined },
+    ),
+  );
+  if (!validCategory || query.isError) return null;
+  const items = query.data?.items.filter((item) => item.id !== productId).slice(0, COUNT);
+  if (items && items.length === 0) return null;
+  return (
+    <section aria-labelledby="related-heading" className="mt-16 border-t border-line pt-8">
+      <h2 id="related-heading" className="font-serif text-2xl text-ink">
+        {heading}
+      </h2>
+      <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-5 lg:grid-cols-4 lg:gap-6" aria-busy={!items}>
+        {items
+          ? items.map((product) => (
+              <li key={product.id} className="flex">
+                <ProductCard product={product} language={language} messages={messages} />
+              </li>
+            ))
+          : Array.from({ length: COUNT }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+              <li key={index} className="flex">
+                <div className="w-full animate-pulse rounded-lg border border-line bg-white">
+                  <div className="aspect-square w-full bg-gold-50" />
+                  <div className="h-[104px]" />
+                </div>
+              </li>
+            ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "is not set" })
+    .trim()
+    .min(1, "is empty")
+    .refine((url) => /^file:\//.test(url) || /^postgres(ql)?:\/\//.test(url), {
+      message: "must be file:/absolute/path.db (SQLite) or postgresql://user@host/db",
+    }),
+  JEWELGUIDE_DATA_DIR: z
+    .string({ error: "is not set" })
+    .trim()
+    .min(1, "is empty")
+    .refine((dir) => path.isAbsolute(dir), { message: "must be an absolute folder path (photos live in <it>/media)" }),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/**
+ * The web app's settings, checked once. A missing or malformed variable stops the server with a message naming it
+ * (instrumentation.ts calls this at start-up, so a misconfigured server fails before its first request).
+ */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (cached && source === process.env) return cached;
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`);
+    throw new Error(
+      `Jewelguide web: invalid environment:\n${lines.join("\n")}\nRun through \`source scripts/env.sh\` or set the variables yourself.`,
+    );
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

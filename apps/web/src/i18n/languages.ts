@@ -1,0 +1,11 @@
+export const LANGUAGES = ["zh", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = "zh";
+export const LANGUAGE_COOKIE = "lang";
+
+/** BCP 47 tags for <html lang> and number formatting. */
+export const LOCALES: Record<Language, string> = { zh: "zh-CN", en: "en-US" };
+
+export function isLanguage(value: string | undefined): value is Language {
+  return value !== undefined && (LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,7 @@
+import "server-only";
+import { createCaller, createContextInner } from "@jewelguide/api";
+import { cache } from "react";
+import { getDb } from "./db";
+
+/** The tRPC caller for server components: same procedures as the HTTP API, no network hop. One per request. */
+export const getServerCaller = cache(() => createCaller(createContextInner({ db: getDb() })));
