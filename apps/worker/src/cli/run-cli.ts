@@ -1,0 +1,26 @@
+import type { WorkerEnv } from "../config/read-worker-env";
+import type { Command, Output } from "./command";
+import { formatCommandHelp, formatOverview } from "./format-help";
+import { parseCommandLine } from "./parse-command-line";
+import { UsageError } from "./usage-error";
+
+export type CliIo = { env: WorkerEnv; stdout: Output; stderr: Output };
+
+/** Parses argv, runs the command and returns the exit code; never throws. */
+export async function runCli(argv: string[], commands: Command[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseCommandLine(argv, commands);
+    if (parsed.kind === "help") {
+      io.stdout.write(parsed.command ? formatCommandHelp(parsed.command) : formatOverview(commands));
+      return 0;
+    }
+    return await parsed.command.run({ flags: parsed.flags, positionals: parsed.positionals, ...io });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
