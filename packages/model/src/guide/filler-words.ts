@@ -87,6 +87,6 @@ export const ENGLISH_FILLERS: ReadonlySet<string> = new Set(
     "some with and or in of to please pls plz any do you have has is are it its that this one show recommend " +
     "recommendation hi hello hey thanks thank our your can could help find style styled nice good pretty idea ideas " +
     "on at from like would what which jewelry jewellery piece pieces item items shop shopping will be am there just " +
-    "maybe also who his hers mine made day kind sort type"
+    "maybe also who his hers mine made day kind sort type after"
   ).split(" "),
 );

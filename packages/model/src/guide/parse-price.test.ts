@@ -34,6 +34,8 @@ describe("parsePrice", () => {
     ["¥800起", [800, null, "CNY"]],
     ["一千到一千五", [1000, 1500, "CNY"]],
     ["100到200之间", [100, 200, "CNY"]],
+    ["三四千吧", [3000, 4000, "CNY"]],
+    ["五六百以内", [500, 600, "CNY"]],
   ])("%s", (text, expected) => {
     expect(price(text)).toEqual(expected);
   });
@@ -53,6 +55,8 @@ describe("parsePrice", () => {
     ["max 200", [null, 200, "USD"]],
     ["1.5k max", [null, 1500, "USD"]],
     ["up to 400", [null, 400, "USD"]],
+    ["sub $80", [null, 80, "USD"]],
+    ["2-3k", [2000, 3000, "USD"]],
     ["under 150 usd", [null, 150, "USD"]],
     ["500 rmb", [400, 600, "CNY"]],
     ["under €50", [null, 50, "EUR"]],

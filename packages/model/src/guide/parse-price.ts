@@ -16,7 +16,29 @@ export type ParsedPrice = {
 /** How far "around X" reaches: 3000左右 / about 3000 / a bare "3000元" mean 2400–3600. */
 export const AROUND_TOLERANCE = 0.2;
 
-type NumberToken = { start: number; end: number; value: number; multiplier: number; karat: boolean };
+type NumberToken = {
+  start: number;
+  end: number;
+  value: number;
+  multiplier: number;
+  karat: boolean;
+  /** Set for colloquial ranges in one word: 三四千 = 3000–4000 (value is the upper end). */
+  low?: number;
+};
+
+const DIGIT_CHARS = "一二三四五六七八九";
+const UNIT_VALUES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+
+/** "三四千" → 3000–4000, "五六百" → 500–600: two neighbouring digits before one unit. */
+function readNeighbourRange(text: string): { low: number; high: number } | null {
+  const [first, second, unit, ...more] = [...text];
+  if (first === undefined || second === undefined || unit === undefined || more.length > 0) return null;
+  const a = DIGIT_CHARS.indexOf(first === "两" ? "二" : first) + 1;
+  const b = DIGIT_CHARS.indexOf(second) + 1;
+  const scale = UNIT_VALUES[unit];
+  if (a === 0 || b !== a + 1 || scale === undefined) return null;
+  return { low: a * scale, high: b * scale };
+}
 
 const CURRENCY_WORDS: Array<[RegExp, Currency]> = [
   [/^(?:¥|￥|元|块钱|块|rmb|cny|yuan|人民币|软妹币)$/, "CNY"],
@@ -33,7 +55,7 @@ const CURRENCY_AFTER = new RegExp(String.raw`^\s?${CURRENCY}(?![a-z])`);
 const AROUND_BEFORE =
   /(?:大概|大约|大致|差不多|约|around|about|approximately|approx\.?|roughly|circa|like|~|≈)\s?(?:在|是)?\s?$/;
 const MAX_BEFORE =
-  /(?:预算(?:是|在|为|有|只有)?|不超过|不要超过|别超过|不超|不高于|低于|少于|不到|最多|最高|控制在|(?<![a-z])budget(?: of| is| around)?|(?<![a-z])under|(?<![a-z])below|less than|cheaper than|no more than|not more than|at most|(?<![a-z])max(?:imum)?|up to|(?<![a-z])within|<|≤)\s?$/;
+  /(?:预算(?:是|在|为|有|只有)?|不超过|不要超过|别超过|不超|不高于|低于|少于|不到|最多|最高|控制在|(?<![a-z])budget(?: of| is| around)?|(?<![a-z])under|(?<![a-z])sub|(?<![a-z])below|less than|cheaper than|no more than|not more than|at most|(?<![a-z])max(?:imum)?|up to|(?<![a-z])within|<|≤)\s?$/;
 const MIN_BEFORE =
   /(?:至少|起码|最少|最低|不低于|超过|高于|大于|多于|at least|(?<![a-z])over|(?<![a-z])above|more than|starting at|(?<![a-z])from|min(?:imum)?|>|≥)\s?$/;
 const AROUND_AFTER = /^\s?(?:左右|上下|前后|附近|ish(?![a-z]))/;
@@ -70,6 +92,12 @@ function findNumberTokens(text: string): NumberToken[] {
       const karat = unit === "k" && trailing === undefined && KARATS.has(base);
       tokens.push({ start, end, value, multiplier, karat });
     } else if (chinese !== undefined) {
+      const neighbours = readNeighbourRange(chinese);
+      if (neighbours) {
+        const multiplier = UNIT_VALUES[chinese.slice(-1)] ?? 1;
+        tokens.push({ start, end, value: neighbours.high, multiplier, karat: false, low: neighbours.low });
+        continue;
+      }
       // Keep the longest prefix that reads as a number ("三千五左右" is fine; "十八岁" stops at 八).
       let text = chinese;
       let value = parseChineseNumber(text);
@@ -156,6 +184,11 @@ function readSingle(text: string, token: NumberToken): Constraint | null {
     currency: side.currency,
     span: { start: side.start - before.length, end: side.end + after.length },
   });
+  if (token.low !== undefined) {
+    const before = MAX_BEFORE.exec(head) ?? AROUND_BEFORE.exec(head);
+    const after = AROUND_AFTER.exec(tail) ?? MAX_AFTER.exec(tail);
+    return found({ min: token.low, max: value }, before?.[0] ?? "", after?.[0] ?? "");
+  }
   const aroundAfter = AROUND_AFTER.exec(tail);
   const aroundBefore = AROUND_BEFORE.exec(head);
   if (aroundAfter || aroundBefore) {

@@ -49,7 +49,7 @@ const CATEGORY_TERMS: Record<Category, string[]> = {
     "choker",
     "collar necklace",
   ],
-  pendant: ["吊坠", "挂坠", "坠子", "项坠", "坠", "pendant", "pendent", "locket"],
+  pendant: ["吊坠", "挂坠", "挂件", "坠子", "项坠", "坠", "pendant", "pendent", "locket"],
   earring: [
     "耳钉",
     "耳环",
@@ -343,6 +343,15 @@ const RECIPIENTS: Spec[] = [
     zh: "姐妹",
     gender: "female",
     terms: ["姐姐", "妹妹", "姐妹", "姐", "妹", "sister", "sis"],
+  },
+  { value: "niece", en: "Niece", zh: "侄女", gender: "female", terms: ["侄女", "外甥女", "niece"] },
+  { value: "nephew", en: "Nephew", zh: "侄子", gender: "male", terms: ["侄子", "外甥", "nephew"] },
+  {
+    value: "aunt",
+    en: "Aunt",
+    zh: "阿姨",
+    gender: "female",
+    terms: ["阿姨", "姑姑", "姨妈", "舅妈", "婶婶", "aunt", "auntie"],
   },
   { value: "brother", en: "Brother", zh: "兄弟", gender: "male", terms: ["哥哥", "弟弟", "兄弟", "brother"] },
   {
