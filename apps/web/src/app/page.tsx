@@ -1,12 +1,13 @@
-import { CATEGORY_NAMES, METAL_NAMES } from "@jewelguide/model";
 import Link from "next/link";
 import type { FilterChip } from "../components/filter-chips";
 import { FilterChips } from "../components/filter-chips";
 import { Pagination } from "../components/pagination";
 import { ProductCard } from "../components/product-card";
 import { SearchForm } from "../components/search-form";
+import { buildVocabularyLabels } from "../i18n/build-vocabulary-labels";
 import { formatMessage, getMessages, type Messages } from "../i18n/dictionary";
 import { getLanguage } from "../i18n/get-language";
+import { labelCategory, labelMetal } from "../i18n/vocabulary-labels";
 import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "../lib/shop-search-params";
 import { getServerCaller } from "../server/caller";
 
@@ -18,6 +19,7 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
   const params = parseShopSearchParams(await searchParams);
   const language = await getLanguage();
   const messages = getMessages(language);
+  const labels = buildVocabularyLabels(language);
   const caller = getServerCaller();
   const filters = { category: params.category, metal: params.metal, q: params.q };
   const [page, facets] = await Promise.all([
@@ -45,7 +47,7 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
               chipAll(params, "category", messages),
               ...facets.categories.map((facet) => ({
                 key: facet.value,
-                label: CATEGORY_NAMES[facet.value][language],
+                label: labelCategory(labels, facet.value),
                 count: facet.count,
                 active: params.category === facet.value,
                 href: buildShopHref(params, { category: params.category === facet.value ? undefined : facet.value }),
@@ -58,7 +60,7 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
               chipAll(params, "metal", messages),
               ...facets.metals.map((facet) => ({
                 key: facet.value,
-                label: METAL_NAMES[facet.value][language],
+                label: labelMetal(labels, facet.value) ?? facet.value,
                 count: facet.count,
                 active: params.metal === facet.value,
                 href: buildShopHref(params, { metal: params.metal === facet.value ? undefined : facet.value }),
@@ -82,7 +84,13 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
         <ul className="mt-8 grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4 lg:gap-6">
           {page.items.map((product, index) => (
             <li key={product.id} className="flex">
-              <ProductCard product={product} language={language} messages={messages} eager={index < 4} />
+              <ProductCard
+                product={product}
+                language={language}
+                messages={messages}
+                labels={labels}
+                eager={index < 4}
+              />
             </li>
           ))}
         </ul>

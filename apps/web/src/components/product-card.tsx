@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
-import { labelGem, labelMetal } from "../i18n/vocabulary-labels";
+import { labelGem, labelMetal, type VocabularyLabels } from "../i18n/vocabulary-labels";
 import { formatPrice } from "../lib/format-price";
 import { productTitle } from "../lib/product-title";
 import { ProductImage } from "./product-image";
@@ -19,11 +19,17 @@ export type ProductCardData = {
   inStock: boolean;
 };
 
-type ProductCardProps = { product: ProductCardData; language: Language; messages: Messages; eager?: boolean };
+type ProductCardProps = {
+  product: ProductCardData;
+  language: Language;
+  messages: Messages;
+  labels: VocabularyLabels;
+  eager?: boolean;
+};
 
-export function ProductCard({ product, language, messages, eager }: ProductCardProps) {
+export function ProductCard({ product, language, messages, labels, eager }: ProductCardProps) {
   const title = productTitle(product, language);
-  const material = [labelMetal(product.metal, language), labelGem(product.gem, language)].filter(Boolean).join(" · ");
+  const material = [labelMetal(labels, product.metal), labelGem(labels, product.gem)].filter(Boolean).join(" · ");
   return (
     <article
       data-testid="product-card"
@@ -34,7 +40,7 @@ export function ProductCard({ product, language, messages, eager }: ProductCardP
           imageUrl={product.imageUrl}
           alt={title}
           category={product.category}
-          language={language}
+          labels={labels}
           eager={eager}
           className="transition duration-300 group-hover:scale-[1.03]"
         />

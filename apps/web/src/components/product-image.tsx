@@ -1,11 +1,10 @@
-import type { Language } from "../i18n/languages";
-import { labelCategory } from "../i18n/vocabulary-labels";
+import { labelCategory, type VocabularyLabels } from "../i18n/vocabulary-labels";
 
 type ProductImageProps = {
   imageUrl: string | null;
   alt: string;
   category: string;
-  language: Language;
+  labels: VocabularyLabels;
   /** The first row of a page loads eagerly; the rest lazily. */
   eager?: boolean;
   className?: string;
@@ -15,7 +14,7 @@ type ProductImageProps = {
  * The product photo in a square frame, or, when there is none, a quiet neutral tile naming the category (never a
  * stand-in photo). Fixed aspect ratio and explicit size: no layout jump while loading.
  */
-export function ProductImage({ imageUrl, alt, category, language, eager = false, className = "" }: ProductImageProps) {
+export function ProductImage({ imageUrl, alt, category, labels, eager = false, className = "" }: ProductImageProps) {
   if (!imageUrl) {
     return (
       <div
@@ -29,7 +28,7 @@ export function ProductImage({ imageUrl, alt, category, language, eager = false,
           <path d="M2 9h20M9 3l3 18M15 3l-3 18" strokeWidth="0.6" />
         </svg>
         <span className="font-serif text-sm tracking-[0.2em] text-gold-700 uppercase">
-          {labelCategory(category, language)}
+          {labelCategory(labels, category)}
         </span>
       </div>
     );

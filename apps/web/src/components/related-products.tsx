@@ -1,9 +1,10 @@
 "use client";
 
-import { isCategory } from "@jewelguide/model";
+import type { Category } from "@jewelguide/model";
 import { useQuery } from "@tanstack/react-query";
 import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
+import type { VocabularyLabels } from "../i18n/vocabulary-labels";
 import { useTRPC } from "../trpc/client";
 import { ProductCard } from "./product-card";
 
@@ -11,26 +12,24 @@ const COUNT = 4;
 
 type RelatedProductsProps = {
   productId: number;
-  category: string;
+  /** A vocabulary category (the page checked it). */
+  category: Category;
   heading: string;
   language: Language;
   messages: Messages;
+  labels: VocabularyLabels;
 };
 
 /**
  * Below-the-fold "more in this category", fetched in the browser through tRPC once the page is interactive. The
  * grid keeps its height while loading (placeholders of the same size), so nothing jumps.
  */
-export function RelatedProducts({ productId, category, heading, language, messages }: RelatedProductsProps) {
+export function RelatedProducts({ productId, category, heading, language, messages, labels }: RelatedProductsProps) {
   const trpc = useTRPC();
-  const validCategory = isCategory(category) ? category : undefined;
   const query = useQuery(
-    trpc.catalog.listProducts.queryOptions(
-      { filters: { category: validCategory }, sort: "popularity", pageSize: COUNT + 1 },
-      { enabled: validCategory !== undefined },
-    ),
+    trpc.catalog.listProducts.queryOptions({ filters: { category }, sort: "popularity", pageSize: COUNT + 1 }),
   );
-  if (!validCategory || query.isError) return null;
+  if (query.isError) return null;
   const items = query.data?.items.filter((item) => item.id !== productId).slice(0, COUNT);
   if (items && items.length === 0) return null;
   return (
@@ -42,7 +41,7 @@ export function RelatedProducts({ productId, category, heading, language, messag
         {items
           ? items.map((product) => (
               <li key={product.id} className="flex">
-                <ProductCard product={product} language={language} messages={messages} />
+                <ProductCard product={product} language={language} messages={messages} labels={labels} />
               </li>
             ))
           : Array.from({ length: COUNT }, (_, index) => (

@@ -1,23 +1,31 @@
-import { CATEGORY_NAMES, GEM_NAMES, isCategory, isMetal, METAL_NAMES } from "@jewelguide/model";
 import type { Messages } from "./dictionary";
-import type { Language } from "./languages";
 
-/** Display names of the catalog vocabulary; unknown raw values are shown as they are. */
-export function labelCategory(category: string, language: Language): string {
-  return isCategory(category) ? CATEGORY_NAMES[category][language] : category;
+/**
+ * Display names of the catalog vocabulary in one language. Built on the server (build-vocabulary-labels.ts) and passed
+ * down as plain data, so client components never import the model package.
+ */
+export type VocabularyLabels = {
+  categories: Record<string, string>;
+  metals: Record<string, string>;
+  gems: Record<string, string>;
+};
+
+/** Unknown raw values are shown as they are. */
+export function labelCategory(labels: VocabularyLabels, category: string): string {
+  return labels.categories[category] ?? category;
 }
 
-export function labelMetal(metal: string | null, language: Language): string | null {
+export function labelMetal(labels: VocabularyLabels, metal: string | null): string | null {
   if (!metal) return null;
-  return isMetal(metal) ? METAL_NAMES[metal][language] : metal;
+  return labels.metals[metal] ?? metal;
 }
 
-export function labelGem(gem: string | null, language: Language): string | null {
+export function labelGem(labels: VocabularyLabels, gem: string | null): string | null {
   if (!gem) return null;
-  return GEM_NAMES[gem]?.[language] ?? gem;
+  return labels.gems[gem] ?? gem;
 }
 
-export function labelGender(gender: string | null, messages: Messages): string | null {
+export function labelGender(messages: Messages, gender: string | null): string | null {
   if (gender === "female") return messages.genderFemale;
   if (gender === "male") return messages.genderMale;
   if (gender === "unisex") return messages.genderUnisex;

@@ -1,8 +1,10 @@
+import { isCategory } from "@jewelguide/model";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductImage } from "../../../components/product-image";
 import { RelatedProducts } from "../../../components/related-products";
+import { buildVocabularyLabels } from "../../../i18n/build-vocabulary-labels";
 import { formatMessage, getMessages } from "../../../i18n/dictionary";
 import { getLanguage } from "../../../i18n/get-language";
 import { labelCategory, labelGem, labelGender, labelMetal } from "../../../i18n/vocabulary-labels";
@@ -23,15 +25,16 @@ export default async function ProductPage({ params }: ProductPageProps) {
   if (!product) notFound();
   const language = await getLanguage();
   const messages = getMessages(language);
+  const labels = buildVocabularyLabels(language);
   const title = productTitle(product, language);
   const otherTitle = language === "zh" ? product.titleEn : product.titleZh;
-  const category = labelCategory(product.category, language);
+  const category = labelCategory(labels, product.category);
   const attributes: Array<[string, string | null]> = [
     [messages.attrCategory, category],
-    [messages.attrMetal, labelMetal(product.metal, language)],
-    [messages.attrGem, labelGem(product.gem, language)],
+    [messages.attrMetal, labelMetal(labels, product.metal)],
+    [messages.attrGem, labelGem(labels, product.gem)],
     [messages.attrColor, product.color],
-    [messages.attrGender, labelGender(product.gender, messages)],
+    [messages.attrGender, labelGender(messages, product.gender)],
     [messages.attrBrand, product.brand],
     [messages.attrStock, product.inStock ? messages.inStock : messages.outOfStock],
     [messages.attrSku, product.sku],
@@ -48,7 +51,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
             imageUrl={product.imageUrl}
             alt={title}
             category={product.category}
-            language={language}
+            labels={labels}
             eager
             className="p-6"
           />
@@ -95,13 +98,16 @@ export default async function ProductPage({ params }: ProductPageProps) {
           </section>
         </div>
       </article>
-      <RelatedProducts
-        productId={product.id}
-        category={product.category}
-        heading={formatMessage(messages.related, { category })}
-        language={language}
-        messages={messages}
-      />
+      {isCategory(product.category) && (
+        <RelatedProducts
+          productId={product.id}
+          category={product.category}
+          heading={formatMessage(messages.related, { category })}
+          language={language}
+          messages={messages}
+          labels={labels}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { buildWebIfStale } from "./build-web-if-stale";
+import { E2E_PORT, e2eDatabaseUrl, e2eDataDir, repoRoot } from "./paths";
+import { seedFallbackShop } from "./seed-fallback-shop";
+import { startWebServer } from "./start-web-server";
+
+declare module "vitest" {
+  // Augmenting vitest's ProvidedContext requires an interface.
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** The worker CLI lists its commands in `--help`; the demo shop builder is `demo`. */
+function workerHasDemoCommand(env: NodeJS.ProcessEnv): boolean {
+  if (!fs.existsSync(path.join(repoRoot, "apps/worker/src/cli.ts"))) return false;
+  const help = spawnSync("bash", ["scripts/worker.sh", "--help"], { cwd: repoRoot, env, encoding: "utf8" });
+  return /^\s+demo\b/m.test(`${help.stdout}${help.stderr}`);
+}
+
+function timed<T>(label: string, run: () => T): T {
+  const start = performance.now();
+  const result = run();
+  console.log(`[e2e] ${label}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/**
+ * Fresh database under var/e2e → demo shop in it → `next build` if stale → `next start` on port 3100 in its own
+ * process group. The returned teardown kills that group.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  fs.rmSync(e2eDataDir, { recursive: true, force: true });
+  fs.mkdirSync(e2eDataDir, { recursive: true });
+  const sharedDir = process.env.JEWELGUIDE_SHARED_DIR ?? path.resolve(repoRoot, "../shared");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: e2eDatabaseUrl,
+    JEWELGUIDE_DATA_DIR: e2eDataDir,
+    JEWELGUIDE_SHARED_DIR: sharedDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    TURBO_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    NODE_ENV: "production",
+  };
+
+  const start = performance.now();
+  if (workerHasDemoCommand(env)) {
+    timed("worker demo", () => {
+      const result = spawnSync("bash", ["scripts/worker.sh", "demo"], { cwd: repoRoot, env, stdio: "inherit" });
+      if (result.status !== 0)
+        throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
+    });
+  } else {
+    console.warn("[e2e] the worker has no `demo` command yet: seeding a small stand-in shop instead of the demo shop");
+    const count = await seedFallbackShop(e2eDatabaseUrl, e2eDataDir, sharedDir);
+    console.log(`[e2e] seeded ${count} products in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+
+  const outcome = timed("next build (if stale)", () => buildWebIfStale(env));
+  console.log(`[e2e] web build ${outcome}`);
+  const server = await startWebServer(E2E_PORT, env);
+  project.provide("baseUrl", server.url);
+  return () => server.stop();
+}

@@ -1,0 +1,10 @@
+import path from "node:path";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+export const webDir = path.join(repoRoot, "apps/web");
+/** Everything the e2e run writes: its own database and media folder, never the developer's var/. */
+export const e2eDataDir = path.join(repoRoot, "var/e2e");
+export const e2eDatabaseFile = path.join(e2eDataDir, "jewelguide.db");
+export const e2eDatabaseUrl = `file:${e2eDatabaseFile}`;
+export const screenshotFile = path.join(repoRoot, "docs/screenshot-home.png");
+export const E2E_PORT = 3100;
