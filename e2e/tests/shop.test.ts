@@ -8,10 +8,17 @@ import { screenshotFile } from "../src/paths";
 const baseUrl = inject("baseUrl");
 let browser: Browser;
 let page: Page;
+/** Uncaught errors and console errors (hydration mismatches show up here): the run must end with none. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    // A 404 document logs a failed resource load: the 404 test asserts the status itself.
+    if (message.type() === "error" && !message.text().includes("404")) pageErrors.push(message.text());
+  });
 });
 
 afterAll(async () => {
@@ -84,6 +91,12 @@ describe("the shop", () => {
     const [width] = await loadImages(page.locator("article img").first());
     expect(width).toBeGreaterThan(0);
     expect(await page.getByRole("rowheader", { name: "材质" }).count()).toBe(1);
+
+    // "More in <category>" is fetched in the browser through the tRPC HTTP endpoint.
+    const related = page.getByRole("region", { name: /^更多/ });
+    await related.scrollIntoViewIfNeeded();
+    await related.getByTestId("product-card").first().waitFor();
+    expect(await related.getByTestId("product-card").count()).toBeGreaterThan(0);
   });
 
   it("switches to English and keeps it across pages", async () => {
@@ -104,5 +117,9 @@ describe("the shop", () => {
     const response = await page.goto(`${baseUrl}/products/999999999`);
     expect(response?.status()).toBe(404);
     await page.getByRole("heading", { name: "This piece could not be found" }).waitFor();
+  });
+
+  it("logged no page errors", () => {
+    expect(pageErrors).toEqual([]);
   });
 });
