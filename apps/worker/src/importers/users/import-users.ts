@@ -1,0 +1,50 @@
+import { hashKey } from "../../domain/hash-key";
+import type { ImportContext } from "../../import/import-context";
+import { RowReader } from "../../import/row-reader";
+import { type ParsedValue, streamRows } from "../../import/stream-rows";
+import type { Input } from "../../io/open-input";
+import type { TableRecord } from "../../io/read-table";
+import { stableJson } from "../../store/stable-json";
+import { type UserInput, upsertUsers } from "../../store/upsert-users";
+
+const USERS_SCHEMA = { required: ["user_id"], optional: ["gender", "age_band", "city", "attributes"] } as const;
+const USER_GENDERS = ["female", "male", "unknown"] as const;
+
+export function parseUserRow(record: TableRecord, file: string): ParsedValue<UserInput> {
+  const r = new RowReader(file, record.line, record.values);
+  const externalId = r.string("user_id", { required: true, max: 200 });
+  const user: UserInput = {
+    externalId,
+    gender: r.oneOf("gender", USER_GENDERS) ?? "unknown",
+    ageBand: r.string("age_band", { max: 50 }) ?? null,
+    city: r.string("city", { max: 200 }) ?? null,
+    attributes: r.object("attributes") ?? {},
+  };
+  if (r.problems.length > 0) return { ok: false, problems: r.problems };
+  return { ok: true, value: user, key: externalId, fingerprint: hashKey([stableJson(user)]) };
+}
+
+/** Imports shoppers (CSV or JSONL), upserted by user_id. */
+export async function importUsers(context: ImportContext, input: Input): Promise<void> {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const { duplicates } = await streamRows<UserInput>(context, input, {
+    schema: USERS_SCHEMA,
+    keyColumn: "user_id",
+    parse: parseUserRow,
+    async write(tx, batch) {
+      const result = await upsertUsers(
+        tx,
+        batch.map((row) => row.value),
+      );
+      counts.created += result.created;
+      counts.updated += result.updated;
+      counts.unchanged += result.unchanged;
+      return { imported: result.created + result.updated, unchanged: result.unchanged };
+    },
+  });
+  context.stats.counts = { users: counts, duplicatesCollapsed: duplicates };
+  context.stats.summary = [
+    `users: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+    `duplicate rows collapsed: ${duplicates}`,
+  ];
+}
