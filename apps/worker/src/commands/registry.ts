@@ -1,6 +1,9 @@
 import type { Command } from "../cli/command";
+import { demoCommand } from "./demo";
 import { importCatalogCommand } from "./import-catalog";
 import { importEventsCommand } from "./import-events";
+import { importImagesCommand } from "./import-images";
+import { importNewchicCommand } from "./import-newchic";
 import { importRees46Command } from "./import-rees46";
 import { importUsersCommand } from "./import-users";
 import { migrateCommand } from "./migrate";
@@ -8,7 +11,10 @@ import { migrateCommand } from "./migrate";
 /** Every worker command, in the order `--help` lists them. Adding a command is one file plus one line here. */
 export const COMMANDS: Command[] = [
   migrateCommand,
+  demoCommand,
   importRees46Command,
+  importImagesCommand,
+  importNewchicCommand,
   importCatalogCommand,
   importUsersCommand,
   importEventsCommand,

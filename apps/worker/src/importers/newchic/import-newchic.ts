@@ -1,0 +1,87 @@
+import { deriveTitles } from "../../domain/derive-titles";
+import type { ImportContext } from "../../import/import-context";
+import { chunk, writeBatch } from "../../import/write-batch";
+import type { Input } from "../../io/open-input";
+import { readTable } from "../../io/read-table";
+import type { ProductInput } from "../../store/product-input";
+import { type SyncCounts, syncProducts } from "../../store/sync-products";
+import { genderOfSubcategory, mapSubcategory, readFrenchName } from "./map-subcategory";
+import { NEWCHIC_SCHEMA, type NewchicRow, parseNewchicRow } from "./parse-newchic-row";
+
+/**
+ * Imports the Newchic catalog: one product per id (an id listed under several subcategories is one product that
+ * keeps its first row and lists every subcategory), then written in batches.
+ */
+export async function importNewchic(context: ImportContext, input: Input): Promise<void> {
+  const byId = new Map<string, { row: NewchicRow; subcategories: string[] }>();
+  let duplicates = 0;
+  const progress = context.progress("newchic", input);
+  for await (const record of readTable(input, NEWCHIC_SCHEMA)) {
+    context.stats.rowsRead += 1;
+    progress.tick(context.stats.rowsRead);
+    const parsed =
+      record.problems.length > 0
+        ? { ok: false as const, problems: record.problems }
+        : parseNewchicRow(record, input.name);
+    if (!parsed.ok) {
+      context.problems.reject(parsed.problems, record.raw);
+      continue;
+    }
+    const seen = byId.get(parsed.row.id);
+    if (seen) {
+      duplicates += 1;
+      if (!seen.subcategories.includes(parsed.row.subcategory)) seen.subcategories.push(parsed.row.subcategory);
+      continue;
+    }
+    byId.set(parsed.row.id, { row: parsed.row, subcategories: [parsed.row.subcategory] });
+  }
+  context.stats.fileHash = input.fileHash();
+  const products = [...byId.values()].map(({ row, subcategories }) => mapNewchicProduct(row, subcategories));
+  const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (const batch of chunk(products, context.options.batchSize)) {
+    const result = await writeBatch(context.db, (tx) => syncProducts(tx, batch));
+    counts.created += result.created;
+    counts.updated += result.updated;
+    counts.unchanged += result.unchanged;
+  }
+  context.stats.rowsImported = counts.created + counts.updated;
+  context.stats.rowsUnchanged = counts.unchanged + duplicates;
+  context.stats.counts = { products: products.length, ...counts, duplicateIds: duplicates };
+  context.stats.summary = [
+    `products: ${products.length} (${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged)`,
+    `rows repeating an id (merged): ${duplicates}`,
+  ];
+}
+
+function mapNewchicProduct(row: NewchicRow, subcategories: string[]): ProductInput {
+  const category = mapSubcategory(row.subcategory);
+  const { metal, gem } = readFrenchName(row.name);
+  const titles = deriveTitles({ category, metal, gem });
+  return {
+    sku: `newchic-${row.id}`,
+    titleEn: row.brand ? `${row.brand} ${titles.titleEn.toLowerCase()}` : titles.titleEn,
+    titleZh: row.brand ? `${row.brand} ${titles.titleZh}` : titles.titleZh,
+    description: row.name,
+    category,
+    metal,
+    gem,
+    color: row.color,
+    gender: genderOfSubcategory(row.subcategory),
+    price: row.price,
+    currency: "USD",
+    brand: row.brand,
+    imageUrl: row.imageUrl,
+    inStock: true,
+    source: "newchic",
+    attributes: {
+      nameFr: row.name,
+      subcategories,
+      likesCount: row.likes,
+      rawPrice: row.rawPrice,
+      discountPercent: row.discount,
+      isNew: row.isNew,
+      url: row.url,
+      model: row.model,
+    },
+  };
+}
