@@ -112,15 +112,16 @@ function chipAll(params: ShopSearchParams, key: "category" | "metal", messages: 
 
 function sortChips(params: ShopSearchParams, messages: Messages): FilterChip[] {
   const options = [
-    { value: "newest", label: messages.sortNewest },
+    { value: "featured", label: messages.sortFeatured },
     { value: "popularity", label: messages.sortPopularity },
+    { value: "newest", label: messages.sortNewest },
     { value: "price-asc", label: messages.sortPriceAsc },
     { value: "price-desc", label: messages.sortPriceDesc },
   ] as const;
   return options.map((option) => ({
     key: option.value,
     label: option.label,
-    active: (params.sort ?? "newest") === option.value,
-    href: buildShopHref(params, { sort: option.value === "newest" ? undefined : option.value }),
+    active: (params.sort ?? "featured") === option.value,
+    href: buildShopHref(params, { sort: option.value === "featured" ? undefined : option.value }),
   }));
 }

@@ -7,8 +7,10 @@ type FilterChipsProps = { label: string; chips: FilterChip[] };
 /** One row of filter links: plain links, so filtering works with the keyboard, without JavaScript, and is shareable. */
 export function FilterChips({ label, chips }: FilterChipsProps) {
   return (
-    <nav aria-label={label} className="flex items-start gap-3">
-      <span className="w-12 shrink-0 pt-1.5 text-xs tracking-wide text-muted uppercase">{label}</span>
+    <nav aria-label={label} className="flex flex-col gap-2 sm:flex-row sm:items-start sm:gap-3">
+      <span aria-hidden="true" className="shrink-0 text-xs tracking-wide text-muted uppercase sm:w-20 sm:pt-1.5">
+        {label}
+      </span>
       <ul className="flex flex-wrap gap-2">
         {chips.map((chip) => (
           <li key={chip.key}>

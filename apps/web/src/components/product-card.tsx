@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
 import { labelGem, labelMetal, type VocabularyLabels } from "../i18n/vocabulary-labels";
-import { formatPrice } from "../lib/format-price";
+import { displayPrice } from "../lib/display-price";
 import { productTitle } from "../lib/product-title";
 import { ProductImage } from "./product-image";
 
@@ -58,7 +58,7 @@ export function ProductCard({ product, language, messages, labels, eager }: Prod
         </h3>
         <p className="min-h-4 truncate text-xs text-muted">{material}</p>
         <p className="mt-auto pt-1 font-serif text-base text-gold-700" data-testid="product-price">
-          {formatPrice(product.price, product.currency, language)}
+          {displayPrice(product, language, messages)}
         </p>
       </div>
     </article>

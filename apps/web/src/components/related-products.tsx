@@ -27,7 +27,7 @@ type RelatedProductsProps = {
 export function RelatedProducts({ productId, category, heading, language, messages, labels }: RelatedProductsProps) {
   const trpc = useTRPC();
   const query = useQuery(
-    trpc.catalog.listProducts.queryOptions({ filters: { category }, sort: "popularity", pageSize: COUNT + 1 }),
+    trpc.catalog.listProducts.queryOptions({ filters: { category }, sort: "featured", pageSize: COUNT + 1 }),
   );
   if (query.isError) return null;
   const items = query.data?.items.filter((item) => item.id !== productId).slice(0, COUNT);

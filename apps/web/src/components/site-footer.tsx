@@ -2,7 +2,7 @@ import type { Messages } from "../i18n/dictionary";
 
 export function SiteFooter({ messages }: { messages: Messages }) {
   return (
-    <footer className="mt-16 border-t border-line py-8 text-center text-xs tracking-wide text-muted">
+    <footer className="mt-16 border-t border-line px-4 py-8 text-center text-xs tracking-wide text-muted">
       {messages.footer}
     </footer>
   );

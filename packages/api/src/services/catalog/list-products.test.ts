@@ -25,8 +25,8 @@ function idAt(index: number): number {
 }
 
 describe("catalog.listProducts", () => {
-  it("lists everything newest first by default, with only display fields", async () => {
-    const page = await caller.catalog.listProducts({});
+  it("lists everything newest first, with only display fields", async () => {
+    const page = await caller.catalog.listProducts({ sort: "newest" });
     expect(page.total).toBe(7);
     expect(page.pageCount).toBe(1);
     expect(page.items.map((p) => p.id)).toEqual([...ids].reverse());
@@ -72,11 +72,13 @@ describe("catalog.listProducts", () => {
   });
 
   it("paginates without gaps or repeats", async () => {
-    const pages = await Promise.all([1, 2, 3].map((page) => caller.catalog.listProducts({ page, pageSize: 3 })));
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => caller.catalog.listProducts({ sort: "newest", page, pageSize: 3 })),
+    );
     expect(pages.map((p) => p.items.length)).toEqual([3, 3, 1]);
     expect(pages[0]?.pageCount).toBe(3);
     expect(pages.flatMap((p) => p.items.map((item) => item.id))).toEqual([...ids].reverse());
-    const beyond = await caller.catalog.listProducts({ page: 9, pageSize: 3 });
+    const beyond = await caller.catalog.listProducts({ sort: "newest", page: 9, pageSize: 3 });
     expect(beyond.items).toEqual([]);
   });
 
@@ -133,5 +135,46 @@ describe("catalog.listProducts sorted by popularity", () => {
     const rings = await popularCaller.catalog.listProducts({ sort: "popularity", filters: { category: "ring" } });
     expect(rings.items.map((p) => p.id)).toEqual([popularIds[0], popularIds[1]]);
     expect(rings.total).toBe(2);
+  });
+});
+
+describe("catalog.listProducts featured and price on request", () => {
+  let shop: TestDatabase;
+  let shopIds: number[];
+
+  beforeAll(async () => {
+    shop = await createTestDatabase();
+    shopIds = await seedCatalog(shop.db, [
+      { titleEn: "A", titleZh: "甲", category: "ring", price: 100, imageUrl: "/media/a.jpg" },
+      { titleEn: "B", titleZh: "乙", category: "ring", price: 0, imageUrl: null },
+      { titleEn: "C", titleZh: "丙", category: "ring", price: 300, imageUrl: "/media/c.jpg" },
+      { titleEn: "D", titleZh: "丁", category: "other", price: 0, imageUrl: "/media/d.jpg" },
+      { titleEn: "E", titleZh: "戊", category: "brooch", price: 50, imageUrl: null },
+    ]);
+    const at = (i: number) => shopIds[i] ?? -1;
+    await seedInteractions(shop.db, at(1), 9); // most purchased, but no photo
+    await seedInteractions(shop.db, at(2), 2);
+  });
+
+  afterAll(async () => {
+    await shop.cleanup();
+  });
+
+  it("is the default: products with a photo first, each group most purchased first", async () => {
+    const shopCaller = createTestCaller(shop.db);
+    const titles = (await shopCaller.catalog.listProducts({})).items.map((p) => p.titleEn);
+    expect(titles).toEqual(["C", "D", "A", "B", "E"]);
+    const pages = await Promise.all([1, 2, 3].map((page) => shopCaller.catalog.listProducts({ page, pageSize: 2 })));
+    expect(pages.flatMap((p) => p.items.map((item) => item.titleEn))).toEqual(["C", "D", "A", "B", "E"]);
+    const rings = await shopCaller.catalog.listProducts({ filters: { category: "ring" } });
+    expect(rings.items.map((p) => p.titleEn)).toEqual(["C", "A", "B"]);
+  });
+
+  it("puts price-on-request products (price 0) after the priced ones in both price orders", async () => {
+    const shopCaller = createTestCaller(shop.db);
+    const up = await shopCaller.catalog.listProducts({ sort: "price-asc" });
+    expect(up.items.map((p) => p.titleEn)).toEqual(["E", "A", "C", "B", "D"]);
+    const down = await shopCaller.catalog.listProducts({ sort: "price-desc", page: 2, pageSize: 2 });
+    expect(down.items.map((p) => p.titleEn)).toEqual(["E", "D"]);
   });
 });

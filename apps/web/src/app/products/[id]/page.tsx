@@ -8,7 +8,7 @@ import { buildVocabularyLabels } from "../../../i18n/build-vocabulary-labels";
 import { formatMessage, getMessages } from "../../../i18n/dictionary";
 import { getLanguage } from "../../../i18n/get-language";
 import { labelCategory, labelGem, labelGender, labelMetal } from "../../../i18n/vocabulary-labels";
-import { formatPrice } from "../../../lib/format-price";
+import { displayPrice } from "../../../lib/display-price";
 import { productTitle } from "../../../lib/product-title";
 import { loadProduct } from "../../../server/load-product";
 
@@ -69,7 +69,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
             )}
           </div>
           <p className="font-serif text-2xl text-gold-700" data-testid="product-price">
-            {formatPrice(product.price, product.currency, language)}
+            {displayPrice(product, language, messages)}
           </p>
           <section aria-labelledby="details-heading" className="border-t border-line pt-4">
             <h2 id="details-heading" className="text-xs tracking-[0.2em] text-muted uppercase">
