@@ -4,4 +4,7 @@ import { cache } from "react";
 import { getDb } from "./db";
 
 /** The tRPC caller for server components: same procedures as the HTTP API, no network hop. One per request. */
-export const getServerCaller = cache(() => createCaller(createContextInner({ db: getDb() })));
+export const getServerCaller = cache(() => {
+  const { db, target } = getDb();
+  return createCaller(createContextInner({ db, dialect: target.dialect }));
+});

@@ -1,7 +1,7 @@
-import type { Db } from "@jewelguide/db";
+import type { Db, Dialect } from "@jewelguide/db";
 import { createContextInner } from "../context";
 import { createCaller } from "../root";
 
-export function createTestCaller(db: Db) {
-  return createCaller(createContextInner({ db }));
+export function createTestCaller(db: Db, dialect: Dialect) {
+  return createCaller(createContextInner({ db, dialect }));
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@jewelguide/db";
+import type { Db, Dialect } from "@jewelguide/db";
 import { CATEGORIES, type Category, isCategory, isMetal, METALS, type Metal } from "@jewelguide/model";
 import { z } from "zod";
 import { buildProductWhere, ProductFiltersSchema } from "./product-filters";
@@ -13,19 +13,19 @@ export type Facets = { categories: FacetCount<Category>[]; metals: FacetCount<Me
  * Counts for the filter chips. Each facet ignores its own filter (so the other categories stay selectable while one
  * is chosen) but honours all the others. Values come back in vocabulary order; values with no products are left out.
  */
-export async function listFacets(db: Db, { filters }: ListFacetsInput): Promise<Facets> {
+export async function listFacets(db: Db, dialect: Dialect, { filters }: ListFacetsInput): Promise<Facets> {
   const [categoryRows, metalRows, total] = await Promise.all([
     db.product.groupBy({
       by: ["category"],
-      where: buildProductWhere({ ...filters, category: undefined }),
+      where: buildProductWhere({ ...filters, category: undefined }, dialect),
       _count: { _all: true },
     }),
     db.product.groupBy({
       by: ["metal"],
-      where: buildProductWhere({ ...filters, metal: undefined }),
+      where: buildProductWhere({ ...filters, metal: undefined }, dialect),
       _count: { _all: true },
     }),
-    db.product.count({ where: buildProductWhere(filters) }),
+    db.product.count({ where: buildProductWhere(filters, dialect) }),
   ]);
   const categoryCounts = new Map(
     categoryRows.flatMap((row) => (isCategory(row.category) ? [[row.category, row._count._all] as const] : [])),

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@jewelguide/db";
+import type { Db, Dialect, Prisma } from "@jewelguide/db";
 import { z } from "zod";
 import { listByPopularity, newestFirst } from "./list-by-popularity";
 import { listInSegments } from "./list-in-segments";
@@ -40,8 +40,8 @@ function listOrdered(db: Db, orderBy: Prisma.ProductOrderByWithRelationInput[]) 
 }
 
 /** One page of products matching the filters, in the requested order, with the total for pagination. */
-export async function listProducts(db: Db, input: ListProductsInput): Promise<ProductPage> {
-  const where = buildProductWhere(input.filters);
+export async function listProducts(db: Db, dialect: Dialect, input: ListProductsInput): Promise<ProductPage> {
+  const where = buildProductWhere(input.filters, dialect);
   const skip = (input.page - 1) * input.pageSize;
   const take = input.pageSize;
   const total = await db.product.count({ where });

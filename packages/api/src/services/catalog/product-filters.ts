@@ -1,4 +1,4 @@
-import type { Prisma } from "@jewelguide/db";
+import type { Dialect, Prisma } from "@jewelguide/db";
 import { CATEGORIES, METALS } from "@jewelguide/model";
 import { z } from "zod";
 
@@ -21,8 +21,11 @@ export const ProductFiltersSchema = z
 
 export type ProductFilters = z.infer<typeof ProductFiltersSchema>;
 
-/** Turns the filters into a Prisma `where`. Text search is a substring match on the Chinese and English titles. */
-export function buildProductWhere(filters: ProductFilters): Prisma.ProductWhereInput {
+/**
+ * Turns the filters into a Prisma `where`. Text search is a case-insensitive substring match on the Chinese and
+ * English titles: SQLite's LIKE already ignores ASCII case, PostgreSQL needs `mode: "insensitive"`.
+ */
+export function buildProductWhere(filters: ProductFilters, dialect: Dialect): Prisma.ProductWhereInput {
   const and: Prisma.ProductWhereInput[] = [];
   if (filters.category) and.push({ category: filters.category });
   if (filters.metal) and.push({ metal: filters.metal });
@@ -31,6 +34,9 @@ export function buildProductWhere(filters: ProductFilters): Prisma.ProductWhereI
     and.push({ price: { gte: filters.minPrice, lte: filters.maxPrice } });
   }
   if (filters.inStock !== undefined) and.push({ inStock: filters.inStock });
-  if (filters.q) and.push({ OR: [{ titleEn: { contains: filters.q } }, { titleZh: { contains: filters.q } }] });
+  if (filters.q) {
+    const match = { contains: filters.q, ...(dialect === "postgresql" ? { mode: "insensitive" as const } : {}) };
+    and.push({ OR: [{ titleEn: match }, { titleZh: match }] });
+  }
   return and.length === 0 ? {} : { AND: and };
 }

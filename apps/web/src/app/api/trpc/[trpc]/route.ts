@@ -10,7 +10,10 @@ function handleTrpcRequest(request: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createContext({ db: getDb(), request }),
+    createContext: () => {
+      const { db, target } = getDb();
+      return createContext({ db, dialect: target.dialect, request });
+    },
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
     },
