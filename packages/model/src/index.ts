@@ -1,2 +1,57 @@
+export { buildCsrMatrix, type CsrEntry, type CsrMatrix, getCsrRow, transposeCsr } from "./data/csr-matrix";
+export { IdMap } from "./data/id-map";
+export type { AgeBand, CatalogItem, Interaction, UserAttributes } from "./data/interaction";
+export {
+  createInteractionDataset,
+  type DatasetInput,
+  type DatasetOptions,
+  type InteractionDataset,
+} from "./data/interaction-dataset";
 export * from "./domain/events";
 export * from "./domain/vocabulary";
+export {
+  type EvaluateOptions,
+  type EvaluationTarget,
+  evaluateRanking,
+  type MetricsAtK,
+  type RankingEvaluation,
+} from "./evaluation/evaluate-ranking";
+export { catalogCoverageAtK, mrrAtK, ndcgAtK, precisionAtK, recallAtK } from "./evaluation/ranking-metrics";
+export {
+  type HeldOutTarget,
+  type LeaveLastOutSplit,
+  splitLeaveLastOut,
+  type TimedInteraction,
+} from "./evaluation/split-leave-last-out";
+export { expandGrid, type TuneOptions, type TuningTrial, tuneOnValidation } from "./evaluation/tune-on-validation";
+export { type InvertSpdOptions, invertSpdInPlace } from "./linalg/invert-spd";
+export { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./models/base-recommender";
+export { type BprConfig, BprConfigSchema, BprRecommender } from "./models/bpr";
+export { defineModel, type ModelDefinition } from "./models/define-model";
+export { type EaseConfig, EaseConfigSchema, EaseRecommender } from "./models/ease";
+export { type ItemKnnConfig, ItemKnnConfigSchema, ItemKnnRecommender } from "./models/item-knn";
+export { type PopularityConfig, PopularityConfigSchema, PopularityRecommender } from "./models/popularity";
+export { createRng, type Rng } from "./random/create-rng";
+export { selectTopK } from "./ranking/select-top-k";
+export type {
+  FitOptions,
+  FitProgress,
+  FitReport,
+  Recommendation,
+  Recommender,
+  RecommendOptions,
+  SimilarItemsOptions,
+  UserQuery,
+} from "./recommender";
+export {
+  createRecommender,
+  deserializeRecommender,
+  isRecommenderKind,
+  listRecommenderKinds,
+  MODEL_REGISTRY,
+  type RecommenderConfig,
+  type RecommenderConfigInput,
+  type RecommenderKind,
+} from "./registry";
+export { decodeModelArtifact, encodeModelArtifact, type ModelArtifact } from "./serialization/model-artifact";
+export { type EpochLoop, type EpochLoopResult, runEpochs } from "./training/run-epochs";

@@ -1,0 +1,75 @@
+import type { IdMap } from "./data/id-map";
+import type { InteractionDataset } from "./data/interaction-dataset";
+
+/**
+ * The contract every recommender implements (baselines and the joint model alike), after benfred/implicit:
+ * fit on a dataset, score / recommend for a user, similar items, serialise to bytes.
+ */
+
+/**
+ * Who to recommend for: a user id known at fit time, or a shopper the model has not seen, described by the items they
+ * just interacted with (real-time folding). `{ userId, recentItemIds }` adds fresh items to a known user's history.
+ * Recent item ids the model does not know are ignored (new catalog items); with nothing known the model falls back to
+ * popularity.
+ */
+export type UserQuery = string | { userId?: string; recentItemIds: readonly string[] };
+
+export type RecommendOptions = {
+  /** How many items to return (default 10). */
+  k?: number;
+  /** Item ids never to return. Ids the model does not know are ignored. */
+  exclude?: readonly string[];
+  /** Drop items already in the user's history (training items + recent items). Default true. */
+  excludeSeen?: boolean;
+  /** Keep only item indices for which this returns true (e.g. in stock, matching the request). */
+  filter?: (itemIndex: number) => boolean;
+  /** Keep only these item ids (an allow-list). Ids the model does not know are ignored. */
+  allowItemIds?: readonly string[];
+};
+
+export type SimilarItemsOptions = Pick<RecommendOptions, "exclude" | "filter" | "allowItemIds">;
+
+export type Recommendation = { itemId: string; itemIndex: number; score: number };
+
+export type FitProgress = {
+  stage: string;
+  /** 0..1 */
+  fraction: number;
+  epoch?: number;
+  loss?: number;
+  validation?: number;
+};
+
+export type FitOptions = {
+  /** Seed for every random choice made while fitting (default 42). */
+  seed?: number;
+  onProgress?: (progress: FitProgress) => void;
+  /**
+   * Validation score of the model as fitted so far (higher is better). Iterative models call it between epochs for
+   * early stopping and keep the best epoch's parameters.
+   */
+  validate?: (model: Recommender) => number;
+};
+
+export type FitReport = {
+  seconds: number;
+  epochs?: number;
+  bestEpoch?: number;
+  bestValidation?: number;
+};
+
+export type Recommender = {
+  readonly kind: string;
+  readonly config: unknown;
+  readonly isFitted: boolean;
+  /** The item universe of the fitted model (throws before fit). Score arrays are indexed by it. */
+  readonly items: IdMap;
+  fit(dataset: InteractionDataset, options?: FitOptions): Promise<FitReport>;
+  knowsUser(userId: string): boolean;
+  /** A score for every item index (higher is better); no exclusions applied. */
+  scoreUser(user: UserQuery): Float32Array;
+  recommend(user: UserQuery, options?: RecommendOptions): Recommendation[];
+  /** Items most similar to the given one (never the item itself). */
+  similarItems(itemId: string, k?: number, options?: SimilarItemsOptions): Recommendation[];
+  serialize(): Uint8Array;
+};
