@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createInteractionDataset } from "../data/interaction-dataset";
+import { evaluateRanking } from "../evaluation/evaluate-ranking";
+import { createRecommender } from "../registry";
+import { createClusteredInteractions } from "../testing/synthetic-data";
+
+const { train, heldOut } = createClusteredInteractions();
+const dataset = createInteractionDataset({ interactions: train });
+
+async function recallAt5(kind: string, config: Record<string, unknown>): Promise<number> {
+  const model = createRecommender(kind, config);
+  await model.fit(dataset, { seed: 11 });
+  return evaluateRanking(model, heldOut, { ks: [5] }).atK[5]?.recall ?? 0;
+}
+
+describe("each model learns a planted block structure", () => {
+  // 4 clusters × 15 items; a user has 5 items from their block, so 10 candidates remain in-block out of 55.
+  // Random in-block ranking gives Recall@5 = 0.5; popularity is cluster-blind (≈ 5/55 ≈ 0.1 in expectation).
+  it("popularity stays near chance", async () => {
+    expect(await recallAt5("popularity", {})).toBeLessThan(0.35);
+  });
+
+  it.each([
+    ["itemknn", {}],
+    ["ease", { lambda: 5 }],
+    ["bpr", { factors: 16, epochs: 60, learningRate: 0.05 }],
+  ])("%s finds the held-out item in its cluster", async (kind, config) => {
+    expect(await recallAt5(kind, config)).toBeGreaterThan(0.45);
+  });
+
+  it("BPR early-stops on a validation callback and keeps its best epoch", async () => {
+    const model = createRecommender("bpr", { factors: 16, epochs: 100, patience: 2 });
+    const scores: number[] = [];
+    const report = await model.fit(dataset, {
+      seed: 3,
+      validate: (m) => {
+        const score = evaluateRanking(m, heldOut, { ks: [5] }).atK[5]?.recall ?? 0;
+        scores.push(score);
+        return score;
+      },
+    });
+    expect(report.bestValidation).toBe(Math.max(...scores));
+    expect(report.epochs).toBeLessThanOrEqual(100);
+    expect(evaluateRanking(model, heldOut, { ks: [5] }).atK[5]?.recall).toBe(report.bestValidation);
+  });
+});
+
+describe("popularity", () => {
+  it("decays old interactions with halfLifeDays", async () => {
+    const day = 86_400_000;
+    const interactions = [
+      ...["a", "b", "c"].map((u) => ({ userId: u, itemId: "old", type: "purchase" as const, timestamp: 0 })),
+      ...["a", "b"].map((u) => ({ userId: u, itemId: "new", type: "purchase" as const, timestamp: 100 * day })),
+    ];
+    const data = createInteractionDataset({ interactions });
+    const plain = createRecommender("popularity");
+    await plain.fit(data);
+    expect(plain.recommend({ recentItemIds: [] }, { k: 1 })[0]?.itemId).toBe("old");
+    const decayed = createRecommender("popularity", { halfLifeDays: 30 });
+    await decayed.fit(data);
+    expect(decayed.recommend({ recentItemIds: [] }, { k: 1 })[0]?.itemId).toBe("new");
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../random/create-rng";
+import { selectTopK } from "./select-top-k";
+
+describe("selectTopK", () => {
+  it("returns the best k, best first, ties to the lower index", () => {
+    const scores = [0.5, 0.9, 0.5, 0.9, 0.1, 0.5];
+    expect(Array.from(selectTopK(scores, 4))).toEqual([1, 3, 0, 2]);
+    expect(Array.from(selectTopK(scores, 1))).toEqual([1]);
+  });
+
+  it("handles k larger than the list, k = 0, NaN and an accept filter", () => {
+    expect(Array.from(selectTopK([3, 1, 2], 10))).toEqual([0, 2, 1]);
+    expect(Array.from(selectTopK([3, 1, 2], 0))).toEqual([]);
+    expect(Array.from(selectTopK([Number.NaN, 1, 2], 3))).toEqual([2, 1]);
+    expect(Array.from(selectTopK([3, 1, 2], 2, (i) => i !== 0))).toEqual([2, 1]);
+  });
+
+  it("agrees with a full stable sort on random scores with many ties", () => {
+    const rng = createRng(5);
+    const scores = Float32Array.from({ length: 2000 }, () => rng.nextInt(50));
+    const expected = Array.from(scores.keys())
+      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
+      .slice(0, 37);
+    expect(Array.from(selectTopK(scores, 37))).toEqual(expected);
+  });
+});
