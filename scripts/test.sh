@@ -8,9 +8,9 @@ cd "$JEWELGUIDE_ROOT"
 bash scripts/setup.sh
 
 step "Test prerequisites: Chromium and a throwaway PostgreSQL"
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
   echo "installing Debian chromium…"
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 JEWELGUIDE_TEST_POSTGRES_URL="$(bash scripts/postgres.sh start)"
 export JEWELGUIDE_TEST_POSTGRES_URL

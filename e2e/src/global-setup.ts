@@ -4,7 +4,6 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildWebIfStale } from "./build-web-if-stale";
 import { E2E_PORT, e2eDatabaseUrl, e2eDataDir, repoRoot } from "./paths";
-import { seedFallbackShop } from "./seed-fallback-shop";
 import { startWebServer } from "./start-web-server";
 
 declare module "vitest" {
@@ -12,13 +11,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
   }
-}
-
-/** The worker CLI lists its commands in `--help`; the demo shop builder is `demo`. */
-function workerHasDemoCommand(env: NodeJS.ProcessEnv): boolean {
-  if (!fs.existsSync(path.join(repoRoot, "apps/worker/src/cli.ts"))) return false;
-  const help = spawnSync("bash", ["scripts/worker.sh", "--help"], { cwd: repoRoot, env, encoding: "utf8" });
-  return /^\s+demo\b/m.test(`${help.stdout}${help.stderr}`);
 }
 
 function timed<T>(label: string, run: () => T): T {
@@ -47,18 +39,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: "production",
   };
 
-  const start = performance.now();
-  if (workerHasDemoCommand(env)) {
-    timed("worker demo", () => {
-      const result = spawnSync("bash", ["scripts/worker.sh", "demo"], { cwd: repoRoot, env, stdio: "inherit" });
-      if (result.status !== 0)
-        throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
-    });
-  } else {
-    console.warn("[e2e] the worker has no `demo` command yet: seeding a small stand-in shop instead of the demo shop");
-    const count = await seedFallbackShop(e2eDatabaseUrl, e2eDataDir, sharedDir);
-    console.log(`[e2e] seeded ${count} products in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  }
+  timed("worker demo", () => {
+    const result = spawnSync("bash", ["scripts/worker.sh", "demo"], { cwd: repoRoot, env, stdio: "inherit" });
+    if (result.status !== 0)
+      throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
+  });
 
   const outcome = timed("next build (if stale)", () => buildWebIfStale(env));
   console.log(`[e2e] web build ${outcome}`);

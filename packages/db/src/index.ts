@@ -4,3 +4,4 @@ export { createDb, type Db, type DbHandle } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
 export { type Dialect, repoRoot } from "./paths";
+export * from "./model-versions";

@@ -1,7 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Absolute paths of the files the db package owns. */
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+// import.meta.url, not import.meta.dirname: Next's server bundler supports only the former.
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const prismaDir = path.join(repoRoot, "prisma");
 export const sqliteSchemaPath = path.join(prismaDir, "schema.prisma");
 export const postgresSchemaPath = path.join(prismaDir, "postgres", "schema.prisma");

@@ -7,6 +7,8 @@ import { importNewchicCommand } from "./import-newchic";
 import { importRees46Command } from "./import-rees46";
 import { importUsersCommand } from "./import-users";
 import { migrateCommand } from "./migrate";
+import { parseRequestCommand } from "./parse-request";
+import { trainCommand } from "./train";
 
 /** Every worker command, in the order `--help` lists them. Adding a command is one file plus one line here. */
 export const COMMANDS: Command[] = [
@@ -18,5 +20,6 @@ export const COMMANDS: Command[] = [
   importCatalogCommand,
   importUsersCommand,
   importEventsCommand,
-  // trainCommand,
+  parseRequestCommand,
+  trainCommand,
 ];

@@ -1,0 +1,71 @@
+import {
+  createInteractionDataset,
+  createRecommender,
+  evaluateRanking,
+  type FitProgress,
+  type Interaction,
+  type RankingEvaluation,
+  splitLeaveLastOut,
+} from "@jewelguide/model";
+import type { TrainingData } from "./load-training-data";
+
+export type OfflineMetrics = Record<string, number>;
+export type OfflineEvaluation = { validation: OfflineMetrics; test: OfflineMetrics; protocol: string };
+
+export const OFFLINE_PROTOCOL =
+  "leave-last-out: per user, (user,item) pairs deduplicated keeping the earliest event; users with >= 3 items hold out " +
+  "their latest item (ties by item id) as test and the second latest as validation; full ranking over the catalog " +
+  "excluding the user's training items; validation scored on a model fitted on train, test on one refitted on " +
+  "train + validation";
+
+/**
+ * The standard offline protocol on the shop's own data: fit on train and score validation, refit on train +
+ * validation and score test. Both use the same kind and config as the version being trained.
+ */
+export async function evaluateOffline(
+  data: TrainingData,
+  kind: string,
+  config: unknown,
+  onProgress: (stage: string, progress: FitProgress) => void,
+): Promise<OfflineEvaluation> {
+  const split = splitLeaveLastOut(data.interactions);
+  const validationRows: Interaction[] = split.validation.map((target) => ({ ...target, type: "purchase" }));
+  const validation = await fitAndScore(data, split.train, split.validation, kind, config, (p) =>
+    onProgress("validation fit", p),
+  );
+  const test = await fitAndScore(data, [...split.train, ...validationRows], split.test, kind, config, (p) =>
+    onProgress("test fit", p),
+  );
+  return { validation: flattenEvaluation(validation), test: flattenEvaluation(test), protocol: OFFLINE_PROTOCOL };
+}
+
+async function fitAndScore(
+  data: TrainingData,
+  trainRows: Interaction[],
+  targets: readonly { userId: string; itemId: string }[],
+  kind: string,
+  config: unknown,
+  onProgress: (progress: FitProgress) => void,
+): Promise<RankingEvaluation> {
+  const dataset = createInteractionDataset({ interactions: trainRows, catalog: data.catalog, users: data.users });
+  const model = createRecommender(kind, config);
+  await model.fit(dataset, { onProgress });
+  return evaluateRanking(model, targets, { trainedItemIds: new Set(trainRows.map((row) => row.itemId)) });
+}
+
+/** `{ "recall@10": …, "ndcg@20": …, "coverage@20": …, "cold_recall@20": …, "users": … }` */
+export function flattenEvaluation(evaluation: RankingEvaluation): OfflineMetrics {
+  const out: OfflineMetrics = { users: evaluation.users, cold_users: evaluation.coldItems.users };
+  for (const [k, metrics] of Object.entries(evaluation.atK)) {
+    out[`recall@${k}`] = metrics.recall;
+    out[`ndcg@${k}`] = metrics.ndcg;
+    out[`precision@${k}`] = metrics.precision;
+    out[`mrr@${k}`] = metrics.mrr;
+  }
+  for (const [k, coverage] of Object.entries(evaluation.coverageAtK)) out[`coverage@${k}`] = coverage;
+  for (const [k, metrics] of Object.entries(evaluation.coldItems.atK)) {
+    out[`cold_recall@${k}`] = metrics.recall;
+    out[`cold_ndcg@${k}`] = metrics.ndcg;
+  }
+  return out;
+}

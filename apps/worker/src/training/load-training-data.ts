@@ -1,0 +1,61 @@
+import type { Db } from "@jewelguide/db";
+import {
+  type CatalogItem,
+  type Interaction,
+  isCategory,
+  isEventType,
+  isGender,
+  isMetal,
+  type UserAttributes,
+} from "@jewelguide/model";
+
+export type TrainingData = { catalog: CatalogItem[]; interactions: Interaction[]; users: UserAttributes[] };
+
+/**
+ * Reads everything a recommender trains on: the whole catalog (so new items exist for cold-start scoring), every
+ * preference event in time order, and the users' profile attributes. Ids become the shop's own ids (SKU, external
+ * user id), which is what the model artifacts and the API speak.
+ */
+export async function loadTrainingData(db: Db): Promise<TrainingData> {
+  const products = await db.product.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, sku: true, category: true, metal: true, gem: true, color: true, gender: true, price: true, brand: true },
+  });
+  const skuById = new Map<number, string>();
+  const catalog = products.map((product): CatalogItem => {
+    skuById.set(product.id, product.sku);
+    return {
+      itemId: product.sku,
+      category: isCategory(product.category) ? product.category : "other",
+      metal: product.metal !== null && isMetal(product.metal) ? product.metal : null,
+      gem: product.gem,
+      color: product.color,
+      gender: product.gender !== null && isGender(product.gender) ? product.gender : null,
+      price: product.price > 0 ? product.price : null,
+      brand: product.brand,
+    };
+  });
+  const userRows = await db.user.findMany({ select: { id: true, externalId: true, gender: true, ageBand: true, city: true } });
+  const externalIdById = new Map<number, string>();
+  const users = userRows.map((user): UserAttributes => {
+    externalIdById.set(user.id, user.externalId);
+    return {
+      userId: user.externalId,
+      ...(user.gender !== null && isGender(user.gender) ? { gender: user.gender } : {}),
+      ...(user.city !== null ? { city: user.city } : {}),
+    };
+  });
+  const events = await db.interaction.findMany({
+    where: { type: { not: "impression" } },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    select: { userId: true, productId: true, type: true, occurredAt: true },
+  });
+  const interactions: Interaction[] = [];
+  for (const event of events) {
+    const userId = externalIdById.get(event.userId);
+    const itemId = skuById.get(event.productId);
+    if (userId === undefined || itemId === undefined || !isEventType(event.type)) continue;
+    interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
+  }
+  return { catalog, interactions, users };
+}

@@ -1,0 +1,59 @@
+import { type Db, type Prisma, saveCandidateVersion } from "@jewelguide/db";
+import { createInteractionDataset, createRecommender, type FitProgress } from "@jewelguide/model";
+import { describeDataSnapshot } from "./describe-data-snapshot";
+import { evaluateOffline } from "./evaluate-offline";
+import { loadTrainingData } from "./load-training-data";
+
+export type TrainRequest = { kind: string; config: Record<string, unknown>; evaluate: boolean };
+export type TrainResult = {
+  versionId: number;
+  kind: string;
+  metrics: Record<string, unknown>;
+  artifactBytes: number;
+  seconds: number;
+};
+export type TrainReporter = { stage(text: string): void; progress(stage: string, progress: FitProgress): void };
+
+/**
+ * ingest → featurise → fit → evaluate → save: reads the shop's data, scores the configuration on the offline
+ * protocol, fits the final model on everything and stores it as a candidate version (never active by itself).
+ */
+export async function trainModelVersion(db: Db, request: TrainRequest, report: TrainReporter): Promise<TrainResult> {
+  const started = performance.now();
+  report.stage("loading catalog, users and events");
+  const data = await loadTrainingData(db);
+  if (data.interactions.length === 0) {
+    throw new Error("there are no events to train on: import some first (npm run worker -- demo, or import events)");
+  }
+  const snapshot = describeDataSnapshot(data);
+  report.stage(
+    `data: ${snapshot.products} products, ${snapshot.users} users with events, ${snapshot.interactions} events (snapshot ${snapshot.hash.slice(0, 12)})`,
+  );
+  const offline = request.evaluate
+    ? await evaluateOffline(data, request.kind, request.config, (stage, progress) => report.progress(stage, progress))
+    : null;
+  report.stage(`fitting the final ${request.kind} model on all data`);
+  const dataset = createInteractionDataset({ interactions: data.interactions, catalog: data.catalog, users: data.users });
+  const model = createRecommender(request.kind, request.config);
+  const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
+  const artifact = model.serialize();
+  const metrics = {
+    ...(offline ? { protocol: offline.protocol, validation: offline.validation, test: offline.test } : {}),
+    fitSeconds: fit.seconds,
+  };
+  report.stage("saving the candidate version");
+  const version = await saveCandidateVersion(db, {
+    kind: request.kind,
+    params: { ...request.config, resolved: model.config } as Prisma.InputJsonValue,
+    metrics: metrics as Prisma.InputJsonValue,
+    dataSnapshot: snapshot as unknown as Prisma.InputJsonValue,
+    artifact,
+  });
+  return {
+    versionId: version.id,
+    kind: request.kind,
+    metrics,
+    artifactBytes: artifact.byteLength,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Db } from "../client";
+import type { Prisma } from "../../generated/sqlite/client";
+
+export type CandidateVersionInput = {
+  kind: string;
+  params: Prisma.InputJsonValue;
+  metrics: Prisma.InputJsonValue;
+  dataSnapshot: Prisma.InputJsonValue;
+  artifact: Uint8Array;
+  notes?: string;
+};
+
+/**
+ * Stores a trained model as a `candidate` in one insert: the row appears whole (artifact included) or not at all,
+ * and a candidate never serves until it is published.
+ */
+export async function saveCandidateVersion(db: Db, input: CandidateVersionInput): Promise<{ id: number }> {
+  const row = await db.modelVersion.create({
+    data: {
+      kind: input.kind,
+      status: "candidate",
+      params: input.params,
+      metrics: input.metrics,
+      dataSnapshot: input.dataSnapshot,
+      artifact: new Uint8Array(input.artifact),
+      artifactSize: input.artifact.byteLength,
+      notes: input.notes ?? "",
+    },
+    select: { id: true },
+  });
+  return row;
+}
