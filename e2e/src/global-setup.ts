@@ -41,8 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   timed("worker demo", () => {
     const result = spawnSync("bash", ["scripts/worker.sh", "demo"], { cwd: repoRoot, env, stdio: "inherit" });
-    if (result.status !== 0)
-      throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
+    if (result.status !== 0) throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
   });
 
   const outcome = timed("next build (if stale)", () => buildWebIfStale(env));

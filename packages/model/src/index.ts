@@ -24,12 +24,18 @@ export {
   type TimedInteraction,
 } from "./evaluation/split-leave-last-out";
 export { expandGrid, type TuneOptions, type TuningTrial, tuneOnValidation } from "./evaluation/tune-on-validation";
+export * from "./guide/evaluate-parser";
+export * from "./guide/parse-price";
+export * from "./guide/parse-request";
+export * from "./guide/parsed-request";
 export { type InvertSpdOptions, invertSpdInPlace } from "./linalg/invert-spd";
 export { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./models/base-recommender";
 export { type BprConfig, BprConfigSchema, BprRecommender } from "./models/bpr";
 export { defineModel, type ModelDefinition } from "./models/define-model";
 export { type EaseConfig, EaseConfigSchema, EaseRecommender } from "./models/ease";
 export { type ItemKnnConfig, ItemKnnConfigSchema, ItemKnnRecommender } from "./models/item-knn";
+export { type JointConfig, JointConfigSchema } from "./models/joint/joint-config";
+export { type DenseItemContent, JointRecommender } from "./models/joint/joint-model";
 export { type PopularityConfig, PopularityConfigSchema, PopularityRecommender } from "./models/popularity";
 export { createRng, type Rng } from "./random/create-rng";
 export { selectTopK } from "./ranking/select-top-k";
@@ -54,4 +60,10 @@ export {
   type RecommenderKind,
 } from "./registry";
 export { decodeModelArtifact, encodeModelArtifact, type ModelArtifact } from "./serialization/model-artifact";
+export * from "./text/cosine-similarity";
+export * from "./text/encode-text";
+export * from "./text/lexicon";
+export * from "./text/match-lexicon";
+export * from "./text/normalize-text";
+export * from "./text/tokenize-text";
 export { type EpochLoop, type EpochLoopResult, runEpochs } from "./training/run-epochs";

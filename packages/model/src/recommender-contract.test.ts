@@ -8,6 +8,16 @@ const TINY_CONFIGS: Partial<Record<RecommenderKind, Record<string, unknown>>> = 
   ease: { lambda: 1 },
   itemknn: { shrink: 0 },
   bpr: { factors: 8, epochs: 40, learningRate: 0.1 },
+  joint: {
+    dims: 8,
+    epochs: 40,
+    batchSize: 8,
+    negatives: 8,
+    learningRate: 0.1,
+    idDropout: 0,
+    initScale: 0.1,
+    recencyDecay: 1,
+  },
 };
 
 const dataset = createInteractionDataset({ interactions: createCheckerboardInteractions() });

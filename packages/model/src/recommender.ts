@@ -8,7 +8,7 @@ import type { InteractionDataset } from "./data/interaction-dataset";
 
 /**
  * Who to recommend for: a user id known at fit time, or a shopper the model has not seen, described by the items they
- * just interacted with (real-time folding). `{ userId, recentItemIds }` adds fresh items to a known user's history.
+ * just interacted with (real-time folding), oldest first. `{ userId, recentItemIds }` adds fresh items to a known user's history.
  * Recent item ids the model does not know are ignored (new catalog items); with nothing known the model falls back to
  * popularity.
  */

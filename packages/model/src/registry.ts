@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { bprModel } from "./models/bpr";
 import { easeModel } from "./models/ease";
 import { itemKnnModel } from "./models/item-knn";
+import { jointModel } from "./models/joint/joint-model";
 import { popularityModel } from "./models/popularity";
 import type { Recommender } from "./recommender";
 import { decodeModelArtifact } from "./serialization/model-artifact";
@@ -12,6 +13,7 @@ export const MODEL_REGISTRY = {
   itemknn: itemKnnModel,
   ease: easeModel,
   bpr: bprModel,
+  joint: jointModel,
 } as const;
 
 export type RecommenderKind = keyof typeof MODEL_REGISTRY;

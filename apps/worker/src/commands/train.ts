@@ -16,7 +16,7 @@ with its parameters, metrics and data snapshot. A candidate serves only once pub
 publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
   flags: {
     kind: { type: "string", valueName: "KIND", description: `recommender kind (default ${DEFAULT_MODEL_KIND})` },
-    config: { type: "string", valueName: "JSON", description: 'model config as JSON, e.g. \'{"lambda":300}\'' },
+    config: { type: "string", valueName: "JSON", description: "model config as JSON, e.g. '{\"lambda\":300}'" },
     publish: { type: "boolean", description: "make the new version active when training succeeds" },
     "if-none-active": { type: "boolean", description: "do nothing when a version is already active" },
     "no-eval": { type: "boolean", description: "skip the offline evaluation (faster; the version has no metrics)" },
@@ -25,7 +25,9 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
   async run({ flags, env, stdout, stderr }) {
     const kind = flags.kind ?? DEFAULT_MODEL_KIND;
     if (!isRecommenderKind(kind)) {
-      throw new UsageError(`--kind ${kind} is not a recommender kind; choose one of ${listRecommenderKinds().join(", ")}`);
+      throw new UsageError(
+        `--kind ${kind} is not a recommender kind; choose one of ${listRecommenderKinds().join(", ")}`,
+      );
     }
     const config = parseConfigFlag(flags.config);
     const { db } = createDb(env.databaseUrl);

@@ -19,7 +19,17 @@ export type TrainingData = { catalog: CatalogItem[]; interactions: Interaction[]
 export async function loadTrainingData(db: Db): Promise<TrainingData> {
   const products = await db.product.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, sku: true, category: true, metal: true, gem: true, color: true, gender: true, price: true, brand: true },
+    select: {
+      id: true,
+      sku: true,
+      category: true,
+      metal: true,
+      gem: true,
+      color: true,
+      gender: true,
+      price: true,
+      brand: true,
+    },
   });
   const skuById = new Map<number, string>();
   const catalog = products.map((product): CatalogItem => {
@@ -35,7 +45,9 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
       brand: product.brand,
     };
   });
-  const userRows = await db.user.findMany({ select: { id: true, externalId: true, gender: true, ageBand: true, city: true } });
+  const userRows = await db.user.findMany({
+    select: { id: true, externalId: true, gender: true, ageBand: true, city: true },
+  });
   const externalIdById = new Map<number, string>();
   const users = userRows.map((user): UserAttributes => {
     externalIdById.set(user.id, user.externalId);

@@ -33,7 +33,11 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
     ? await evaluateOffline(data, request.kind, request.config, (stage, progress) => report.progress(stage, progress))
     : null;
   report.stage(`fitting the final ${request.kind} model on all data`);
-  const dataset = createInteractionDataset({ interactions: data.interactions, catalog: data.catalog, users: data.users });
+  const dataset = createInteractionDataset({
+    interactions: data.interactions,
+    catalog: data.catalog,
+    users: data.users,
+  });
   const model = createRecommender(request.kind, request.config);
   const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
   const artifact = model.serialize();

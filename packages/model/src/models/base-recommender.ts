@@ -18,8 +18,11 @@ import {
   readArtifactArray,
 } from "../serialization/model-artifact";
 
-/** A user's known items with their weights, sorted by item index. */
-export type UserProfile = { indices: Int32Array; values: Float32Array };
+/**
+ * A user's known items with their weights, sorted by item index. `recent` lists the item indices the caller passed as
+ * fresh activity (`recentItemIds`), most recent first, for models that weigh recency; empty when none.
+ */
+export type UserProfile = { indices: Int32Array; values: Float32Array; recent?: Int32Array };
 
 /** What every fitted model keeps: id maps, each user's training items (for history and exclusion), popularity. */
 export type FittedState = {
@@ -192,7 +195,13 @@ export abstract class BaseRecommender<Config> implements Recommender {
     }
     const indices = Int32Array.from([...merged.keys()].sort((a, b) => a - b));
     const values = Float32Array.from(indices, (index) => merged.get(index) ?? 0);
-    return { profile: { indices, values }, userIndex };
+    const recentIndices = recent.flatMap((itemId) => {
+      const index = state.items.find(itemId);
+      return index === undefined ? [] : [index];
+    });
+    // recentItemIds run oldest → newest; models read them newest first.
+    const recentOrder = Int32Array.from([...new Set(recentIndices.reverse())]);
+    return { profile: { indices, values, recent: recentOrder }, userIndex };
   }
 
   private buildBlockedMask(options: SimilarItemsOptions): Uint8Array {

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Typed config of the joint model, every field with a documented default (docs/model.md explains the maths). */
+export const JointConfigSchema = z.object({
+  /** Embedding dimensions of the user and item towers (default 64). */
+  dims: z.number().int().positive().default(64),
+  /** Maximum epochs (default 20); early stopping on validation usually ends sooner. */
+  epochs: z.number().int().positive().default(20),
+  /** Fixed epoch count when no validation callback is given (e.g. the refit on train + validation). */
+  fixedEpochs: z.number().int().positive().nullable().default(null),
+  /** Validations without improvement before stopping (default 2). */
+  patience: z.number().int().positive().default(2),
+  /** Training examples per mini-batch (default 256). */
+  batchSize: z.number().int().positive().default(256),
+  /** Shared negative items sampled per mini-batch for the sampled softmax (default 512). */
+  negatives: z.number().int().positive().default(512),
+  /** Negatives are drawn ∝ (item count + 1)^this (default 0.5); the logits are corrected by log q. */
+  negativeSamplingPower: z.number().min(0).max(1).default(0.5),
+  /** Adagrad step size (default 0.05). */
+  learningRate: z.number().positive().default(0.05),
+  /** L2 penalty on every parameter row touched by a step (default 1e-4). */
+  l2: z.number().nonnegative().default(1e-4),
+  /** Weight a of L_item: item attributes predicted from the item's id embedding (default 0.1; 0 disables). */
+  itemLossWeight: z.number().nonnegative().default(0.1),
+  /** Weight b of L_user: the next item's category predicted from the user vector (default 0.1; 0 disables). */
+  userLossWeight: z.number().nonnegative().default(0.1),
+  /** Item and profile content features in the towers (default true). */
+  useContent: z.boolean().default(true),
+  /** Item and user id embeddings in the towers (default true). */
+  useIds: z.boolean().default(true),
+  /** Recency decay of the behaviour aggregate: the k-th most recent item weighs decay^k (default 0.5). */
+  recencyDecay: z.number().min(0).max(1).default(0.5),
+  /** History items kept per user (most recent first, default 20). */
+  maxHistory: z.number().int().positive().default(20),
+  /** Probability of hiding an item's id embedding in a step, so the content path learns to stand alone (cold start). */
+  idDropout: z.number().min(0).max(1).default(0.1),
+  /** Standard deviation of the initial embeddings (default 0.05). */
+  initScale: z.number().positive().default(0.05),
+});
+export type JointConfig = z.infer<typeof JointConfigSchema>;

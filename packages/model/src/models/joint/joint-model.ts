@@ -1,0 +1,367 @@
+import type { InteractionDataset } from "../../data/interaction-dataset";
+import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import { createRng, type Rng } from "../../random/create-rng";
+import type { FitOptions, FitReport } from "../../recommender";
+import { type ModelArtifact, readArtifactArray } from "../../serialization/model-artifact";
+import { runEpochs } from "../../training/run-epochs";
+import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "../base-recommender";
+import { defineModel } from "../define-model";
+import { buildFeatureTable, type FeatureTable, lookupFeatureRow } from "./feature-table";
+import { describeItemContent } from "./item-content";
+import { type JointConfig, JointConfigSchema } from "./joint-config";
+import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
+import { buildUserHistories, historyWeights, type UserHistories } from "./user-histories";
+
+/** Dense content per item (text/image encoders) can be attached to a dataset before fitting. */
+export type DenseItemContent = { dims: number; vectors: Float32Array };
+
+/**
+ * The joint model: a user tower (id embedding + profile attributes + a recency-weighted aggregate of the user's
+ * behaviour) and an item tower (id embedding + attribute and text/image content), trained end to end with one
+ * objective L_interaction + a·L_item + b·L_user. See docs/model.md.
+ */
+export class JointRecommender extends BaseRecommender<JointConfig> {
+  readonly kind = "joint";
+  #dense: DenseItemContent | undefined;
+  #network: JointNetwork | undefined;
+  #histories: UserHistories = { indptr: new Int32Array(1), items: new Int32Array(0), weights: new Float32Array(0) };
+  #itemVectors: Float32Array = new Float32Array(0);
+  #itemBias: Float32Array = new Float32Array(0);
+  #itemInputs: Float32Array = new Float32Array(0);
+  #userIds: Float32Array = new Float32Array(0);
+  #profileVectors: Float32Array = new Float32Array(0);
+  #userFeatures: FeatureTable | undefined;
+  #norms: Float32Array = new Float32Array(0);
+
+  /** Attach dense per-item content (e.g. text or image embeddings, items × dims in dataset item order). */
+  withDenseContent(content: DenseItemContent): this {
+    this.#dense = content;
+    return this;
+  }
+
+  protected async fitModel(
+    dataset: InteractionDataset,
+    state: FittedState,
+    options: FitOptions,
+  ): Promise<Omit<FitReport, "seconds">> {
+    const config = this.config;
+    const rng = createRng(options.seed ?? 42);
+    const items = state.items.size;
+    const users = state.users.size;
+    const histories = buildUserHistories(dataset);
+    this.#histories = histories;
+    const trainedItems = new Uint8Array(items);
+    for (const item of dataset.matrix.indices) trainedItems[item] = 1;
+    const itemFeatures = buildFeatureTable(
+      Array.from({ length: items }, (_, i) => describeItemContent(dataset.catalog[i]).tokens),
+    );
+    const userFeatures = buildFeatureTable(
+      Array.from({ length: users }, (_, u) => describeUserTokens(dataset.userAttributes[u])),
+    );
+    this.#userFeatures = userFeatures;
+    const dense = this.#dense;
+    if (dense !== undefined && dense.vectors.length !== dense.dims * items) {
+      throw new Error(
+        `Dense item content has ${dense.vectors.length} values; expected ${items} items × ${dense.dims}.`,
+      );
+    }
+    const network = new JointNetwork(
+      {
+        items,
+        users,
+        itemFeatures,
+        userFeatures,
+        dense: dense?.vectors ?? new Float32Array(0),
+        denseDims: dense?.dims ?? 0,
+        trainedItems,
+      },
+      config,
+      rng,
+    );
+    this.#network = network;
+    const labels = buildItemLabels(dataset, items);
+    const examples = buildExamples(histories, dataset, config);
+    const sampler = createNegativeSampler(state.popularity, config.negativeSamplingPower);
+    this.refreshCache();
+    if (examples.length === 0) return { epochs: 0 };
+    const order = Int32Array.from(examples.keys());
+    const epochs = options.validate === undefined && config.fixedEpochs !== null ? config.fixedEpochs : config.epochs;
+    const { validate } = options;
+    const result = await runEpochs({
+      epochs,
+      patience: config.patience,
+      runEpoch: () => {
+        shuffle(order, rng);
+        let loss = 0;
+        let batches = 0;
+        for (let start = 0; start < order.length; start += config.batchSize) {
+          const batch: JointExample[] = [];
+          for (let k = start; k < Math.min(order.length, start + config.batchSize); k++) {
+            const example = examples[order[k] ?? 0];
+            if (example !== undefined) batch.push(example);
+          }
+          const negatives = sampler.sample(config.negatives, rng);
+          const losses = network.trainStep(batch, negatives, sampler.logQ, labels, rng);
+          loss += losses.interaction + config.itemLossWeight * losses.item + config.userLossWeight * losses.user;
+          batches++;
+        }
+        this.refreshCache();
+        return loss / Math.max(1, batches);
+      },
+      validate: validate === undefined ? undefined : () => validate(this),
+      snapshot: () => this.exportModel(),
+      restore: (snapshot) => this.restoreCache(snapshot),
+      onProgress: options.onProgress,
+    });
+    return result;
+  }
+
+  /** Recomputes the serving matrices (item vectors, biases, history vectors) from the network's parameters. */
+  private refreshCache(): void {
+    const network = this.#network;
+    if (network === undefined) return;
+    const { vectors, bias } = network.computeItemMatrix();
+    this.#itemVectors = vectors;
+    this.#itemBias = bias;
+    this.#itemInputs = network.computeItemInputMatrix();
+    this.#userIds = network.config.useIds ? network.userIds.weights.slice() : new Float32Array(0);
+    this.#profileVectors = network.config.useContent ? network.profileVectors.weights.slice() : new Float32Array(0);
+    this.#norms = computeNorms(vectors, this.config.dims);
+  }
+
+  protected scoreProfile(profile: UserProfile, userIndex: number | undefined, out: Float32Array): void {
+    const d = this.config.dims;
+    const { history, weights } = this.historyFor(profile, userIndex);
+    const user = new Float32Array(d);
+    for (let k = 0; k < history.length; k++) {
+      const item = history[k] ?? 0;
+      const a = weights[k] ?? 0;
+      for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + a * (this.#itemInputs[item * d + j] ?? 0);
+    }
+    if (userIndex !== undefined && this.#userIds.length > 0) {
+      for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + (this.#userIds[userIndex * d + j] ?? 0);
+    }
+    const features = this.#userFeatures;
+    if (userIndex !== undefined && features !== undefined && this.#profileVectors.length > 0) {
+      for (let p = features.indptr[userIndex] ?? 0; p < (features.indptr[userIndex + 1] ?? 0); p++) {
+        const g = features.indices[p] ?? 0;
+        const y = features.values[p] ?? 0;
+        for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + y * (this.#profileVectors[g * d + j] ?? 0);
+      }
+    }
+    const V = this.#itemVectors;
+    for (let i = 0; i < out.length; i++) {
+      let score = this.#itemBias[i] ?? 0;
+      const offset = i * d;
+      for (let j = 0; j < d; j++) score += (user[j] ?? 0) * (V[offset + j] ?? 0);
+      out[i] = score;
+    }
+  }
+
+  /** Cosine of the fused (content + behaviour) item vectors. */
+  protected scoreSimilar(itemIndex: number, out: Float32Array): void {
+    const d = this.config.dims;
+    const V = this.#itemVectors;
+    const norm = this.#norms[itemIndex] ?? 0;
+    for (let i = 0; i < out.length; i++) {
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += (V[itemIndex * d + j] ?? 0) * (V[i * d + j] ?? 0);
+      out[i] = dot / (norm * (this.#norms[i] ?? 0) + 1e-12);
+    }
+  }
+
+  /** The known user's stored history (most recent first) with the fresh items put in front. */
+  private historyFor(
+    profile: UserProfile,
+    userIndex: number | undefined,
+  ): { history: number[]; weights: Float32Array } {
+    const recent = profile.recent ?? new Int32Array(0);
+    const history: number[] = [...recent];
+    const eventWeights: number[] = recent.length > 0 ? Array.from(recent, () => 1) : [];
+    if (userIndex !== undefined) {
+      const h = this.#histories;
+      for (let p = h.indptr[userIndex] ?? 0; p < (h.indptr[userIndex + 1] ?? 0); p++) {
+        const item = h.items[p] ?? 0;
+        if (history.includes(item)) continue;
+        history.push(item);
+        eventWeights.push(h.weights[p] ?? 1);
+      }
+    } else if (recent.length === 0) {
+      // Only an unordered profile is known: treat it as one recent basket.
+      profile.indices.forEach((item, k) => {
+        history.push(item);
+        eventWeights.push(profile.values[k] ?? 1);
+      });
+    }
+    const kept = history.slice(0, this.config.maxHistory);
+    return {
+      history: kept,
+      weights: historyWeights(Float32Array.from(eventWeights.slice(0, kept.length)), this.config.recencyDecay),
+    };
+  }
+
+  protected exportModel(): ModelState {
+    const features = this.#userFeatures;
+    return {
+      meta: { userFeatureVocabulary: features ? [...features.vocabulary.keys()] : [] },
+      arrays: {
+        itemVectors: this.#itemVectors,
+        itemBias: this.#itemBias,
+        itemInputs: this.#itemInputs,
+        userIds: this.#userIds,
+        profileVectors: this.#profileVectors,
+        historyIndptr: this.#histories.indptr,
+        historyItems: this.#histories.items,
+        historyWeights: this.#histories.weights,
+        userFeatureIndptr: features?.indptr ?? new Int32Array(1),
+        userFeatureIndices: features?.indices ?? new Int32Array(0),
+        userFeatureValues: features?.values ?? new Float32Array(0),
+      },
+    };
+  }
+
+  private restoreCache(snapshot: ModelState): void {
+    const arrays = snapshot.arrays;
+    this.#itemVectors = arrays.itemVectors as Float32Array;
+    this.#itemBias = arrays.itemBias as Float32Array;
+    this.#itemInputs = arrays.itemInputs as Float32Array;
+    this.#userIds = arrays.userIds as Float32Array;
+    this.#profileVectors = arrays.profileVectors as Float32Array;
+    this.#norms = computeNorms(this.#itemVectors, this.config.dims);
+  }
+
+  protected importModel(artifact: ModelArtifact): void {
+    this.#itemVectors = readArtifactArray(artifact, "itemVectors", Float32Array);
+    this.#itemBias = readArtifactArray(artifact, "itemBias", Float32Array);
+    this.#itemInputs = readArtifactArray(artifact, "itemInputs", Float32Array);
+    this.#userIds = readArtifactArray(artifact, "userIds", Float32Array);
+    this.#profileVectors = readArtifactArray(artifact, "profileVectors", Float32Array);
+    this.#histories = {
+      indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
+      items: readArtifactArray(artifact, "historyItems", Int32Array),
+      weights: readArtifactArray(artifact, "historyWeights", Float32Array),
+    };
+    const vocabulary = artifact.meta.userFeatureVocabulary;
+    const tokens = Array.isArray(vocabulary) ? vocabulary.map(String) : [];
+    this.#userFeatures = {
+      vocabulary: new Map(tokens.map((token, index) => [token, index])),
+      indptr: readArtifactArray(artifact, "userFeatureIndptr", Int32Array),
+      indices: readArtifactArray(artifact, "userFeatureIndices", Int32Array),
+      values: readArtifactArray(artifact, "userFeatureValues", Float32Array),
+    };
+    this.#norms = computeNorms(this.#itemVectors, this.config.dims);
+  }
+}
+
+function describeUserTokens(user: { gender?: string; ageBand?: string; city?: string } | undefined): string[] {
+  if (user === undefined) return [];
+  const tokens: string[] = [];
+  if (user.gender !== undefined) tokens.push(`gender:${user.gender}`);
+  if (user.ageBand !== undefined) tokens.push(`age:${user.ageBand}`);
+  if (user.city !== undefined) tokens.push(`city:${user.city}`);
+  return tokens;
+}
+
+/** Feature row of a shopper's profile attributes against the fitted vocabulary (unknown attributes ignored). */
+export function lookupUserFeatures(
+  vocabulary: ReadonlyMap<string, number>,
+  user: { gender?: string; ageBand?: string; city?: string },
+) {
+  return lookupFeatureRow(vocabulary, describeUserTokens(user));
+}
+
+function buildItemLabels(dataset: InteractionDataset, items: number): ItemLabels {
+  const category = new Int32Array(items).fill(-1);
+  const metal = new Int32Array(items).fill(-1);
+  for (let i = 0; i < items; i++) {
+    const item = dataset.catalog[i];
+    if (item === undefined) continue;
+    category[i] = CATEGORIES.indexOf(item.category);
+    metal[i] = item.metal === null ? -1 : METALS.indexOf(item.metal);
+  }
+  return { category, metal };
+}
+
+/** Next-item examples: every item of a user's chronological sequence is a target, its predecessors the history. */
+function buildExamples(histories: UserHistories, dataset: InteractionDataset, config: JointConfig): JointExample[] {
+  const examples: JointExample[] = [];
+  let maxWeight = 0;
+  for (const w of histories.weights) maxWeight = Math.max(maxWeight, w);
+  for (let user = 0; user < dataset.users.size; user++) {
+    const start = histories.indptr[user] ?? 0;
+    const end = histories.indptr[user + 1] ?? 0;
+    // Stored most recent first: position p's history is everything after it.
+    for (let p = start; p < end; p++) {
+      const historyEnd = Math.min(end, p + 1 + config.maxHistory);
+      const history = histories.items.slice(p + 1, historyEnd);
+      const weights = historyWeights(histories.weights.slice(p + 1, historyEnd), config.recencyDecay);
+      examples.push({
+        user,
+        history,
+        historyWeights: weights,
+        target: histories.items[p] ?? 0,
+        weight: (histories.weights[p] ?? 1) / Math.max(maxWeight, 1e-12),
+      });
+    }
+  }
+  return examples;
+}
+
+type NegativeSampler = { logQ: Float32Array; sample(count: number, rng: Rng): Int32Array };
+
+/** Draws items ∝ (count + 1)^power by binary search on the cumulative distribution; logQ[i] = log q_i. */
+function createNegativeSampler(popularity: Float32Array, power: number): NegativeSampler {
+  const n = popularity.length;
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += ((popularity[i] ?? 0) + 1) ** power;
+    cumulative[i] = total;
+  }
+  const logQ = Float32Array.from({ length: n }, (_, i) => Math.log(((popularity[i] ?? 0) + 1) ** power / total));
+  return {
+    logQ,
+    sample(count, rng) {
+      const out = new Int32Array(count);
+      for (let s = 0; s < count; s++) {
+        const x = rng.next() * total;
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
+          else hi = mid;
+        }
+        out[s] = lo;
+      }
+      return out;
+    },
+  };
+}
+
+function shuffle(order: Int32Array, rng: Rng): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.nextInt(i + 1);
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+}
+
+function computeNorms(vectors: Float32Array, d: number): Float32Array {
+  const n = Math.floor(vectors.length / d);
+  const norms = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let j = 0; j < d; j++) sum += (vectors[i * d + j] ?? 0) ** 2;
+    norms[i] = Math.sqrt(sum);
+  }
+  return norms;
+}
+
+export const jointModel = defineModel({
+  kind: "joint",
+  description: "Joint two-tower model (user profile + behaviour, item ids + content) trained with one objective.",
+  configSchema: JointConfigSchema,
+  create: (config) => new JointRecommender(config),
+});
