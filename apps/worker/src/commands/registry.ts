@@ -1,4 +1,5 @@
 import type { Command } from "../cli/command";
+import { benchmarkCommand } from "./benchmark";
 import { demoCommand } from "./demo";
 import { importCatalogCommand } from "./import-catalog";
 import { importEventsCommand } from "./import-events";
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   importEventsCommand,
   parseRequestCommand,
   trainCommand,
+  benchmarkCommand,
 ];

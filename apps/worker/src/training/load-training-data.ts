@@ -29,6 +29,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
       gender: true,
       price: true,
       brand: true,
+      attributes: true,
     },
   });
   const skuById = new Map<number, string>();
@@ -43,6 +44,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
       gender: product.gender !== null && isGender(product.gender) ? product.gender : null,
       price: product.price > 0 ? product.price : null,
       brand: product.brand,
+      extra: contentExtras(product.attributes),
     };
   });
   const userRows = await db.user.findMany({
@@ -70,4 +72,20 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
   }
   return { catalog, interactions, users };
+}
+
+/** Short scalar open attributes (e.g. a source's own category id) become extra content tokens for the item tower. */
+// Presentation-only or item-unique values (a photo file name would act as a hidden item id) are not content.
+const IGNORED_ATTRIBUTES = new Set(["photo", "photoIllustrative", "priceKnown", "nameFr", "url", "image"]);
+
+function contentExtras(attributes: unknown): Record<string, string | number> {
+  const extras: Record<string, string | number> = {};
+  if (typeof attributes !== "object" || attributes === null || Array.isArray(attributes)) return extras;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (IGNORED_ATTRIBUTES.has(key)) continue;
+    if ((typeof value === "string" && value.length > 0 && value.length <= 64) || typeof value === "number") {
+      extras[key] = value;
+    }
+  }
+  return extras;
 }

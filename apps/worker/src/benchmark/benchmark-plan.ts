@@ -1,0 +1,55 @@
+/**
+ * What the REES46 benchmark runs: each entry is a recommender kind, the grid searched on validation, and fixed
+ * settings. Ablations reuse the joint model's validation-chosen settings with one part switched off.
+ */
+export type BenchmarkEntry = {
+  name: string;
+  kind: string;
+  /** Configurations tried on validation; the best (NDCG@20) is refitted on train + validation and scored on test. */
+  grid: Record<string, unknown>[];
+  /** Iterative models stop early on validation; the refit then trains for the best epoch count. */
+  iterative: boolean;
+};
+
+/** The joint model's settings, chosen on validation (BENCHMARKS.md lists the trials). */
+export const JOINT_SETTINGS: Record<string, unknown> = { dims: 64, recencyDecay: 0.5, epochs: 12, patience: 2 };
+
+export const BENCHMARK_PLAN: BenchmarkEntry[] = [
+  { name: "popularity", kind: "popularity", grid: [{}], iterative: false },
+  {
+    name: "itemknn",
+    kind: "itemknn",
+    grid: [10, 50, 200].flatMap((neighbours) =>
+      [0, 10, 50].map((shrink) => ({ neighbours, shrink, values: "binary" })),
+    ),
+    iterative: false,
+  },
+  {
+    name: "ease",
+    kind: "ease",
+    grid: [50, 100, 200, 500, 1000, 2000].map((lambda) => ({ lambda })),
+    iterative: false,
+  },
+  {
+    name: "bpr",
+    kind: "bpr",
+    grid: [
+      { factors: 64, learningRate: 0.05, regularization: 0.01, epochs: 40 },
+      { factors: 64, learningRate: 0.1, regularization: 0.001, epochs: 40 },
+    ],
+    iterative: true,
+  },
+  { name: "joint", kind: "joint", grid: [JOINT_SETTINGS], iterative: true },
+  { name: "joint-no-user-loss", kind: "joint", grid: [{ ...JOINT_SETTINGS, userLossWeight: 0 }], iterative: true },
+  { name: "joint-no-item-loss", kind: "joint", grid: [{ ...JOINT_SETTINGS, itemLossWeight: 0 }], iterative: true },
+  { name: "joint-no-content", kind: "joint", grid: [{ ...JOINT_SETTINGS, useContent: false }], iterative: true },
+  { name: "joint-no-ids", kind: "joint", grid: [{ ...JOINT_SETTINGS, useIds: false }], iterative: true },
+];
+
+export function findBenchmarkEntry(name: string): BenchmarkEntry {
+  const entry = BENCHMARK_PLAN.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    throw new Error(`unknown benchmark model ${name}; known: ${BENCHMARK_PLAN.map((e) => e.name).join(", ")}`);
+  }
+  return entry;
+}
