@@ -3,5 +3,5 @@ export { Prisma } from "../generated/sqlite/client";
 export { createDb, type Db, type DbHandle } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
-export { type Dialect, repoRoot } from "./paths";
 export * from "./model-versions";
+export { type Dialect, repoRoot } from "./paths";

@@ -1,5 +1,5 @@
-import type { Db } from "../client";
 import type { Prisma } from "../../generated/sqlite/client";
+import type { Db } from "../client";
 
 export type CandidateVersionInput = {
   kind: string;

@@ -54,6 +54,8 @@ export class JointNetwork {
   readonly categoryHead: AdagradTable;
   readonly metalHead: AdagradTable;
   readonly userHead: AdagradTable;
+  /** Scratch: 1 for the items of the example being scored (never negatives of their own user). */
+  private readonly historyMark: Uint8Array;
 
   constructor(
     readonly shape: JointShape,
@@ -79,6 +81,7 @@ export class JointNetwork {
     this.categoryHead = init(CATEGORY_CLASSES, d + 1, 0.01);
     this.metalHead = init(METAL_CLASSES, d + 1, 0.01);
     this.userHead = init(CATEGORY_CLASSES, d + 1, 0.01);
+    this.historyMark = new Uint8Array(shape.items);
   }
 
   /** Content vector z_i into out[0..d) and content bias; zero when content is off. */
@@ -252,8 +255,14 @@ export class JointNetwork {
     const dU = new Float32Array(B * d);
     const dOut = new Float32Array(n * d);
     const dBias = new Float32Array(n);
-    const logits = new Float32Array(S + 1);
+    const logits = new Float64Array(S + 1);
     const candidates = new Int32Array(S + 1);
+    const candidateItems = new Int32Array(S + 1);
+    for (let j = 0; j < S; j++) {
+      candidateItems[j + 1] = negatives[j] ?? 0;
+      candidates[j + 1] = slotOf.get(negatives[j] ?? 0) ?? 0;
+    }
+    const inHistory = this.historyMark;
     let interactionLoss = 0;
     let totalWeight = 0;
     for (const example of batch) totalWeight += example.weight;
@@ -262,40 +271,43 @@ export class JointNetwork {
       const example = batch[b];
       if (example === undefined) continue;
       const ub = b * d;
-      const history = new Set(example.history);
-      candidates[0] = slotOf.get(example.target) ?? 0;
-      for (let j = 0; j < S; j++) candidates[j + 1] = slotOf.get(negatives[j] ?? 0) ?? 0;
+      const target = example.target;
+      for (const item of example.history) inHistory[item] = 1;
+      candidates[0] = slotOf.get(target) ?? 0;
+      candidateItems[0] = target;
       let max = Number.NEGATIVE_INFINITY;
       for (let j = 0; j <= S; j++) {
-        const item = j === 0 ? example.target : (negatives[j - 1] ?? 0);
-        if (j > 0 && (item === example.target || history.has(item))) {
+        const item = candidateItems[j] ?? 0;
+        if (j > 0 && (item === target || inHistory[item] === 1)) {
           logits[j] = Number.NEGATIVE_INFINITY;
           continue;
         }
-        const s = candidates[j] ?? 0;
-        let dot = bias[s] ?? 0;
-        for (let k = 0; k < d; k++) dot += (U[ub + k] ?? 0) * (out[s * d + k] ?? 0);
+        const so = (candidates[j] ?? 0) * d;
+        let dot = bias[candidates[j] ?? 0] ?? 0;
+        for (let k = 0; k < d; k++) dot += (U[ub + k] as number) * (out[so + k] as number);
         const value = dot - (logQ[item] ?? 0);
         logits[j] = value;
         if (value > max) max = value;
       }
+      for (const item of example.history) inHistory[item] = 0;
       let sum = 0;
       for (let j = 0; j <= S; j++) {
-        const e = Math.exp((logits[j] ?? 0) - max);
+        const e = Math.exp((logits[j] as number) - max);
         logits[j] = e;
         sum += e;
       }
       interactionLoss -= example.weight * Math.log(Math.max((logits[0] ?? 0) / sum, 1e-30));
       const w = example.weight * norm;
       for (let j = 0; j <= S; j++) {
-        const p = (logits[j] ?? 0) / sum;
+        const p = (logits[j] as number) / sum;
         const g = w * (p - (j === 0 ? 1 : 0));
         if (g === 0) continue;
         const s = candidates[j] ?? 0;
+        const so = s * d;
         dBias[s] = (dBias[s] ?? 0) + g;
         for (let k = 0; k < d; k++) {
-          dU[ub + k] = (dU[ub + k] ?? 0) + g * (out[s * d + k] ?? 0);
-          dOut[s * d + k] = (dOut[s * d + k] ?? 0) + g * (U[ub + k] ?? 0);
+          dU[ub + k] = (dU[ub + k] as number) + g * (out[so + k] as number);
+          dOut[so + k] = (dOut[so + k] as number) + g * (U[ub + k] as number);
         }
       }
     }
