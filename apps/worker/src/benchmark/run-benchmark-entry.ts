@@ -68,9 +68,7 @@ export async function runBenchmarkEntry(
   }
   if (best === undefined) throw new Error(`benchmark entry ${entry.name} has an empty grid`);
   const finalConfig: Record<string, unknown> =
-    entry.iterative && best.epochs !== undefined
-      ? { ...best.config, ...(entry.kind === "joint" ? { fixedEpochs: best.epochs } : { epochs: best.epochs }) }
-      : best.config;
+    entry.iterative && best.epochs !== undefined ? { ...best.config, epochs: best.epochs } : best.config;
   const refitRows: Interaction[] = [
     ...split.train,
     ...split.validation.map((t) => ({ ...t, type: "purchase" as const })),

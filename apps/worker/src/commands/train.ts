@@ -5,7 +5,7 @@ import { UsageError } from "../cli/usage-error";
 import { trainModelVersion } from "../training/train-model-version";
 
 /** The model the demo serves until something better is published. */
-export const DEFAULT_MODEL_KIND = "ease";
+export const DEFAULT_MODEL_KIND = "joint";
 
 export const trainCommand = defineCommand({
   name: "train",

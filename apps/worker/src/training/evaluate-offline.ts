@@ -10,7 +10,13 @@ import {
 import type { TrainingData } from "./load-training-data";
 
 export type OfflineMetrics = Record<string, number>;
-export type OfflineEvaluation = { validation: OfflineMetrics; test: OfflineMetrics; protocol: string };
+export type OfflineEvaluation = {
+  validation: OfflineMetrics;
+  test: OfflineMetrics;
+  protocol: string;
+  /** The config with the epoch count chosen on validation (for the final fit). */
+  refitConfig: Record<string, unknown>;
+};
 
 export const OFFLINE_PROTOCOL =
   "leave-last-out: per user, (user,item) pairs deduplicated keeping the earliest event; users with >= 3 items hold out " +
@@ -25,18 +31,25 @@ export const OFFLINE_PROTOCOL =
 export async function evaluateOffline(
   data: TrainingData,
   kind: string,
-  config: unknown,
+  config: Record<string, unknown>,
   onProgress: (stage: string, progress: FitProgress) => void,
 ): Promise<OfflineEvaluation> {
   const split = splitLeaveLastOut(data.interactions);
   const validationRows: Interaction[] = split.validation.map((target) => ({ ...target, type: "purchase" }));
-  const validation = await fitAndScore(data, split.train, split.validation, kind, config, (p) =>
+  const validation = await fitAndScore(data, split.train, split.validation, kind, config, true, (p) =>
     onProgress("validation fit", p),
   );
-  const test = await fitAndScore(data, [...split.train, ...validationRows], split.test, kind, config, (p) =>
+  // Iterative models stopped early on validation: later fits train for that many epochs.
+  const refitConfig = validation.bestEpoch === undefined ? config : { ...config, epochs: validation.bestEpoch };
+  const test = await fitAndScore(data, [...split.train, ...validationRows], split.test, kind, refitConfig, false, (p) =>
     onProgress("test fit", p),
   );
-  return { validation: flattenEvaluation(validation), test: flattenEvaluation(test), protocol: OFFLINE_PROTOCOL };
+  return {
+    validation: flattenEvaluation(validation.evaluation),
+    test: flattenEvaluation(test.evaluation),
+    protocol: OFFLINE_PROTOCOL,
+    refitConfig,
+  };
 }
 
 async function fitAndScore(
@@ -44,13 +57,20 @@ async function fitAndScore(
   trainRows: Interaction[],
   targets: readonly { userId: string; itemId: string }[],
   kind: string,
-  config: unknown,
+  config: Record<string, unknown>,
+  earlyStopping: boolean,
   onProgress: (progress: FitProgress) => void,
-): Promise<RankingEvaluation> {
+): Promise<{ evaluation: RankingEvaluation; bestEpoch?: number }> {
   const dataset = createInteractionDataset({ interactions: trainRows, catalog: data.catalog, users: data.users });
   const model = createRecommender(kind, config);
-  await model.fit(dataset, { onProgress });
-  return evaluateRanking(model, targets, { trainedItemIds: new Set(trainRows.map((row) => row.itemId)) });
+  const trainedItemIds = new Set(trainRows.map((row) => row.itemId));
+  const report = await model.fit(dataset, {
+    onProgress,
+    validate: earlyStopping
+      ? (fitted) => evaluateRanking(fitted, targets, { ks: [20], trainedItemIds }).atK[20]?.ndcg ?? 0
+      : undefined,
+  });
+  return { evaluation: evaluateRanking(model, targets, { trainedItemIds }), bestEpoch: report.bestEpoch };
 }
 
 /** `{ "recall@10": …, "ndcg@20": …, "coverage@20": …, "cold_recall@20": …, "users": … }` */

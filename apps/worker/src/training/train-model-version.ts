@@ -38,7 +38,8 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
     catalog: data.catalog,
     users: data.users,
   });
-  const model = createRecommender(request.kind, request.config);
+  const finalConfig = offline?.refitConfig ?? request.config;
+  const model = createRecommender(request.kind, finalConfig);
   const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
   const artifact = model.serialize();
   const metrics = {
@@ -48,7 +49,7 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
   report.stage("saving the candidate version");
   const version = await saveCandidateVersion(db, {
     kind: request.kind,
-    params: { ...request.config, resolved: model.config } as Prisma.InputJsonValue,
+    params: { ...finalConfig, resolved: model.config } as Prisma.InputJsonValue,
     metrics: metrics as Prisma.InputJsonValue,
     dataSnapshot: snapshot as unknown as Prisma.InputJsonValue,
     artifact,

@@ -4,10 +4,11 @@ import { z } from "zod";
 export const JointConfigSchema = z.object({
   /** Embedding dimensions of the user and item towers (default 64). */
   dims: z.number().int().positive().default(64),
-  /** Maximum epochs (default 20); early stopping on validation usually ends sooner. */
-  epochs: z.number().int().positive().default(20),
-  /** Fixed epoch count when no validation callback is given (e.g. the refit on train + validation). */
-  fixedEpochs: z.number().int().positive().nullable().default(null),
+  /**
+   * Epochs (default 8). With a validation callback this is the maximum and early stopping keeps the best epoch;
+   * without one (the refit on all data) exactly this many are run.
+   */
+  epochs: z.number().int().positive().default(8),
   /** Validations without improvement before stopping (default 2). */
   patience: z.number().int().positive().default(2),
   /** Training examples per mini-batch (default 256). */

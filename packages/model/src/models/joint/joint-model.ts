@@ -85,10 +85,9 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.refreshCache();
     if (examples.length === 0) return { epochs: 0 };
     const order = Int32Array.from(examples.keys());
-    const epochs = options.validate === undefined && config.fixedEpochs !== null ? config.fixedEpochs : config.epochs;
     const { validate } = options;
     const result = await runEpochs({
-      epochs,
+      epochs: config.epochs,
       patience: config.patience,
       runEpoch: () => {
         shuffle(order, rng);

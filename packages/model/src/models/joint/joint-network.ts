@@ -263,53 +263,24 @@ export class JointNetwork {
       candidates[j + 1] = slotOf.get(negatives[j] ?? 0) ?? 0;
     }
     const inHistory = this.historyMark;
-    let interactionLoss = 0;
     let totalWeight = 0;
     for (const example of batch) totalWeight += example.weight;
     const norm = 1 / Math.max(totalWeight, 1e-12);
+    let interactionLoss = 0;
     for (let b = 0; b < B; b++) {
       const example = batch[b];
       if (example === undefined) continue;
-      const ub = b * d;
-      const target = example.target;
       for (const item of example.history) inHistory[item] = 1;
-      candidates[0] = slotOf.get(target) ?? 0;
-      candidateItems[0] = target;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j <= S; j++) {
-        const item = candidateItems[j] ?? 0;
-        if (j > 0 && (item === target || inHistory[item] === 1)) {
-          logits[j] = Number.NEGATIVE_INFINITY;
-          continue;
-        }
-        const so = (candidates[j] ?? 0) * d;
-        let dot = bias[candidates[j] ?? 0] ?? 0;
-        for (let k = 0; k < d; k++) dot += (U[ub + k] as number) * (out[so + k] as number);
-        const value = dot - (logQ[item] ?? 0);
-        logits[j] = value;
-        if (value > max) max = value;
-      }
+      candidates[0] = slotOf.get(example.target) ?? 0;
+      candidateItems[0] = example.target;
+      interactionLoss += softmaxStep(
+        { U, out, bias, logQ, dU, dOut, dBias, logits, candidates, candidateItems, inHistory },
+        b * d,
+        d,
+        example.weight,
+        example.weight * norm,
+      );
       for (const item of example.history) inHistory[item] = 0;
-      let sum = 0;
-      for (let j = 0; j <= S; j++) {
-        const e = Math.exp((logits[j] as number) - max);
-        logits[j] = e;
-        sum += e;
-      }
-      interactionLoss -= example.weight * Math.log(Math.max((logits[0] ?? 0) / sum, 1e-30));
-      const w = example.weight * norm;
-      for (let j = 0; j <= S; j++) {
-        const p = (logits[j] as number) / sum;
-        const g = w * (p - (j === 0 ? 1 : 0));
-        if (g === 0) continue;
-        const s = candidates[j] ?? 0;
-        const so = s * d;
-        dBias[s] = (dBias[s] ?? 0) + g;
-        for (let k = 0; k < d; k++) {
-          dU[ub + k] = (dU[ub + k] as number) + g * (out[so + k] as number);
-          dOut[so + k] = (dOut[so + k] as number) + g * (U[ub + k] as number);
-        }
-      }
     }
     // L_user: the target's category from the user vector.
     let userLoss = 0;
@@ -433,6 +404,65 @@ export class JointNetwork {
     }
     return { interaction: interactionLoss * norm, item: itemLoss, user: userLoss };
   }
+}
+
+type SoftmaxBuffers = {
+  U: Float32Array;
+  out: Float32Array;
+  bias: Float32Array;
+  logQ: Float32Array;
+  dU: Float32Array;
+  dOut: Float32Array;
+  dBias: Float32Array;
+  logits: Float64Array;
+  candidates: Int32Array;
+  candidateItems: Int32Array;
+  inHistory: Uint8Array;
+};
+
+/**
+ * Log-q corrected sampled softmax of one example over [target, shared negatives]: accumulates the gradients of the
+ * user vector (dU), the candidates' output vectors (dOut) and biases; returns weight × cross-entropy. Negatives equal
+ * to the target or in the user's history are masked. Kept small so the JIT optimises it.
+ */
+function softmaxStep(buf: SoftmaxBuffers, ub: number, d: number, weight: number, scale: number): number {
+  const { U, out, bias, logQ, dU, dOut, dBias, logits, candidates, candidateItems, inHistory } = buf;
+  const count = candidates.length;
+  const target = candidateItems[0] as number;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < count; j++) {
+    const item = candidateItems[j] as number;
+    if (j > 0 && (item === target || inHistory[item] === 1)) {
+      logits[j] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    const s = candidates[j] as number;
+    const so = s * d;
+    let dot = bias[s] as number;
+    for (let k = 0; k < d; k++) dot += (U[ub + k] as number) * (out[so + k] as number);
+    const value = dot - (logQ[item] as number);
+    logits[j] = value;
+    if (value > max) max = value;
+  }
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    const e = Math.exp((logits[j] as number) - max);
+    logits[j] = e;
+    sum += e;
+  }
+  const loss = -weight * Math.log(Math.max((logits[0] as number) / sum, 1e-30));
+  for (let j = 0; j < count; j++) {
+    const g = scale * ((logits[j] as number) / sum - (j === 0 ? 1 : 0));
+    if (g === 0) continue;
+    const s = candidates[j] as number;
+    const so = s * d;
+    dBias[s] = (dBias[s] as number) + g;
+    for (let k = 0; k < d; k++) {
+      dU[ub + k] = (dU[ub + k] as number) + g * (out[so + k] as number);
+      dOut[so + k] = (dOut[so + k] as number) + g * (U[ub + k] as number);
+    }
+  }
+  return loss;
 }
 
 /** Softmax over a linear head (rows: classes, d weights + bias) applied to x[offset..offset+d); returns −log p[label]. */
