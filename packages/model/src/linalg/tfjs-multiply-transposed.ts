@@ -1,17 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
-import "@tensorflow/tfjs-backend-wasm";
-import type { MultiplyTransposed } from "./multiply-transposed";
+import { selectTensorBackend } from "./select-tensor-backend";
 
 /**
- * a · bᵀ on tfjs, switching to the WASM backend (XNNPACK, SIMD) when tfjs is still on its slow pure-JS "cpu"
- * backend. About 12–25 GFLOP/s on one core for panels of 256–512 columns.
+ * a · bᵀ on tfjs with the fastest backend available (native, else WASM with XNNPACK/SIMD, else cpu): about 12–25
+ * GFLOP/s on one core with WASM for panels of 256–512 columns. The returned function is synchronous.
  */
-export async function createTfjsMultiplyTransposed(): Promise<MultiplyTransposed> {
-  await tf.ready();
-  if (tf.getBackend() === "cpu") {
-    await tf.setBackend("wasm");
-    await tf.ready();
-  }
+export async function createTfjsMultiplyTransposed(): Promise<
+  (a: Float32Array, aRows: number, b: Float32Array, bRows: number, inner: number) => Float32Array
+> {
+  await selectTensorBackend();
   return (a, aRows, b, bRows, inner) => {
     const product = tf.tidy(() => {
       const left = tf.tensor2d(a.subarray(0, aRows * inner), [aRows, inner]);

@@ -35,6 +35,8 @@ export const JointConfigSchema = z.object({
   maxHistory: z.number().int().positive().default(20),
   /** Probability of hiding an item's id embedding in a step, so the content path learns to stand alone (cold start). */
   idDropout: z.number().min(0).max(1).default(0.1),
+  /** Where the batch's dense products run: TensorFlow.js (default; native or WASM backend) or plain JS loops. */
+  denseBackend: z.enum(["tfjs", "js"]).default("tfjs"),
   /** Standard deviation of the initial embeddings (default 0.05). */
   initScale: z.number().positive().default(0.05),
 });

@@ -1,5 +1,7 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import { multiplyTransposedJs } from "../../linalg/multiply-transposed";
+import { createTfjsMultiplyTransposed } from "../../linalg/tfjs-multiply-transposed";
 import { createRng, type Rng } from "../../random/create-rng";
 import type { FitOptions, FitReport } from "../../recommender";
 import { type ModelArtifact, readArtifactArray } from "../../serialization/model-artifact";
@@ -65,6 +67,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         `Dense item content has ${dense.vectors.length} values; expected ${items} items × ${dense.dims}.`,
       );
     }
+    const multiply = config.denseBackend === "tfjs" ? await createTfjsMultiplyTransposed() : multiplyTransposedJs;
     const network = new JointNetwork(
       {
         items,
@@ -77,6 +80,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       },
       config,
       rng,
+      multiply,
     );
     this.#network = network;
     const labels = buildItemLabels(dataset, items);

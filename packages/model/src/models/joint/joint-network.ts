@@ -3,6 +3,7 @@ import type { Rng } from "../../random/create-rng";
 import { type AdagradTable, createAdagradTable, stepAdagradRow } from "./adagrad-table";
 import type { FeatureTable } from "./feature-table";
 import type { JointConfig } from "./joint-config";
+import { type DenseMultiply, sampledSoftmax } from "./sampled-softmax";
 
 /** One training example: a user, their history before the target (most recent first), the target item. */
 export type JointExample = {
@@ -54,13 +55,12 @@ export class JointNetwork {
   readonly categoryHead: AdagradTable;
   readonly metalHead: AdagradTable;
   readonly userHead: AdagradTable;
-  /** Scratch: 1 for the items of the example being scored (never negatives of their own user). */
-  private readonly historyMark: Uint8Array;
 
   constructor(
     readonly shape: JointShape,
     readonly config: JointConfig,
     rng: Rng,
+    private readonly multiply: DenseMultiply,
   ) {
     const d = config.dims;
     this.d = d;
@@ -81,7 +81,6 @@ export class JointNetwork {
     this.categoryHead = init(CATEGORY_CLASSES, d + 1, 0.01);
     this.metalHead = init(METAL_CLASSES, d + 1, 0.01);
     this.userHead = init(CATEGORY_CLASSES, d + 1, 0.01);
-    this.historyMark = new Uint8Array(shape.items);
   }
 
   /** Content vector z_i into out[0..d) and content bias; zero when content is off. */
@@ -251,37 +250,30 @@ export class JointNetwork {
         }
       }
     }
-    // Sampled softmax over [target, negatives] per example.
-    const dU = new Float32Array(B * d);
+    // Sampled softmax over [target, shared negatives]: the dense products go through `multiply` (tfjs).
     const dOut = new Float32Array(n * d);
     const dBias = new Float32Array(n);
-    const logits = new Float64Array(S + 1);
-    const candidates = new Int32Array(S + 1);
-    const candidateItems = new Int32Array(S + 1);
-    for (let j = 0; j < S; j++) {
-      candidateItems[j + 1] = negatives[j] ?? 0;
-      candidates[j + 1] = slotOf.get(negatives[j] ?? 0) ?? 0;
-    }
-    const inHistory = this.historyMark;
-    let totalWeight = 0;
-    for (const example of batch) totalWeight += example.weight;
-    const norm = 1 / Math.max(totalWeight, 1e-12);
-    let interactionLoss = 0;
-    for (let b = 0; b < B; b++) {
-      const example = batch[b];
-      if (example === undefined) continue;
-      for (const item of example.history) inHistory[item] = 1;
-      candidates[0] = slotOf.get(example.target) ?? 0;
-      candidateItems[0] = example.target;
-      interactionLoss += softmaxStep(
-        { U, out, bias, logQ, dU, dOut, dBias, logits, candidates, candidateItems, inHistory },
-        b * d,
+    const histories = batch.map((example) => new Set(example.history));
+    const softmax = sampledSoftmax(
+      {
         d,
-        example.weight,
-        example.weight * norm,
-      );
-      for (const item of example.history) inHistory[item] = 0;
-    }
+        users: U,
+        itemVectors: out,
+        itemBias: bias,
+        targetSlots: Int32Array.from(batch, (example) => slotOf.get(example.target) ?? 0),
+        targetItems: Int32Array.from(batch, (example) => example.target),
+        weights: Float32Array.from(batch, (example) => example.weight),
+        isInHistory: (example, item) => histories[example]?.has(item) ?? false,
+        negativeSlots: Int32Array.from(negatives, (item) => slotOf.get(item) ?? 0),
+        negativeItems: negatives,
+        logQ,
+      },
+      this.multiply,
+      dOut,
+      dBias,
+    );
+    const dU = softmax.dUsers;
+    const interactionLoss = softmax.loss;
     // L_user: the target's category from the user vector.
     let userLoss = 0;
     if (config.userLossWeight > 0) {
@@ -402,67 +394,8 @@ export class JointNetwork {
         stepAdagradRow(this.denseProjection, j, denseGrad.subarray(j * d, j * d + d), config.learningRate, config.l2);
       }
     }
-    return { interaction: interactionLoss * norm, item: itemLoss, user: userLoss };
+    return { interaction: interactionLoss, item: itemLoss, user: userLoss };
   }
-}
-
-type SoftmaxBuffers = {
-  U: Float32Array;
-  out: Float32Array;
-  bias: Float32Array;
-  logQ: Float32Array;
-  dU: Float32Array;
-  dOut: Float32Array;
-  dBias: Float32Array;
-  logits: Float64Array;
-  candidates: Int32Array;
-  candidateItems: Int32Array;
-  inHistory: Uint8Array;
-};
-
-/**
- * Log-q corrected sampled softmax of one example over [target, shared negatives]: accumulates the gradients of the
- * user vector (dU), the candidates' output vectors (dOut) and biases; returns weight × cross-entropy. Negatives equal
- * to the target or in the user's history are masked. Kept small so the JIT optimises it.
- */
-function softmaxStep(buf: SoftmaxBuffers, ub: number, d: number, weight: number, scale: number): number {
-  const { U, out, bias, logQ, dU, dOut, dBias, logits, candidates, candidateItems, inHistory } = buf;
-  const count = candidates.length;
-  const target = candidateItems[0] as number;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < count; j++) {
-    const item = candidateItems[j] as number;
-    if (j > 0 && (item === target || inHistory[item] === 1)) {
-      logits[j] = Number.NEGATIVE_INFINITY;
-      continue;
-    }
-    const s = candidates[j] as number;
-    const so = s * d;
-    let dot = bias[s] as number;
-    for (let k = 0; k < d; k++) dot += (U[ub + k] as number) * (out[so + k] as number);
-    const value = dot - (logQ[item] as number);
-    logits[j] = value;
-    if (value > max) max = value;
-  }
-  let sum = 0;
-  for (let j = 0; j < count; j++) {
-    const e = Math.exp((logits[j] as number) - max);
-    logits[j] = e;
-    sum += e;
-  }
-  const loss = -weight * Math.log(Math.max((logits[0] as number) / sum, 1e-30));
-  for (let j = 0; j < count; j++) {
-    const g = scale * ((logits[j] as number) / sum - (j === 0 ? 1 : 0));
-    if (g === 0) continue;
-    const s = candidates[j] as number;
-    const so = s * d;
-    dBias[s] = (dBias[s] as number) + g;
-    for (let k = 0; k < d; k++) {
-      dU[ub + k] = (dU[ub + k] as number) + g * (out[so + k] as number);
-      dOut[so + k] = (dOut[so + k] as number) + g * (U[ub + k] as number);
-    }
-  }
-  return loss;
 }
 
 /** Softmax over a linear head (rows: classes, d weights + bias) applied to x[offset..offset+d); returns −log p[label]. */
