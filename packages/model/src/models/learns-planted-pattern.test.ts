@@ -24,6 +24,7 @@ describe("each model learns a planted block structure", () => {
     ["itemknn", {}],
     ["ease", { lambda: 5 }],
     ["bpr", { factors: 16, epochs: 60, learningRate: 0.05 }],
+    ["joint", { dims: 16, epochs: 30, batchSize: 32, negatives: 16, learningRate: 0.1, recencyDecay: 1 }],
   ])("%s finds the held-out item in its cluster", async (kind, config) => {
     expect(await recallAt5(kind, config)).toBeGreaterThan(0.45);
   });

@@ -1,5 +1,11 @@
 /** out = a · bᵀ (a: aRows×inner, b: bRows×inner, row-major). tfjs (wasm / native) or plain JS. */
-export type DenseMultiply = (a: Float32Array, aRows: number, b: Float32Array, bRows: number, inner: number) => Float32Array;
+export type DenseMultiply = (
+  a: Float32Array,
+  aRows: number,
+  b: Float32Array,
+  bRows: number,
+  inner: number,
+) => Float32Array;
 
 export type SampledSoftmaxInput = {
   d: number;
@@ -68,7 +74,8 @@ export function sampledSoftmax(
         grads[row + j] = Number.NaN; // masked
         continue;
       }
-      const value = (logits[row + j] as number) + (itemBias[negativeSlots[j] as number] as number) - (logQ[item] as number);
+      const value =
+        (logits[row + j] as number) + (itemBias[negativeSlots[j] as number] as number) - (logQ[item] as number);
       grads[row + j] = value;
       if (value > max) max = value;
     }
@@ -100,7 +107,8 @@ export function sampledSoftmax(
     let biasGrad = 0;
     for (let b = 0; b < B; b++) biasGrad += grads[b * S + j] as number;
     dItemBias[slot] = (dItemBias[slot] as number) + biasGrad;
-    for (let k = 0; k < d; k++) dItemVectors[slot * d + k] = (dItemVectors[slot * d + k] as number) + (dNegatives[j * d + k] as number);
+    for (let k = 0; k < d; k++)
+      dItemVectors[slot * d + k] = (dItemVectors[slot * d + k] as number) + (dNegatives[j * d + k] as number);
   }
   for (let b = 0; b < B; b++) {
     const g = targetGrads[b] as number;
