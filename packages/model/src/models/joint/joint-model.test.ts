@@ -63,7 +63,9 @@ describe("joint model", () => {
     };
     const [tfjs, js] = [await losses("tfjs"), await losses("js")];
     expect(tfjs).toHaveLength(3);
-    tfjs.forEach((loss, epoch) => expect(loss).toBeCloseTo(js[epoch] ?? Number.NaN, 3));
+    tfjs.forEach((loss, epoch) => {
+      expect(loss).toBeCloseTo(js[epoch] ?? Number.NaN, 3);
+    });
   });
 
   it("trains every ablation to finite scores", async () => {

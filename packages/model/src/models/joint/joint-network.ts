@@ -189,7 +189,6 @@ export class JointNetwork {
   ): StepLosses {
     const { d, config } = this;
     const B = batch.length;
-    const S = negatives.length;
     // Slots: every item this batch touches gets its vectors computed once.
     const slotOf = new Map<number, number>();
     const slotItems: number[] = [];
