@@ -1,6 +1,16 @@
 export { type Context, type CreateContextOptions, createContext, createContextInner } from "./context";
+export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
+export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { FacetCount, Facets } from "./services/catalog/list-facets";
 export { PRODUCT_SORTS, type ProductPage, type ProductSort } from "./services/catalog/list-products";
 export type { ProductFilters } from "./services/catalog/product-filters";
 export type { ProductCard, ProductDetail } from "./services/catalog/product-selectors";
+export type { LogEventsInput } from "./services/events/event-schemas";
+export type { ShopperListItem } from "./services/events/list-shopper-items";
+export type { ConstraintChip, GuideAnswer, GuideItem } from "./services/guide/answer-guide-request";
+export { CONSTRAINT_FIELDS, type ConstraintField } from "./services/guide/guide-constraints";
+export type { SimilarItems } from "./services/recommendations/list-similar-items";
+export type { PickReason } from "./services/recommendations/pick-reason";
+export type { Feed } from "./services/recommendations/recommend-feed";
+export type { RecommendedItem, ServedBy } from "./services/recommendations/recommended-item";

@@ -1,0 +1,81 @@
+import type { Db } from "@jewelguide/db";
+import { loadProductCatalog } from "./load-product-catalog";
+import { loadServingModel, readActiveVersionId } from "./load-serving-model";
+import { readCatalogStamp } from "./read-catalog-stamp";
+import { DEFAULT_SERVING_OPTIONS, type ServingOptions } from "./serving-options";
+import { alignSnapshot, type ServingSnapshot } from "./serving-snapshot";
+
+export type ModelServing = {
+  /**
+   * The snapshot to score with. The first call loads (and waits); later calls return the cached snapshot at once and,
+   * when the check interval has passed, start one background check: a new active version or a changed catalog is
+   * loaded while the old snapshot keeps serving, then swapped in. Never a database read per request beyond that.
+   */
+  current(): Promise<ServingSnapshot>;
+  /** Checks now and waits for any reload (tests, and after a publish in the same process). */
+  refresh(): Promise<ServingSnapshot>;
+};
+
+/**
+ * The per-process model registry. Every process (several web instances may share one database) polls the active
+ * version id on its own, so a publish anywhere is picked up everywhere within one check interval.
+ */
+export function createModelServing(db: Db, overrides: Partial<ServingOptions> = {}): ModelServing {
+  const options = { ...DEFAULT_SERVING_OPTIONS, ...overrides };
+  let snapshot: ServingSnapshot | undefined;
+  let loading: Promise<ServingSnapshot> | undefined;
+  let checking: Promise<ServingSnapshot> | undefined;
+  let lastCheck = 0;
+
+  async function loadAll(): Promise<ServingSnapshot> {
+    const catalog = await loadProductCatalog(db);
+    const model = await loadServingModel(db, catalog);
+    snapshot = alignSnapshot(model, catalog);
+    lastCheck = Date.now();
+    return snapshot;
+  }
+
+  async function check(current: ServingSnapshot): Promise<ServingSnapshot> {
+    lastCheck = Date.now();
+    const [activeId, stamp] = await Promise.all([readActiveVersionId(db), readCatalogStamp(db)]);
+    const versionChanged = activeId !== current.model.versionId;
+    const catalogStale =
+      stamp !== current.catalog.stamp || Date.now() - current.catalog.loadedAt > options.catalogMaxAgeMs;
+    if (!versionChanged && !catalogStale) return current;
+    const catalog = catalogStale || versionChanged ? await loadProductCatalog(db) : current.catalog;
+    // The popularity fallback is rebuilt with the catalog (its counts are the purchases); a real version only on change.
+    const model =
+      versionChanged || current.model.source === "fallback-popularity"
+        ? await loadServingModel(db, catalog)
+        : current.model;
+    snapshot = alignSnapshot(model, catalog);
+    return snapshot;
+  }
+
+  function startCheck(current: ServingSnapshot): Promise<ServingSnapshot> {
+    checking ??= check(current).finally(() => {
+      checking = undefined;
+    });
+    return checking;
+  }
+
+  return {
+    async current() {
+      if (!snapshot) {
+        loading ??= loadAll().finally(() => {
+          loading = undefined;
+        });
+        return loading;
+      }
+      if (Date.now() - lastCheck >= options.checkIntervalMs && !checking) {
+        startCheck(snapshot).catch(options.onError);
+      }
+      return snapshot;
+    },
+    async refresh() {
+      if (!snapshot) return this.current();
+      if (checking) await checking.catch(() => undefined);
+      return startCheck(snapshot);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** One product as scoring and display need it, held in memory so ranking never reads the database per item. */
+export type CachedProduct = {
+  id: number;
+  sku: string;
+  titleZh: string;
+  titleEn: string;
+  category: string;
+  metal: string | null;
+  gem: string | null;
+  gender: string | null;
+  /** In the catalog currency (USD for the demo shop); 0 means "price on request". */
+  price: number;
+  currency: string;
+  imageUrl: string | null;
+  inStock: boolean;
+  /** Stored purchase events of this product (all shoppers): the "popular" signal in explanations. */
+  purchases: number;
+};
+
+/** The per-process product cache: one immutable snapshot, replaced whole when the catalog changes. */
+export type ProductCatalog = {
+  products: readonly CachedProduct[];
+  bySku: ReadonlyMap<string, CachedProduct>;
+  byId: ReadonlyMap<number, CachedProduct>;
+  /** What the catalog looked like when loaded (see readCatalogStamp): a different stamp means reload. */
+  stamp: string;
+  loadedAt: number;
+};

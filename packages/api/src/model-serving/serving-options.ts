@@ -1,0 +1,15 @@
+/** How the per-process model serving behaves; built once and passed down (defaults suit a web process). */
+export type ServingOptions = {
+  /** At most this often (ms) the process asks the database which version is active and whether the catalog changed. */
+  checkIntervalMs: number;
+  /** The product cache (and its purchase counts) is rebuilt at least this often (ms), even if nothing seems changed. */
+  catalogMaxAgeMs: number;
+  /** Called when a background check fails; the process keeps serving what it has. */
+  onError: (error: unknown) => void;
+};
+
+export const DEFAULT_SERVING_OPTIONS: ServingOptions = {
+  checkIntervalMs: 5_000,
+  catalogMaxAgeMs: 5 * 60_000,
+  onError: (error) => console.error("[jewelguide] model serving check failed:", error),
+};

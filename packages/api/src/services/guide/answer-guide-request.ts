@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@jewelguide/db";
+import { type ParsedRequest, parseRequest } from "@jewelguide/model";
+import { z } from "zod";
+import { getModelServing } from "../../model-serving/get-model-serving";
+import type { CachedProduct } from "../../model-serving/product-catalog";
+import { ShopperIdSchema } from "../events/shopper-id-schema";
+import { buildUserQuery } from "../recommendations/build-user-query";
+import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
+import { explainPick } from "../recommendations/explain-pick";
+import { DEFAULT_FEED_RULES, type FeedRules } from "../recommendations/feed-rules";
+import { collectAnchors, findSimilarAnchors } from "../recommendations/find-similar-anchors";
+import { loadShopperSignals } from "../recommendations/load-shopper-signals";
+import { LocaleSchema } from "../recommendations/locale-schema";
+import { describeReason } from "../recommendations/pick-reason";
+import { type RecommendedItem, type ServedBy, toRecommendedItem } from "../recommendations/recommended-item";
+import { buildGuideConstraints, GuideChoicesSchema } from "./build-guide-constraints";
+import { describeConstraint } from "./describe-constraint";
+import { CATALOG_CURRENCY, RATES_PER_USD } from "./exchange-rates";
+import { CONSTRAINT_FIELDS, type ConstraintField, type GuideConstraints, isFilterField } from "./guide-constraints";
+import { activeFilterFields, matchesConstraints, matchesField } from "./match-constraints";
+import { suggestRelaxations } from "./suggest-relaxations";
+
+export const AnswerGuideRequestInputSchema = z.object({
+  text: z.string().max(500).default(""),
+  choices: GuideChoicesSchema.default({}),
+  /** Chips the shopper removed (or a relaxation they accepted). */
+  drop: z.array(z.enum(CONSTRAINT_FIELDS)).max(CONSTRAINT_FIELDS.length).default([]),
+  shopperId: ShopperIdSchema.optional(),
+  k: z.number().int().min(1).max(48).default(12),
+  locale: LocaleSchema.default("zh"),
+});
+export type AnswerGuideRequestInput = z.input<typeof AnswerGuideRequestInputSchema>;
+
+/** One editable chip: a constraint the guide understood. `filters` is false for context-only constraints. */
+export type ConstraintChip = { field: ConstraintField; label: string; filters: boolean };
+
+export type GuideItem = RecommendedItem & { matched: ConstraintField[] };
+
+export type GuideAnswer = ServedBy & {
+  parsed: ParsedRequest;
+  constraints: GuideConstraints;
+  chips: ConstraintChip[];
+  /** Products that satisfy every filter, in stock and not bought by this shopper. */
+  total: number;
+  items: GuideItem[];
+  /** Only when nothing matched: which single filter to drop, and how many pieces would match then. */
+  relaxations: Array<{ field: ConstraintField; label: string; count: number }>;
+  catalogCurrency: typeof CATALOG_CURRENCY;
+  ratesPerUsd: Readonly<Record<string, number>>;
+};
+
+/**
+ * The shopping guide: free text through the request parser, merged with quick choices, minus removed chips, becomes
+ * constraints; the served model ranks, for this shopper, only the products satisfying every filter (category, metal,
+ * gem, gender, price converted to USD with the fixed rate table — exactly). Each pick says which constraints it
+ * matches and why the model put it there. Recipient, occasion and style are not catalog attributes: shown as context
+ * chips, never claimed as matched. An empty answer lists which constraint to relax.
+ */
+export async function answerGuideRequest(
+  db: Db,
+  rawInput: AnswerGuideRequestInput,
+  rules: FeedRules = DEFAULT_FEED_RULES,
+): Promise<GuideAnswer> {
+  const input = AnswerGuideRequestInputSchema.parse(rawInput);
+  const parsed = stripSpans(parseRequest(input.text, { defaultCurrency: input.locale === "zh" ? "CNY" : "USD" }));
+  const constraints = buildGuideConstraints(parsed, input.choices, input.drop, input.locale === "zh" ? "CNY" : "USD");
+  const snapshot = await getModelServing(db).current();
+  const { recommender } = snapshot.model;
+  const signals = await loadShopperSignals(db, input.shopperId, {
+    windowMs: rules.recentWindowMs,
+    limit: rules.recentLimit,
+  });
+  const byId = snapshot.catalog.byId;
+  const eligible = (product: CachedProduct) => product.inStock && !signals.purchasedIds.has(product.id);
+  const matching = snapshot.catalog.products.filter(
+    (product) => eligible(product) && matchesConstraints(product, constraints),
+  );
+  const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
+  const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
+  const pool = Math.max(rules.candidatePool, input.k);
+  const ranked = recommender
+    .recommend(query, {
+      k: pool,
+      excludeSeen: false,
+      exclude: [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []),
+      filter: (index) => {
+        const product = snapshot.productAt[index];
+        return (
+          snapshot.servable[index] === 1 &&
+          product !== undefined &&
+          eligible(product) &&
+          matchesConstraints(product, constraints)
+        );
+      },
+    })
+    .flatMap((pick) => {
+      const product = snapshot.productAt[pick.itemIndex];
+      return product ? [{ product, score: pick.score, category: product.category, fromModel: true }] : [];
+    });
+  // Matching products the model has never seen (new to the catalog) follow, most purchased first.
+  const rankedIds = new Set(ranked.map((pick) => pick.product.id));
+  const unseen = matching
+    .filter((product) => !rankedIds.has(product.id) && !recommender.items.has(product.sku))
+    .sort((a, b) => b.purchases - a.purchases || a.id - b.id)
+    .slice(0, pool)
+    .map((product) => ({ product, score: 0, category: product.category, fromModel: false }));
+  const candidates = [...ranked, ...unseen];
+  const diverse = constraints.category === null;
+  const ordered = diverse && !personalised ? interleaveCategories(candidates) : candidates;
+  const picks = diverse
+    ? capPerCategory(ordered, input.k, rules.firstScreenSize, rules.maxPerCategory)
+    : ordered.slice(0, input.k);
+  const anchors = collectAnchors([...signals.purchases].reverse().concat(signals.recent), byId, rules.anchorLimit);
+  const anchorOf = personalised
+    ? findSimilarAnchors(
+        snapshot,
+        anchors,
+        picks.map((pick) => pick.product.sku),
+        rules.anchorNeighbourhood,
+      )
+    : new Map();
+  const historySize = signals.recent.length + signals.purchases.length;
+  const items = picks.map((pick, slot): GuideItem => {
+    const matched = activeFilterFields(constraints).filter(
+      (field) => field !== "gender" || (pick.product.gender !== null && matchesField(pick.product, constraints, field)),
+    );
+    // Items the model never saw were not ranked by it: their reason is popularity alone.
+    const reason = pick.fromModel
+      ? explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised)
+      : explainPick(pick.product, undefined, 0, false);
+    const why = composeWhy(
+      matched.flatMap((field) => describeConstraint(constraints, field, input.locale) ?? []),
+      describeReason(reason, input.locale),
+      input.locale,
+    );
+    return { ...toRecommendedItem(pick.product, slot, pick.score, reason, input.locale, why), matched };
+  });
+  const relaxations =
+    matching.length === 0
+      ? suggestRelaxations(snapshot.catalog.products, constraints, eligible).map((relaxation) => ({
+          ...relaxation,
+          label: describeConstraint(constraints, relaxation.field, input.locale) ?? relaxation.field,
+        }))
+      : [];
+  return {
+    requestId: randomUUID(),
+    modelVersionId: snapshot.model.versionId,
+    modelKind: snapshot.model.kind,
+    source: snapshot.model.source,
+    parsed,
+    constraints,
+    chips: CONSTRAINT_FIELDS.flatMap((field) => {
+      const label = describeConstraint(constraints, field, input.locale);
+      return label === null ? [] : [{ field, label, filters: isFilterField(field) }];
+    }),
+    total: matching.length,
+    items,
+    relaxations,
+    catalogCurrency: CATALOG_CURRENCY,
+    ratesPerUsd: RATES_PER_USD,
+  };
+}
+
+function composeWhy(matched: string[], reason: string, locale: "zh" | "en"): string {
+  if (matched.length === 0) return reason;
+  return locale === "zh" ? `符合：${matched.join(" · ")}；${reason}` : `Matches ${matched.join(" · ")}; ${reason}`;
+}
+
+function stripSpans(parsed: ParsedRequest & { normalized?: string; spans?: unknown }): ParsedRequest {
+  const { normalized: _normalized, spans: _spans, ...rest } = parsed;
+  return rest;
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@jewelguide/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { getModelServing } from "../../model-serving/get-model-serving";
+import type { CachedProduct } from "../../model-serving/product-catalog";
+import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
+import { LocaleSchema } from "./locale-schema";
+import type { PickReason } from "./pick-reason";
+import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
+
+export const ListSimilarItemsInputSchema = z.object({
+  sku: z.string().trim().min(1).max(100),
+  k: z.number().int().min(1).max(48).default(8),
+  /** Only items of the anchor's category. */
+  sameCategory: z.boolean().default(false),
+  /** Only items priced within ±this fraction of the anchor's price (0.3 = ±30%); priced items only. */
+  priceBand: z.number().positive().max(10).optional(),
+  inStockOnly: z.boolean().default(true),
+  locale: LocaleSchema.default("zh"),
+});
+export type ListSimilarItemsInput = z.input<typeof ListSimilarItemsInputSchema>;
+
+export type SimilarItems = ServedBy & { anchorId: number; items: RecommendedItem[] };
+
+/**
+ * "Similar pieces": the served model's item-to-item similarity, filtered (stock, category, price band). An item the
+ * model does not know (new in the catalog) or a model without item similarity (popularity) gets the most purchased
+ * items that pass the same filters, explained as such.
+ */
+export async function listSimilarItems(db: Db, rawInput: ListSimilarItemsInput): Promise<SimilarItems> {
+  const input = ListSimilarItemsInputSchema.parse(rawInput);
+  const snapshot = await getModelServing(db).current();
+  const anchor = snapshot.catalog.bySku.get(input.sku);
+  if (!anchor) throw new TRPCError({ code: "NOT_FOUND", message: `Product with SKU '${input.sku}' does not exist` });
+  const accepts = buildAccept(anchor, input);
+  const { recommender, kind } = snapshot.model;
+  const hasSimilarity = kind !== "popularity" && recommender.items.has(anchor.sku);
+  const items = hasSimilarity
+    ? recommender
+        .similarItems(anchor.sku, input.k, { filter: (index) => accepts(snapshot.productAt[index], snapshot, index) })
+        .flatMap((pick, slot) => {
+          const product = snapshot.productAt[pick.itemIndex];
+          if (!product) return [];
+          const reason: PickReason = {
+            kind: "similar-item",
+            anchorTitleZh: anchor.titleZh,
+            anchorTitleEn: anchor.titleEn,
+            similarity: pick.score,
+          };
+          return [toRecommendedItem(product, slot, pick.score, reason, input.locale)];
+        })
+    : snapshot.catalog.products
+        .filter((product) => product.id !== anchor.id && accepts(product, snapshot, -1))
+        .sort((a, b) => b.purchases - a.purchases || a.id - b.id)
+        .slice(0, input.k)
+        .map((product, slot) =>
+          toRecommendedItem(
+            product,
+            slot,
+            product.purchases,
+            product.purchases > 0
+              ? { kind: "popular-in-category", category: product.category, purchases: product.purchases }
+              : { kind: "in-category", category: product.category },
+            input.locale,
+          ),
+        );
+  return {
+    requestId: randomUUID(),
+    modelVersionId: snapshot.model.versionId,
+    modelKind: snapshot.model.kind,
+    source: snapshot.model.source,
+    anchorId: anchor.id,
+    items,
+  };
+}
+
+function buildAccept(anchor: CachedProduct, input: z.output<typeof ListSimilarItemsInputSchema>) {
+  const band = input.priceBand;
+  return (product: CachedProduct | undefined, snapshot: ServingSnapshot, index: number): boolean => {
+    if (!product) return false;
+    if (input.inStockOnly && (index >= 0 ? snapshot.servable[index] !== 1 : !product.inStock)) return false;
+    if (input.sameCategory && product.category !== anchor.category) return false;
+    if (band !== undefined) {
+      if (anchor.price <= 0 || product.price <= 0) return false;
+      if (Math.abs(product.price - anchor.price) > band * anchor.price) return false;
+    }
+    return true;
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@jewelguide/db";
+import { z } from "zod";
+import { getModelServing } from "../../model-serving/get-model-serving";
+import type { CachedProduct } from "../../model-serving/product-catalog";
+import { ShopperIdSchema } from "../events/shopper-id-schema";
+import { buildUserQuery } from "./build-user-query";
+import { capPerCategory, interleaveCategories } from "./cap-per-category";
+import { explainPick } from "./explain-pick";
+import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
+import { collectAnchors, findSimilarAnchors } from "./find-similar-anchors";
+import { loadShopperSignals } from "./load-shopper-signals";
+import { LocaleSchema } from "./locale-schema";
+import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
+
+export const RecommendFeedInputSchema = z.object({
+  /** The `jg_shopper` cookie id; absent for a first visit. */
+  shopperId: ShopperIdSchema.optional(),
+  k: z.number().int().min(1).max(48).default(12),
+  locale: LocaleSchema.default("zh"),
+});
+export type RecommendFeedInput = z.input<typeof RecommendFeedInputSchema>;
+
+export type Feed = ServedBy & { personalised: boolean; items: RecommendedItem[] };
+
+type Candidate = { product: CachedProduct; score: number };
+
+/**
+ * The shopper's personalised feed from the served model. The shopper's latest events (this session) are read on every
+ * request and folded into the user vector, so a view shifts the very next feed. Rules: only in-stock items, never an
+ * item the shopper bought, at most `maxPerCategory` per category on the first screen; a shopper the model knows
+ * nothing about gets popular picks spread across categories. Every pick carries a reason from real signals.
+ */
+export async function recommendFeed(
+  db: Db,
+  rawInput: RecommendFeedInput,
+  rules: FeedRules = DEFAULT_FEED_RULES,
+): Promise<Feed> {
+  const input = RecommendFeedInputSchema.parse(rawInput);
+  const snapshot = await getModelServing(db).current();
+  const { recommender } = snapshot.model;
+  const signals = await loadShopperSignals(db, input.shopperId, {
+    windowMs: rules.recentWindowMs,
+    limit: rules.recentLimit,
+  });
+  const byId = snapshot.catalog.byId;
+  const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
+  const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
+  const purchasedSkus = [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []);
+  const ranked = recommender.recommend(query, {
+    k: Math.max(rules.candidatePool, input.k),
+    exclude: purchasedSkus,
+    excludeSeen: true,
+    filter: (index) => snapshot.servable[index] === 1,
+  });
+  const candidates = ranked.flatMap((pick): Candidate[] => {
+    const product = snapshot.productAt[pick.itemIndex];
+    return product && !signals.purchasedIds.has(product.id) ? [{ product, score: pick.score }] : [];
+  });
+  const ordered = personalised ? candidates : interleaveCategories(candidates.map(withCategory)).map(unwrap);
+  const picks = capPerCategory(ordered.map(withCategory), input.k, rules.firstScreenSize, rules.maxPerCategory).map(
+    unwrap,
+  );
+  const anchors = collectAnchors([...signals.purchases].reverse().concat(signals.recent), byId, rules.anchorLimit);
+  const anchorOf = personalised
+    ? findSimilarAnchors(
+        snapshot,
+        anchors,
+        picks.map((pick) => pick.product.sku),
+        rules.anchorNeighbourhood,
+      )
+    : new Map();
+  const historySize = signals.recent.length + signals.purchases.length;
+  return {
+    requestId: randomUUID(),
+    modelVersionId: snapshot.model.versionId,
+    modelKind: snapshot.model.kind,
+    source: snapshot.model.source,
+    personalised,
+    items: picks.map((pick, slot) =>
+      toRecommendedItem(
+        pick.product,
+        slot,
+        pick.score,
+        explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised),
+        input.locale,
+      ),
+    ),
+  };
+}
+
+function withCategory(candidate: Candidate): Candidate & { category: string } {
+  return { ...candidate, category: candidate.product.category };
+}
+
+function unwrap(candidate: Candidate & { category: string }): Candidate {
+  return { product: candidate.product, score: candidate.score };
+}

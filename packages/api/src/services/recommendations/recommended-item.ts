@@ -1,0 +1,58 @@
+import type { CachedProduct } from "../../model-serving/product-catalog";
+import type { Locale } from "./locale-schema";
+import { describeReason, type PickReason } from "./pick-reason";
+
+/** A recommended product as sent to the browser: card fields, its slot, the model score and the "why this?" line. */
+export type RecommendedItem = {
+  id: number;
+  sku: string;
+  titleZh: string;
+  titleEn: string;
+  category: string;
+  metal: string | null;
+  gem: string | null;
+  price: number;
+  currency: string;
+  imageUrl: string | null;
+  inStock: boolean;
+  /** 0-based position in the list (logged with impressions). */
+  slot: number;
+  score: number;
+  reason: PickReason;
+  why: string;
+};
+
+/** Which recommender answered: logged with every impression. */
+export type ServedBy = {
+  requestId: string;
+  modelVersionId: number | null;
+  modelKind: string;
+  source: "active-version" | "fallback-popularity";
+};
+
+export function toRecommendedItem(
+  product: CachedProduct,
+  slot: number,
+  score: number,
+  reason: PickReason,
+  locale: Locale,
+  why: string = describeReason(reason, locale),
+): RecommendedItem {
+  return {
+    id: product.id,
+    sku: product.sku,
+    titleZh: product.titleZh,
+    titleEn: product.titleEn,
+    category: product.category,
+    metal: product.metal,
+    gem: product.gem,
+    price: product.price,
+    currency: product.currency,
+    imageUrl: product.imageUrl,
+    inStock: product.inStock,
+    slot,
+    score: Number.isFinite(score) ? score : 0,
+    reason,
+    why,
+  };
+}
