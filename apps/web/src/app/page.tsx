@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FeedSection } from "../components/feed-section";
 import type { FilterChip } from "../components/filter-chips";
 import { FilterChips } from "../components/filter-chips";
 import { Pagination } from "../components/pagination";
@@ -10,6 +11,7 @@ import { getLanguage } from "../i18n/get-language";
 import { labelCategory, labelMetal } from "../i18n/vocabulary-labels";
 import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "../lib/shop-search-params";
 import { getServerCaller } from "../server/caller";
+import { getShopperId } from "../server/get-shopper-id";
 
 const PAGE_SIZE = 24;
 
@@ -27,9 +29,16 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
     caller.catalog.listFacets({ filters }),
   ]);
   const filtered = Boolean(params.category || params.metal || params.q);
+  const showFeed = !filtered && (params.page ?? 1) === 1;
+  const shopperId = showFeed ? await getShopperId() : undefined;
 
   return (
     <div className="pt-8 sm:pt-10">
+      {showFeed && (
+        <div className="mb-10">
+          <FeedSection shopperId={shopperId} language={language} messages={messages} labels={labels} />
+        </div>
+      )}
       <section className="flex flex-col gap-6 border-b border-line pb-6">
         <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
           <div>

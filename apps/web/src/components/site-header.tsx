@@ -27,7 +27,24 @@ export function SiteHeader({ language, messages }: SiteHeaderProps) {
             <span className="truncate text-xs tracking-wide text-muted">{messages.tagline}</span>
           </span>
         </Link>
-        <LanguageSwitch language={language} label={messages.languageLabel} />
+        <div className="flex shrink-0 items-center gap-2 sm:gap-4">
+          <nav aria-label={messages.siteName} className="flex items-center gap-2 text-sm sm:gap-4">
+            {[
+              { href: "/guide", label: messages.navGuide },
+              { href: "/favorites", label: messages.navFavorites },
+              { href: "/cart", label: messages.navCart },
+            ].map((link) => (
+              <Link
+                key={link.href}
+                href={link.href}
+                className="rounded-sm whitespace-nowrap text-muted transition-colors hover:text-gold-700 focus-visible:ring-2 focus-visible:ring-gold-500 focus-visible:outline-none"
+              >
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+          <LanguageSwitch language={language} label={messages.languageLabel} />
+        </div>
       </div>
     </header>
   );

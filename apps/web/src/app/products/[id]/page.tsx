@@ -2,7 +2,10 @@ import { isCategory } from "@jewelguide/model";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProductActions } from "../../../components/product-actions";
+import { ProductActivityLogger } from "../../../components/product-activity-logger";
 import { ProductImage } from "../../../components/product-image";
+import { ProductRecommendations } from "../../../components/product-recommendations";
 import { RelatedProducts } from "../../../components/related-products";
 import { buildVocabularyLabels } from "../../../i18n/build-vocabulary-labels";
 import { formatMessage, getMessages } from "../../../i18n/dictionary";
@@ -10,9 +13,14 @@ import { getLanguage } from "../../../i18n/get-language";
 import { labelCategory, labelGem, labelGender, labelMetal } from "../../../i18n/vocabulary-labels";
 import { displayPrice } from "../../../lib/display-price";
 import { productTitle } from "../../../lib/product-title";
+import { parseRecommendationRef } from "../../../lib/recommendation-ref";
+import { getShopperId } from "../../../server/get-shopper-id";
 import { loadProduct } from "../../../server/load-product";
 
-type ProductPageProps = { params: Promise<{ id: string }> };
+type ProductPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
   const product = await loadProduct((await params).id);
@@ -20,9 +28,11 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
   return { title: productTitle(product, await getLanguage()) };
 }
 
-export default async function ProductPage({ params }: ProductPageProps) {
+export default async function ProductPage({ params, searchParams }: ProductPageProps) {
   const product = await loadProduct((await params).id);
   if (!product) notFound();
+  const shopperId = await getShopperId();
+  const from = parseRecommendationRef(await searchParams);
   const language = await getLanguage();
   const messages = getMessages(language);
   const labels = buildVocabularyLabels(language);
@@ -71,6 +81,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
           <p className="font-serif text-2xl text-gold-700" data-testid="product-price">
             {displayPrice(product, language, messages)}
           </p>
+          <ProductActions productId={product.id} shopperId={shopperId} messages={messages} />
           <section aria-labelledby="details-heading" className="border-t border-line pt-4">
             <h2 id="details-heading" className="text-xs tracking-[0.2em] text-muted uppercase">
               {messages.details}
@@ -98,6 +109,14 @@ export default async function ProductPage({ params }: ProductPageProps) {
           </section>
         </div>
       </article>
+      <ProductActivityLogger shopperId={shopperId} productId={product.id} from={from} />
+      <ProductRecommendations
+        sku={product.sku}
+        shopperId={shopperId}
+        language={language}
+        messages={messages}
+        labels={labels}
+      />
       {isCategory(product.category) && (
         <RelatedProducts
           productId={product.id}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ShopperListPage } from "../../components/shopper-list-page";
+import { buildVocabularyLabels } from "../../i18n/build-vocabulary-labels";
+import { getMessages } from "../../i18n/dictionary";
+import { getLanguage } from "../../i18n/get-language";
+import { getShopperId } from "../../server/get-shopper-id";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getMessages(await getLanguage()).favoritesTitle };
+}
+
+export default async function FavoritesPage() {
+  const language = await getLanguage();
+  return (
+    <ShopperListPage
+      list="favorite"
+      shopperId={await getShopperId()}
+      language={language}
+      messages={getMessages(language)}
+      labels={buildVocabularyLabels(language)}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { formatMessage, type Messages } from "../i18n/dictionary";
+import type { Language } from "../i18n/languages";
+import type { VocabularyLabels } from "../i18n/vocabulary-labels";
+import { getServerCaller } from "../server/caller";
+import { RecommendedList } from "./recommended-list";
+
+type FeedSectionProps = {
+  shopperId: string | undefined;
+  language: Language;
+  messages: Messages;
+  labels: VocabularyLabels;
+};
+
+/**
+ * The home feed, server-rendered for the current shopper: personalised picks from the served model (or popular ones
+ * across categories for a new shopper), each with its "why this?", and the entry to the guide.
+ */
+export async function FeedSection({ shopperId, language, messages, labels }: FeedSectionProps) {
+  const feed = await getServerCaller().recommendations.feed({ shopperId, k: 12, locale: language });
+  return (
+    <section aria-labelledby="feed-heading" className="border-b border-line pb-8" data-testid="feed">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h2 id="feed-heading" className="font-serif text-2xl text-ink sm:text-3xl">
+            {feed.personalised ? messages.feedHeading : messages.feedHeadingNew}
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            {feed.personalised ? messages.feedIntroPersonal : messages.feedIntroNew}
+          </p>
+          <p className="mt-1 text-xs text-muted" data-testid="feed-source">
+            {feed.source === "fallback-popularity"
+              ? messages.feedFallback
+              : formatMessage(messages.modelLabel, { kind: feed.modelKind, version: feed.modelVersionId ?? "—" })}
+          </p>
+        </div>
+        <Link
+          href="/guide"
+          className="flex shrink-0 flex-col rounded-lg border border-gold-300 bg-gold-50 px-4 py-3 text-sm text-ink transition-colors hover:bg-white focus-visible:ring-2 focus-visible:ring-gold-500 focus-visible:outline-none sm:max-w-xs"
+        >
+          <span className="font-serif text-lg text-gold-700">{messages.helpMeChoose} →</span>
+          <span className="text-xs text-muted">{messages.helpMeChooseText}</span>
+        </Link>
+      </div>
+      <div className="mt-6">
+        <RecommendedList
+          items={feed.items}
+          surface="feed"
+          requestId={feed.requestId}
+          modelVersionId={feed.modelVersionId}
+          shopperId={shopperId}
+          language={language}
+          messages={messages}
+          labels={labels}
+          eagerCount={4}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { Messages } from "../i18n/dictionary";
+import type { Language } from "../i18n/languages";
+import type { VocabularyLabels } from "../i18n/vocabulary-labels";
+import { displayPrice } from "../lib/display-price";
+import { formatPrice } from "../lib/format-price";
+import { productTitle } from "../lib/product-title";
+import { getServerCaller } from "../server/caller";
+import { DemoCheckoutButton } from "./demo-checkout-button";
+import { ProductImage } from "./product-image";
+import { RemoveFromListButton } from "./remove-from-list-button";
+
+type ShopperListPageProps = {
+  list: "favorite" | "cart";
+  shopperId: string | undefined;
+  language: Language;
+  messages: Messages;
+  labels: VocabularyLabels;
+};
+
+/** The favourites or the cart: rows with photo, title, price and remove; the cart adds the demo checkout. */
+export async function ShopperListPage({ list, shopperId, language, messages, labels }: ShopperListPageProps) {
+  const items = shopperId ? await getServerCaller().shopper.listItems({ shopperId, list }) : [];
+  const title = list === "cart" ? messages.cartTitle : messages.favoritesTitle;
+  const total = items.reduce((sum, item) => sum + item.price, 0);
+  return (
+    <div className="flex flex-col gap-6 pt-8 sm:pt-10">
+      <h1 className="font-serif text-3xl text-ink sm:text-4xl">{title}</h1>
+      {items.length === 0 ? (
+        <p className="py-12 text-center text-muted" data-testid="list-empty">
+          {list === "cart" ? messages.cartEmpty : messages.favoritesEmpty}
+        </p>
+      ) : (
+        <ul
+          className="flex flex-col divide-y divide-line rounded-lg border border-line bg-white"
+          data-testid="list-items"
+        >
+          {items.map((item) => {
+            const name = productTitle(item, language);
+            return (
+              <li key={item.id} className="flex items-center gap-4 p-3 sm:p-4" data-testid="list-item">
+                <div className="w-16 shrink-0 overflow-hidden rounded border border-line sm:w-20">
+                  <ProductImage imageUrl={item.imageUrl} alt={name} category={item.category} labels={labels} />
+                </div>
+                <div className="flex min-w-0 flex-1 flex-col gap-1">
+                  <Link href={`/products/${item.id}`} className="truncate text-sm text-ink hover:text-gold-700">
+                    {name}
+                  </Link>
+                  <span className="font-serif text-gold-700">{displayPrice(item, language, messages)}</span>
+                </div>
+                {shopperId && (
+                  <RemoveFromListButton shopperId={shopperId} productId={item.id} list={list} label={messages.remove} />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {list === "cart" && shopperId && (
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <p className="max-w-md text-xs text-muted">{messages.demoCheckoutNote}</p>
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            {items.length > 0 && (
+              <p className="text-sm text-ink">
+                {messages.cartTotal}: {formatPrice(total, items[0]?.currency ?? "USD", language)}
+              </p>
+            )}
+            <DemoCheckoutButton
+              shopperId={shopperId}
+              productIds={items.map((item) => item.id)}
+              label={messages.buyDemo}
+              doneLabel={messages.purchased}
+              failedLabel={messages.actionFailed}
+            />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
