@@ -44,6 +44,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (result.status !== 0) throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
   });
 
+  // A quick real model (item-kNN, ~10 s, no offline evaluation) so the feed, guide and similar pieces are personalised.
+  timed("worker train itemknn", () => {
+    const args = ["scripts/worker.sh", "train", "--kind", "itemknn", "--no-eval", "--publish"];
+    const result = spawnSync("bash", args, { cwd: repoRoot, env, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`scripts/worker.sh train failed (exit ${result.status ?? result.signal})`);
+  });
+
   const outcome = timed("next build (if stale)", () => buildWebIfStale(env));
   console.log(`[e2e] web build ${outcome}`);
   const server = await startWebServer(E2E_PORT, env);

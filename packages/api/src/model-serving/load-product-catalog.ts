@@ -20,9 +20,13 @@ const cachedProductSelect = {
 /** Reads every product's display and filter fields plus its purchase count into an in-memory snapshot. */
 export async function loadProductCatalog(db: Db): Promise<ProductCatalog> {
   const stamp = await readCatalogStamp(db);
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, orderLines] = await Promise.all([
     db.product.findMany({ select: cachedProductSelect, orderBy: { id: "asc" } }),
     db.interaction.groupBy({ by: ["productId"], where: { type: "purchase" }, _count: { productId: true } }),
+    db.interaction.findMany({
+      where: { type: "purchase", orderId: { not: null } },
+      select: { orderId: true, productId: true },
+    }),
   ]);
   const purchases = new Map(counts.map((row) => [row.productId, row._count.productId]));
   const products: CachedProduct[] = rows.map((row) => ({ ...row, purchases: purchases.get(row.id) ?? 0 }));
@@ -30,7 +34,40 @@ export async function loadProductCatalog(db: Db): Promise<ProductCatalog> {
     products,
     bySku: new Map(products.map((product) => [product.sku, product])),
     byId: new Map(products.map((product) => [product.id, product])),
+    boughtTogether: countCoPurchases(orderLines),
     stamp,
     loadedAt: Date.now(),
   };
+}
+
+/** Pairs of distinct products in the same order, counted once per order. */
+function countCoPurchases(
+  lines: ReadonlyArray<{ orderId: string | null; productId: number }>,
+): Map<number, Array<{ productId: number; orders: number }>> {
+  const orders = new Map<string, Set<number>>();
+  for (const line of lines) {
+    if (line.orderId === null) continue;
+    const products = orders.get(line.orderId) ?? new Set<number>();
+    products.add(line.productId);
+    orders.set(line.orderId, products);
+  }
+  const pairs = new Map<number, Map<number, number>>();
+  for (const products of orders.values()) {
+    if (products.size < 2) continue;
+    for (const a of products) {
+      const row = pairs.get(a) ?? new Map<number, number>();
+      for (const b of products) if (b !== a) row.set(b, (row.get(b) ?? 0) + 1);
+      pairs.set(a, row);
+    }
+  }
+  const result = new Map<number, Array<{ productId: number; orders: number }>>();
+  for (const [productId, row] of pairs) {
+    result.set(
+      productId,
+      [...row.entries()]
+        .map(([other, count]) => ({ productId: other, orders: count }))
+        .sort((x, y) => y.orders - x.orders || x.productId - y.productId),
+    );
+  }
+  return result;
 }

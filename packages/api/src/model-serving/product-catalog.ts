@@ -22,6 +22,11 @@ export type ProductCatalog = {
   products: readonly CachedProduct[];
   bySku: ReadonlyMap<string, CachedProduct>;
   byId: ReadonlyMap<number, CachedProduct>;
+  /**
+   * Co-purchases: for each product id, the other products bought in the same orders (stored purchases sharing an
+   * orderId) with the number of shared orders, most shared first.
+   */
+  boughtTogether: ReadonlyMap<number, ReadonlyArray<{ productId: number; orders: number }>>;
   /** What the catalog looked like when loaded (see readCatalogStamp): a different stamp means reload. */
   stamp: string;
   loadedAt: number;
