@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Browser, launchBrowser } from "../src/launch-browser";
 
@@ -35,7 +35,7 @@ async function feedState(): Promise<{ categories: string[]; links: string[] }> {
 }
 
 /** Opens a recommended card and waits until the product page has logged its view (and click) through tRPC. */
-async function openCard(cards: ReturnType<Page["getByTestId"]>, index: number): Promise<void> {
+async function openCard(cards: Locator, index: number): Promise<void> {
   const logged = page.waitForResponse((response) => response.url().includes("events.log") && response.ok());
   await cards.nth(index).getByRole("link").click();
   await page.waitForURL(/\/products\/\d+\?ref=/);
@@ -104,7 +104,9 @@ describe("a shopper's journey", () => {
     await similar.scrollIntoViewIfNeeded();
     expect(await similar.getByTestId("recommended-card").count()).toBeGreaterThan(0);
     expect(await similar.getByTestId("why-this").first().textContent()).toMatch(/相似（相似度 \d\.\d\d）/);
-    await openCard(similar.getByTestId("recommended-card"), 0);
+    // Stay with earrings: the journey is about one category.
+    const earrings = similar.locator('[data-testid="recommended-card"][data-category="earring"]');
+    await openCard((await earrings.count()) > 0 ? earrings : similar.getByTestId("recommended-card"), 0);
   });
 
   it("saves a favourite and adds to the cart, then checks out (demo, no payment)", async () => {
@@ -132,9 +134,12 @@ describe("a shopper's journey", () => {
     await page.getByRole("heading", { level: 2, name: "为您推荐" }).waitFor();
     const warm = await feedState();
     expect(warm.links).not.toEqual(coldLinks);
-    expect(warm.categories[0]).toBe("earring");
+    // Only earrings were viewed, saved and bought: the feed holds more earrings than the cold one (up to the
+    // per-category cap of the first screen), and its picks are explained by those earrings.
     const earrings = (categories: string[]) => categories.filter((c) => c === "earring").length;
-    expect(earrings(warm.categories)).toBeGreaterThanOrEqual(earrings(coldCategories));
+    expect(earrings(warm.categories)).toBeGreaterThan(earrings(coldCategories));
+    const reasons = await feedCards().evaluateAll((cards) => cards.map((c) => c.getAttribute("data-reason")));
+    expect(reasons.filter((reason) => reason === "similar-to-recent").length).toBeGreaterThanOrEqual(6);
     expect(await feedCards().first().getAttribute("data-reason")).toBe("similar-to-recent");
     expect(await feedCards().first().getByTestId("why-this").textContent()).toMatch(/与您.+的「.+」相似/);
   });
@@ -145,8 +150,14 @@ describe("a shopper's journey", () => {
     await page.getByRole("heading", { level: 2, name: "Picked for you" }).waitFor();
     expect(await feedCards().first().getByTestId("why-this").textContent()).toMatch(/Similar to “.+”, which you/);
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // Mobile width: nothing sticks out sideways (the offenders are named when something does).
+    const overflowing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("body *"))
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3)
+        .map((element) => `${element.tagName}.${element.className}`),
+    );
+    expect(overflowing).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1000 });
   });
 

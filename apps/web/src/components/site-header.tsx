@@ -8,7 +8,7 @@ type SiteHeaderProps = { language: Language; messages: Messages };
 export function SiteHeader({ language, messages }: SiteHeaderProps) {
   return (
     <header className="border-b border-line bg-white/70 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-4 sm:flex-nowrap sm:px-6">
         <Link href="/" className="group flex min-w-0 items-center gap-2 rounded-sm sm:gap-3">
           <svg
             aria-hidden="true"
@@ -27,7 +27,7 @@ export function SiteHeader({ language, messages }: SiteHeaderProps) {
             <span className="truncate text-xs tracking-wide text-muted">{messages.tagline}</span>
           </span>
         </Link>
-        <div className="flex shrink-0 items-center gap-2 sm:gap-4">
+        <div className="flex w-full items-center justify-between gap-2 sm:w-auto sm:justify-end sm:gap-4">
           <nav aria-label={messages.siteName} className="flex items-center gap-2 text-sm sm:gap-4">
             {[
               { href: "/guide", label: messages.navGuide },
