@@ -62,13 +62,15 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
   const events = await db.interaction.findMany({
     where: { type: { not: "impression" } },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { userId: true, productId: true, type: true, occurredAt: true },
+    select: { userId: true, productId: true, type: true, occurredAt: true, context: true },
   });
   const interactions: Interaction[] = [];
   for (const event of events) {
     const userId = externalIdById.get(event.userId);
     const itemId = skuById.get(event.productId);
     if (userId === undefined || itemId === undefined || !isEventType(event.type)) continue;
+    // A removal from favourites or the cart is stored as that event type with context.action = "remove": not a signal.
+    if (isRemoval(event.context)) continue;
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
   }
   return { catalog, interactions, users };
@@ -88,4 +90,8 @@ function contentExtras(attributes: unknown): Record<string, string | number> {
     }
   }
   return extras;
+}
+
+function isRemoval(context: unknown): boolean {
+  return typeof context === "object" && context !== null && (context as { action?: unknown }).action === "remove";
 }
