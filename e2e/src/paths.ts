@@ -6,5 +6,12 @@ export const webDir = path.join(repoRoot, "apps/web");
 export const e2eDataDir = path.join(repoRoot, "var/e2e");
 export const e2eDatabaseFile = path.join(e2eDataDir, "jewelguide.db");
 export const e2eDatabaseUrl = `file:${e2eDatabaseFile}`;
-export const screenshotFile = path.join(repoRoot, "docs/screenshot-home.png");
+/**
+ * The home-page screenshot the e2e run takes. It lands in var/e2e unless JEWELGUIDE_UPDATE_SCREENSHOT=1, which
+ * refreshes the README's docs/screenshot-home.png (so a test run never dirties the working tree by itself).
+ */
+export const screenshotFile =
+  process.env.JEWELGUIDE_UPDATE_SCREENSHOT === "1"
+    ? path.join(repoRoot, "docs/screenshot-home.png")
+    : path.join(repoRoot, "var/e2e/screenshot-home.png");
 export const E2E_PORT = 3100;
