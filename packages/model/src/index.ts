@@ -24,6 +24,26 @@ export {
   type TimedInteraction,
 } from "./evaluation/split-leave-last-out";
 export { expandGrid, type TuneOptions, type TuningTrial, tuneOnValidation } from "./evaluation/tune-on-validation";
+export {
+  COLOUR_BINS,
+  type ColourBin,
+  classifyColour,
+  computeColourHistogram,
+} from "./features/image/compute-colour-histogram";
+export { convertBundledMobileNet } from "./features/image/convert-bundled-mobilenet";
+export { decodeJpeg } from "./features/image/decode-jpeg";
+export { BACKBONE_WEIGHTS_FILE, type ImageBackboneFiles } from "./features/image/image-backbone-files";
+export {
+  type EncodeImagesOptions,
+  IMAGE_EMBEDDING_DIMS,
+  IMAGE_SIZE,
+  type ImageEncoder,
+  type ImageEncoderOptions,
+  loadImageEncoder,
+  normalizeL2,
+} from "./features/image/load-image-encoder";
+export { resizeBilinearInto } from "./features/image/resize-bilinear";
+export type { RgbaImage } from "./features/image/rgb-image";
 export * from "./guide/evaluate-parser";
 export * from "./guide/parse-price";
 export * from "./guide/parse-request";

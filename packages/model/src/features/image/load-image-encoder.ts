@@ -1,0 +1,115 @@
+import * as tf from "@tensorflow/tfjs";
+import { selectTensorBackend, type TensorBackend } from "../../linalg/select-tensor-backend";
+import { COLOUR_BINS, computeColourHistogram } from "./compute-colour-histogram";
+import type { ImageBackboneFiles } from "./image-backbone-files";
+import { resizeBilinearInto } from "./resize-bilinear";
+import type { RgbaImage } from "./rgb-image";
+
+export const IMAGE_SIZE = 224;
+export const IMAGE_EMBEDDING_DIMS = 1280;
+/** The Keras layer whose output (global average pool, flattened) is the embedding. */
+const EMBEDDING_LAYER = "flatten_1";
+
+export type ImageEncoderOptions = {
+  backend?: TensorBackend;
+  /** Weight of the colour histogram against the unit-length CNN embedding (default 1.5). */
+  colourWeight?: number;
+};
+
+export type EncodeImagesOptions = {
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type ImageEncoder = {
+  name: string;
+  version: string;
+  /** IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length. */
+  dims: number;
+  backend: TensorBackend;
+  /** [L2-normalised CNN embedding, colourWeight × colour histogram] per image. */
+  encode(images: RgbaImage[], options?: EncodeImagesOptions): Promise<Float32Array[]>;
+  /** The L2-normalised CNN embeddings alone. */
+  embed(images: RgbaImage[], options?: EncodeImagesOptions): Promise<Float32Array[]>;
+  dispose(): void;
+};
+
+/** Builds the image encoder from converted backbone files (see convertBundledMobileNet); no file or network I/O. */
+export async function loadImageEncoder(
+  files: ImageBackboneFiles,
+  options: ImageEncoderOptions = {},
+): Promise<ImageEncoder> {
+  const backend = await selectTensorBackend(options.backend ?? "wasm");
+  const colourWeight = options.colourWeight ?? 1.5;
+  const json = JSON.parse(files.modelJson) as {
+    modelTopology: tf.io.ModelArtifacts["modelTopology"];
+    weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  const weightData = files.weights.slice().buffer;
+  const full = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
+      weightData,
+    }),
+  );
+  const model = tf.model({ inputs: full.inputs, outputs: full.getLayer(EMBEDDING_LAYER).output });
+
+  const embed = async (images: RgbaImage[], encodeOptions: EncodeImagesOptions = {}): Promise<Float32Array[]> => {
+    const batchSize = Math.max(1, encodeOptions.batchSize ?? 16);
+    const out: Float32Array[] = [];
+    const pixels = IMAGE_SIZE * IMAGE_SIZE * 3;
+    for (let start = 0; start < images.length; start += batchSize) {
+      const batch = images.slice(start, start + batchSize);
+      const input = new Float32Array(batch.length * pixels);
+      for (const [i, image] of batch.entries()) resizeBilinearInto(image, IMAGE_SIZE, input, i * pixels);
+      const result = tf.tidy(() => {
+        const output = model.predict(tf.tensor4d(input, [batch.length, IMAGE_SIZE, IMAGE_SIZE, 3]));
+        const tensor = Array.isArray(output) ? output[0] : output;
+        if (!tensor) throw new Error("image backbone returned no output");
+        return tensor.reshape([batch.length, IMAGE_EMBEDDING_DIMS]);
+      });
+      const values = (await result.data()) as Float32Array;
+      result.dispose();
+      for (let i = 0; i < batch.length; i++) {
+        out.push(normalizeL2(values.slice(i * IMAGE_EMBEDDING_DIMS, (i + 1) * IMAGE_EMBEDDING_DIMS)));
+      }
+      encodeOptions.onProgress?.(out.length, images.length);
+    }
+    return out;
+  };
+
+  return {
+    name: "image-mobilenetv2-colour",
+    version: `nsfwjs-4.3.0-${EMBEDDING_LAYER}+hsv${COLOUR_BINS.length}x${colourWeight}-v1`,
+    dims: IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length,
+    backend,
+    embed,
+    async encode(images, encodeOptions) {
+      const embeddings = await embed(images, encodeOptions);
+      return embeddings.map((embedding, i) => {
+        const image = images[i];
+        const vector = new Float32Array(IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length);
+        vector.set(embedding, 0);
+        if (image) {
+          const histogram = computeColourHistogram(image);
+          for (let b = 0; b < histogram.length; b++)
+            vector[IMAGE_EMBEDDING_DIMS + b] = (histogram[b] ?? 0) * colourWeight;
+        }
+        return vector;
+      });
+    },
+    dispose() {
+      full.dispose();
+    },
+  };
+}
+
+/** Scales a vector to unit length in place (left as is when all zero) and returns it. */
+export function normalizeL2(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (const value of vector) sum += value * value;
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] ?? 0) / norm;
+  return vector;
+}
