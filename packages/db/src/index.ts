@@ -1,7 +1,17 @@
-export type { ImportRun, Interaction, ModelVersion, Product, User } from "../generated/sqlite/client";
+export type {
+  AbTest,
+  ImportRun,
+  Interaction,
+  ModelVersion,
+  Product,
+  StaffSession,
+  StaffUser,
+  User,
+} from "../generated/sqlite/client";
 export { Prisma } from "../generated/sqlite/client";
 export { createDb, type Db, type DbHandle } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
 export * from "./model-versions";
 export { type Dialect, repoRoot } from "./paths";
+export * from "./staff";

@@ -1,6 +1,8 @@
 import type { Command } from "../cli/command";
 import { benchmarkCommand } from "./benchmark";
+import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
+import { featurizeCommand } from "./featurize";
 import { importCatalogCommand } from "./import-catalog";
 import { importEventsCommand } from "./import-events";
 import { importImagesCommand } from "./import-images";
@@ -9,7 +11,10 @@ import { importRees46Command } from "./import-rees46";
 import { importUsersCommand } from "./import-users";
 import { migrateCommand } from "./migrate";
 import { parseRequestCommand } from "./parse-request";
+import { publishCommand } from "./publish";
+import { rollbackCommand } from "./rollback";
 import { trainCommand } from "./train";
+import { versionsCommand } from "./versions";
 
 /** Every worker command, in the order `--help` lists them. Adding a command is one file plus one line here. */
 export const COMMANDS: Command[] = [
@@ -22,6 +27,11 @@ export const COMMANDS: Command[] = [
   importUsersCommand,
   importEventsCommand,
   parseRequestCommand,
+  featurizeCommand,
   trainCommand,
+  publishCommand,
+  rollbackCommand,
+  versionsCommand,
+  createAdminCommand,
   benchmarkCommand,
 ];

@@ -1,4 +1,4 @@
-import { createDb, getActiveModelVersion, publishModelVersion } from "@jewelguide/db";
+import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
 import { isRecommenderKind, listRecommenderKinds } from "@jewelguide/model";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
@@ -17,7 +17,10 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
   flags: {
     kind: { type: "string", valueName: "KIND", description: `recommender kind (default ${DEFAULT_MODEL_KIND})` },
     config: { type: "string", valueName: "JSON", description: "model config as JSON, e.g. '{\"lambda\":300}'" },
-    publish: { type: "boolean", description: "make the new version active when training succeeds" },
+    publish: {
+      type: "boolean",
+      description: "make the new version active when training succeeds and the publish gates pass",
+    },
     "if-none-active": { type: "boolean", description: "do nothing when a version is already active" },
     "no-eval": { type: "boolean", description: "skip the offline evaluation (faster; the version has no metrics)" },
     quiet: { type: "boolean", description: "no progress output" },
@@ -73,7 +76,12 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
         );
       }
       if (flags.publish) {
-        const published = await publishModelVersion(db, result.versionId);
+        const published = await publishWithGates(db, result.versionId);
+        for (const failure of published.gates.failures) stderr.write(`gate: ${failure}\n`);
+        if (!published.published) {
+          stderr.write(`version ${result.versionId} stays a candidate: gates failed (publish --force to override)\n`);
+          return 1;
+        }
         stdout.write(
           `published version ${published.activated}${published.retired !== null ? ` (retired ${published.retired})` : ""}\n`,
         );
