@@ -34,6 +34,7 @@ export { convertBundledMobileNet } from "./features/image/convert-bundled-mobile
 export { decodeJpeg } from "./features/image/decode-jpeg";
 export { BACKBONE_WEIGHTS_FILE, type ImageBackboneFiles } from "./features/image/image-backbone-files";
 export {
+  describeImageEncoder,
   type EncodeImagesOptions,
   IMAGE_EMBEDDING_DIMS,
   IMAGE_SIZE,

@@ -9,6 +9,7 @@ export const IMAGE_SIZE = 224;
 export const IMAGE_EMBEDDING_DIMS = 1280;
 /** The Keras layer whose output (global average pool, flattened) is the embedding. */
 const EMBEDDING_LAYER = "flatten_1";
+const DEFAULT_COLOUR_WEIGHT = 1.5;
 
 export type ImageEncoderOptions = {
   backend?: TensorBackend;
@@ -34,13 +35,27 @@ export type ImageEncoder = {
   dispose(): void;
 };
 
+/** Name, version and length of the encoder's vectors for these options, known without loading the backbone. */
+export function describeImageEncoder(options: ImageEncoderOptions = {}): {
+  name: string;
+  version: string;
+  dims: number;
+} {
+  const colourWeight = options.colourWeight ?? DEFAULT_COLOUR_WEIGHT;
+  return {
+    name: "image-mobilenetv2-colour",
+    version: `nsfwjs-4.3.0-${EMBEDDING_LAYER}+hsv${COLOUR_BINS.length}x${colourWeight}-v1`,
+    dims: IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length,
+  };
+}
+
 /** Builds the image encoder from converted backbone files (see convertBundledMobileNet); no file or network I/O. */
 export async function loadImageEncoder(
   files: ImageBackboneFiles,
   options: ImageEncoderOptions = {},
 ): Promise<ImageEncoder> {
   const backend = await selectTensorBackend(options.backend ?? "wasm");
-  const colourWeight = options.colourWeight ?? 1.5;
+  const colourWeight = options.colourWeight ?? DEFAULT_COLOUR_WEIGHT;
   const json = JSON.parse(files.modelJson) as {
     modelTopology: tf.io.ModelArtifacts["modelTopology"];
     weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
@@ -80,9 +95,7 @@ export async function loadImageEncoder(
   };
 
   return {
-    name: "image-mobilenetv2-colour",
-    version: `nsfwjs-4.3.0-${EMBEDDING_LAYER}+hsv${COLOUR_BINS.length}x${colourWeight}-v1`,
-    dims: IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length,
+    ...describeImageEncoder(options),
     backend,
     embed,
     async encode(images, encodeOptions) {
