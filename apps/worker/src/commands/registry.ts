@@ -2,6 +2,7 @@ import type { Command } from "../cli/command";
 import { benchmarkCommand } from "./benchmark";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
+import { evaluateCommand } from "./evaluate";
 import { featurizeCommand } from "./featurize";
 import { importCatalogCommand } from "./import-catalog";
 import { importEventsCommand } from "./import-events";
@@ -13,6 +14,8 @@ import { migrateCommand } from "./migrate";
 import { parseRequestCommand } from "./parse-request";
 import { publishCommand } from "./publish";
 import { rollbackCommand } from "./rollback";
+import { runPipelineCommand } from "./run-pipeline";
+import { scheduleCommand } from "./schedule";
 import { trainCommand } from "./train";
 import { versionsCommand } from "./versions";
 
@@ -29,9 +32,12 @@ export const COMMANDS: Command[] = [
   parseRequestCommand,
   featurizeCommand,
   trainCommand,
+  evaluateCommand,
   publishCommand,
   rollbackCommand,
   versionsCommand,
+  runPipelineCommand,
+  scheduleCommand,
   createAdminCommand,
   benchmarkCommand,
 ];

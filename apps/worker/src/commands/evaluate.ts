@@ -1,0 +1,85 @@
+import { createDb, type Prisma } from "@jewelguide/db";
+import { deserializeRecommender } from "@jewelguide/model";
+import { defineCommand } from "../cli/command";
+import { UsageError } from "../cli/usage-error";
+import { describeDataSnapshot } from "../training/describe-data-snapshot";
+import { evaluateOffline } from "../training/evaluate-offline";
+import { loadTrainingData } from "../training/load-training-data";
+import { parseVersionId } from "./parse-numeric-flags";
+
+export const evaluateCommand = defineCommand({
+  name: "evaluate",
+  summary: "Re-score a stored version on the current data's offline protocol and store the metrics.",
+  help: `Loads the version (its artifact must deserialize), then runs the same offline protocol as train on the data in
+DATABASE_URL now: the version's kind and parameters are fitted on the train split and scored on validation, refitted on
+train + validation and scored on test. (The stored artifact itself was fitted on all data, held-out items included, so
+scoring it directly on the held-out items would flatter it.) The result is stored in the version's metrics under
+"reevaluation" with the data snapshot it used; the training-time metrics are kept.`,
+  flags: {
+    version: { type: "string", valueName: "N", description: "the model version id (required)" },
+    quiet: { type: "boolean", description: "no progress output" },
+  },
+  async run({ flags, env, stdout, stderr }) {
+    const id = parseVersionId("--version", flags.version);
+    const { db } = createDb(env.databaseUrl);
+    try {
+      const version = await db.modelVersion.findUnique({
+        where: { id },
+        select: { kind: true, params: true, metrics: true, artifact: true },
+      });
+      if (!version) throw new UsageError(`model version ${id} does not exist`);
+      if (!version.artifact) throw new UsageError(`model version ${id} has no artifact`);
+      const model = deserializeRecommender(version.artifact);
+      const started = Date.now();
+      const log = (text: string) => {
+        if (!flags.quiet) stderr.write(`[evaluate ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
+      };
+      log(`version ${id}: ${model.kind} artifact loads (${model.items.size} items)`);
+      const data = await loadTrainingData(db);
+      if (data.interactions.length === 0) throw new UsageError("there are no events to evaluate on");
+      const snapshot = describeDataSnapshot(data);
+      log(`data: ${snapshot.interactions} events, snapshot ${snapshot.hash.slice(0, 12)}`);
+      let lastLine = 0;
+      const offline = await evaluateOffline(data, version.kind, readTrainingConfig(version.params), (stage, p) => {
+        if (Date.now() - lastLine < 1000 && p.fraction < 1) return;
+        lastLine = Date.now();
+        log(`${stage}: ${p.stage} ${(p.fraction * 100).toFixed(0)}%`);
+      });
+      const previous = isRecord(version.metrics) ? version.metrics : {};
+      const reevaluation = {
+        validation: offline.validation,
+        test: offline.test,
+        protocol: offline.protocol,
+        dataSnapshot: snapshot,
+        evaluatedAt: new Date().toISOString(),
+      };
+      await db.modelVersion.update({
+        where: { id },
+        data: { metrics: { ...previous, reevaluation } as Prisma.InputJsonValue },
+      });
+      stdout.write(
+        `version ${id} (${version.kind}) on snapshot ${snapshot.hash.slice(0, 12)}: validation recall@20 ` +
+          `${fmt(offline.validation["recall@20"])} ndcg@20 ${fmt(offline.validation["ndcg@20"])}; test recall@20 ` +
+          `${fmt(offline.test["recall@20"])} ndcg@20 ${fmt(offline.test["ndcg@20"])}\n`,
+      );
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+});
+
+/** The config train fitted with: the stored params without the model's own resolved copy. */
+function readTrainingConfig(params: unknown): Record<string, unknown> {
+  if (!isRecord(params)) return {};
+  const { resolved: _resolved, ...config } = params;
+  return config;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function fmt(value: number | undefined): string {
+  return value === undefined ? "n/a" : value.toFixed(4);
+}
