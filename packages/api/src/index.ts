@@ -2,10 +2,21 @@ export { type Context, type CreateContextOptions, createContext, createContextIn
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
 export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export {
+  type CookieJar,
+  type CookieOptions,
+  createHeaderCookieJar,
+  createMemoryCookieJar,
+} from "./services/auth/cookie-jar";
+export type { StaffIdentity, StaffRole } from "./services/auth/find-staff-session";
+export { SHOPPER_COOKIE, STAFF_COOKIE } from "./services/auth/staff-cookie";
 export type { FacetCount, Facets } from "./services/catalog/list-facets";
 export { PRODUCT_SORTS, type ProductPage, type ProductSort } from "./services/catalog/list-products";
 export type { ProductFilters } from "./services/catalog/product-filters";
 export type { ProductCard, ProductDetail } from "./services/catalog/product-selectors";
+export type { OnlineMetricsReport } from "./services/dashboard/compute-online-metrics";
+export type { AbArmReport, AbTestReport } from "./services/dashboard/get-ab-test-report";
+export type { VersionMetricsRow } from "./services/dashboard/list-version-metrics";
 export type { LogEventsInput } from "./services/events/event-schemas";
 export type { ShopperListItem } from "./services/events/list-shopper-items";
 export type { ConstraintChip, GuideAnswer, GuideItem } from "./services/guide/answer-guide-request";

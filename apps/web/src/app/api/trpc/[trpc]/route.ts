@@ -10,9 +10,9 @@ function handleTrpcRequest(request: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => {
+    createContext: ({ resHeaders }) => {
       const { db, target } = getDb();
-      return createContext({ db, dialect: target.dialect, request });
+      return createContext({ db, dialect: target.dialect, request, responseHeaders: resHeaders });
     },
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);

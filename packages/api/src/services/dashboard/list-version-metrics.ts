@@ -1,0 +1,65 @@
+import { type Db, listModelVersions } from "@jewelguide/db";
+
+const KS = [5, 10, 20];
+const NAMES = ["recall", "ndcg", "precision"] as const;
+
+export type VersionMetricsRow = {
+  id: number;
+  kind: string;
+  status: string;
+  createdAt: Date;
+  activatedAt: Date | null;
+  artifactSize: number;
+  dataSnapshot: { interactions: number | null; hash: string | null };
+  /** "recall@20" → value, for the validation and test splits of the offline protocol (missing metrics left out). */
+  validation: Record<string, number>;
+  test: Record<string, number>;
+  /** Baselines / ablations stored with the version's metrics (name → split metrics), when training recorded them. */
+  baselines: Record<string, Record<string, number>>;
+};
+
+/**
+ * Every model version with its stored offline metrics (Recall/NDCG/Precision at 5, 10, 20 on validation and test).
+ * Baselines are the versions of the baseline kinds trained on the same data, plus any `metrics.baselines` recorded.
+ */
+export async function listVersionMetrics(db: Db): Promise<VersionMetricsRow[]> {
+  const versions = await listModelVersions(db);
+  return versions.map((version) => {
+    const metrics = asRecord(version.metrics);
+    const snapshot = asRecord(version.dataSnapshot);
+    const baselines: Record<string, Record<string, number>> = {};
+    for (const [name, value] of Object.entries(asRecord(metrics.baselines))) {
+      baselines[name] = pickMetrics(asRecord(asRecord(value).test ?? value));
+    }
+    return {
+      id: version.id,
+      kind: version.kind,
+      status: version.status,
+      createdAt: version.createdAt,
+      activatedAt: version.activatedAt,
+      artifactSize: version.artifactSize,
+      dataSnapshot: {
+        interactions: typeof snapshot.interactions === "number" ? snapshot.interactions : null,
+        hash: typeof snapshot.hash === "string" ? snapshot.hash : null,
+      },
+      validation: pickMetrics(asRecord(metrics.validation)),
+      test: pickMetrics(asRecord(metrics.test)),
+      baselines,
+    };
+  });
+}
+
+function pickMetrics(source: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of NAMES) {
+    for (const k of KS) {
+      const value = source[`${name}@${k}`];
+      if (typeof value === "number" && Number.isFinite(value)) out[`${name}@${k}`] = value;
+    }
+  }
+  return out;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

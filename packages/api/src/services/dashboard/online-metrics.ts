@@ -1,0 +1,48 @@
+/** Counts of one group of stored events and the rates derived from them. */
+export type OnlineCounts = {
+  impressions: number;
+  clicks: number;
+  carts: number;
+  favorites: number;
+  purchases: number;
+  revenue: number;
+};
+export type OnlineMetrics = OnlineCounts & {
+  /** clicks / impressions */
+  ctr: number | null;
+  /** carts / impressions */
+  cartRate: number | null;
+  /** favourites / impressions */
+  favoriteRate: number | null;
+  /** purchases / impressions */
+  conversion: number | null;
+};
+
+export function emptyCounts(): OnlineCounts {
+  return { impressions: 0, clicks: 0, carts: 0, favorites: 0, purchases: 0, revenue: 0 };
+}
+
+/** Adds one event to the counts: revenue is unit price × quantity of purchases. */
+export function addEvent(counts: OnlineCounts, event: { type: string; price: number | null; quantity: number }): void {
+  if (event.type === "impression") counts.impressions += 1;
+  else if (event.type === "click") counts.clicks += 1;
+  else if (event.type === "cart") counts.carts += 1;
+  else if (event.type === "favorite") counts.favorites += 1;
+  else if (event.type === "purchase") {
+    counts.purchases += 1;
+    counts.revenue += (event.price ?? 0) * event.quantity;
+  }
+}
+
+/** The rates; null when there were no impressions (a rate of nothing is not 0). */
+export function withRates(counts: OnlineCounts): OnlineMetrics {
+  const rate = (n: number) => (counts.impressions > 0 ? n / counts.impressions : null);
+  return {
+    ...counts,
+    revenue: Math.round(counts.revenue * 100) / 100,
+    ctr: rate(counts.clicks),
+    cartRate: rate(counts.carts),
+    favoriteRate: rate(counts.favorites),
+    conversion: rate(counts.purchases),
+  };
+}
