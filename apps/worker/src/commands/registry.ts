@@ -1,5 +1,6 @@
 import type { Command } from "../cli/command";
 import { benchmarkCommand } from "./benchmark";
+import { benchmarkFeaturesCommand } from "./benchmark-features";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
 import { evaluateCommand } from "./evaluate";
@@ -40,4 +41,5 @@ export const COMMANDS: Command[] = [
   scheduleCommand,
   createAdminCommand,
   benchmarkCommand,
+  benchmarkFeaturesCommand,
 ];

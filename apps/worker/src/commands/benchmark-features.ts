@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createDb, repoRoot } from "@jewelguide/db";
+import { defineCommand } from "../cli/command";
+import { UsageError } from "../cli/usage-error";
+import { formatFeatureTable } from "../feature-benchmark/format-feature-table";
+import { runFeatureBenchmark } from "../feature-benchmark/run-feature-benchmark";
+import { createRateReporter } from "../features/create-rate-reporter";
+import { loadCachedImageEncoder } from "../features/load-cached-image-encoder";
+
+export const benchmarkFeaturesCommand = defineCommand({
+  name: "benchmark features",
+  summary:
+    "Measure the image and text features (retrieval, linear probes, throughput, similar items); write benchmarks/results/features.json.",
+  help: `On the photo set (jewellery-images-5class in the shared data): leave-one-out retrieval Precision@10 of the same
+class by cosine on the image feature (and on its CNN and colour parts alone); for the photos with attributes, metal
+(gold / white / rose) and gem (none / diamond / pearl / coloured) accuracy of a softmax linear probe on the image
+embedding, 5-fold cross-validated, with the majority-class baseline; images/s and titles/s on this machine. With
+products in DATABASE_URL (e.g. after \`demo\`): share of the top-10 neighbours by the text + attribute feature with
+the query's category and metal.`,
+  flags: {
+    photos: { type: "string", valueName: "DIR", description: "photo set folder (default: shared data)" },
+    queries: { type: "string", valueName: "N", description: "product queries for the neighbour check (default 1000)" },
+    "no-products": { type: "boolean", description: "skip the product neighbour check" },
+    out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/features.json)" },
+    quiet: { type: "boolean", description: "no progress output" },
+  },
+  async run({ flags, env, stdout, stderr }) {
+    const photoDir = path.resolve(flags.photos ?? path.join(env.sharedDir, "data", "jewellery-images-5class"));
+    if (!fs.existsSync(path.join(photoDir, "labels.csv"))) throw new UsageError(`no labels.csv in ${photoDir}`);
+    const queries = flags.queries ? Number(flags.queries) : 1000;
+    if (!Number.isInteger(queries) || queries <= 0) throw new UsageError("--queries must be a positive integer");
+    const out = path.resolve(flags.out ?? path.join(repoRoot, "benchmarks", "results", "features.json"));
+    const log = (text: string) => {
+      if (!flags.quiet) stderr.write(`[benchmark features] ${text}\n`);
+    };
+    const encoder = await loadCachedImageEncoder(env.dataDir, log);
+    const handle = flags["no-products"] ? undefined : createDb(env.databaseUrl);
+    try {
+      const result = await runFeatureBenchmark({
+        photoDir,
+        encoder,
+        db: handle?.db,
+        productQueries: queries,
+        log,
+        progress: createRateReporter("[benchmark features]", stderr, !flags.quiet),
+      });
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);
+      stdout.write(`${formatFeatureTable(result)}\nwritten ${path.relative(process.cwd(), out)}\n`);
+      return 0;
+    } finally {
+      encoder.dispose();
+      await handle?.db.$disconnect();
+    }
+  },
+});
