@@ -1,0 +1,73 @@
+"use server";
+
+import { TRPCError } from "@trpc/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getStaffCaller } from "../../server/staff-caller";
+
+/** Server actions of the dashboard: each goes through the tRPC procedures, which check the staff role. */
+
+export async function logInAction(formData: FormData): Promise<void> {
+  const email = String(formData.get("email") ?? "");
+  const password = String(formData.get("password") ?? "");
+  try {
+    await (await getStaffCaller()).staffAuth.login({ email, password });
+  } catch (error) {
+    if (error instanceof TRPCError) redirect("/dashboard/login?failed=1");
+    throw error;
+  }
+  redirect("/dashboard");
+}
+
+export async function logOutAction(): Promise<void> {
+  await (await getStaffCaller()).staffAuth.logout();
+  redirect("/dashboard/login");
+}
+
+export async function publishAction(formData: FormData): Promise<void> {
+  const id = Number(formData.get("id"));
+  const force = formData.get("force") === "1";
+  await run(async () => {
+    await (await getStaffCaller()).dashboard.publish({ id, force });
+  });
+}
+
+export async function rollbackAction(): Promise<void> {
+  await run(async () => {
+    await (await getStaffCaller()).dashboard.rollback({});
+  });
+}
+
+export async function startAbTestAction(formData: FormData): Promise<void> {
+  await run(async () => {
+    await (await getStaffCaller()).dashboard.startAbTest({
+      name: String(formData.get("name") ?? "").trim() || "A/B test",
+      versionAId: Number(formData.get("versionA")),
+      versionBId: Number(formData.get("versionB")),
+      shareB: Number(formData.get("shareB")),
+    });
+  });
+}
+
+export async function stopAbTestAction(formData: FormData): Promise<void> {
+  const promote = formData.get("promote");
+  await run(async () => {
+    await (await getStaffCaller()).dashboard.stopAbTest({
+      id: Number(formData.get("id")),
+      promote: promote === "A" || promote === "B" ? promote : null,
+    });
+  });
+}
+
+async function run(action: () => Promise<void>): Promise<void> {
+  let failure: string | null = null;
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.code === "UNAUTHORIZED") redirect("/dashboard/login");
+    failure = error.message;
+  }
+  revalidatePath("/dashboard");
+  redirect(failure ? `/dashboard?error=${encodeURIComponent(failure)}` : "/dashboard");
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { fill, getDashboardMessages } from "../../../i18n/dashboard-messages";
+import { getLanguage } from "../../../i18n/get-language";
+import { logInAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getDashboardMessages(await getLanguage()).loginTitle, robots: { index: false } };
+}
+
+export default async function DashboardLoginPage({ searchParams }: { searchParams: Promise<{ failed?: string }> }) {
+  const t = getDashboardMessages(await getLanguage());
+  const failed = (await searchParams).failed === "1";
+  return (
+    <section className="mx-auto my-12 max-w-sm">
+      <h1 className="font-serif text-2xl text-ink">{t.loginTitle}</h1>
+      <p className="mt-2 text-sm text-muted">{fill(t.loginIntro, {})}</p>
+      {failed ? (
+        <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t.loginFailed}
+        </p>
+      ) : null}
+      <form action={logInAction} className="mt-6 flex flex-col gap-3">
+        <label className="flex flex-col gap-1 text-sm">
+          {t.email}
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="username"
+            className="rounded border border-line px-3 py-2"
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          {t.password}
+          <input
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            className="rounded border border-line px-3 py-2"
+          />
+        </label>
+        <button type="submit" className="rounded bg-ink px-4 py-2 text-sm text-white hover:bg-gold-700">
+          {t.logIn}
+        </button>
+      </form>
+    </section>
+  );
+}

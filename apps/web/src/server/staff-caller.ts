@@ -1,0 +1,21 @@
+import "server-only";
+import { type CookieJar, createCaller, createContextInner } from "@jewelguide/api";
+import { cookies } from "next/headers";
+import { getDb } from "./db";
+
+/**
+ * A caller that carries the request's cookies (the staff session in `jg_staff`, the shopper's `jg_shopper`), so the
+ * dashboard procedures check the role on the server. Cookie writes (login, logout) only work inside server actions.
+ */
+export async function getStaffCaller() {
+  const store = await cookies();
+  const jar: CookieJar = {
+    get: (name) => store.get(name)?.value,
+    set(name, value, options) {
+      if (options.maxAge === 0) store.delete(name);
+      else store.set(name, value, options);
+    },
+  };
+  const { db, target } = getDb();
+  return createCaller(createContextInner({ db, dialect: target.dialect, cookies: jar, secureCookies: false }));
+}
