@@ -17,6 +17,7 @@ import { publishCommand } from "./publish";
 import { rollbackCommand } from "./rollback";
 import { runPipelineCommand } from "./run-pipeline";
 import { scheduleCommand } from "./schedule";
+import { simulateCommand } from "./simulate";
 import { trainCommand } from "./train";
 import { versionsCommand } from "./versions";
 
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   versionsCommand,
   runPipelineCommand,
   scheduleCommand,
+  simulateCommand,
   createAdminCommand,
   benchmarkCommand,
   benchmarkFeaturesCommand,

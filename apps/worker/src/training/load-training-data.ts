@@ -71,6 +71,8 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
     if (userId === undefined || itemId === undefined || !isEventType(event.type)) continue;
     // A removal from favourites or the cart is stored as that event type with context.action = "remove": not a signal.
     if (isRemoval(event.context)) continue;
+    // Simulated traffic (worker simulate) replays held-out behaviour: training on it would leak the held-out items.
+    if (isSimulated(event.context)) continue;
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
   }
   return { catalog, interactions, users };
@@ -90,6 +92,10 @@ function contentExtras(attributes: unknown): Record<string, string | number> {
     }
   }
   return extras;
+}
+
+function isSimulated(context: unknown): boolean {
+  return typeof context === "object" && context !== null && (context as { simulated?: unknown }).simulated === true;
 }
 
 function isRemoval(context: unknown): boolean {

@@ -41,5 +41,7 @@ export const LogEventsInputSchema = z.object({
   events: z.array(ShopperEventSchema).min(1).max(100),
   /** Marks a purchase as a demo checkout (no payment happened): stored in the event context. */
   demoCheckout: z.boolean().default(false),
+  /** Synthetic traffic (worker simulate): stored with context.simulated = true, shown as such, never trained on. */
+  simulated: z.boolean().default(false),
 });
 export type LogEventsInput = z.input<typeof LogEventsInputSchema>;

@@ -53,18 +53,19 @@ export async function logEvents(db: Db, rawInput: LogEventsInput): Promise<LogEv
       modelVersionId: event.modelVersionId ?? null,
       requestId: event.requestId ?? null,
       slot: event.slot ?? null,
-      context: buildContext(event, input.demoCheckout),
+      context: buildContext(event, input.demoCheckout, input.simulated),
     }),
   );
   const stored = await insertOnce(db, rows);
   return { stored, duplicates: input.events.length - stored };
 }
 
-function buildContext(event: ShopperEvent, demoCheckout: boolean): Prisma.InputJsonObject {
+function buildContext(event: ShopperEvent, demoCheckout: boolean, simulated: boolean): Prisma.InputJsonObject {
   const context: Record<string, string | boolean> = {};
   if (event.surface) context.surface = event.surface;
   if (event.type === "favorite" || event.type === "cart") context.action = event.action ?? "add";
   if (event.type === "purchase" && demoCheckout) context.demoCheckout = true;
+  if (simulated) context.simulated = true;
   return context;
 }
 

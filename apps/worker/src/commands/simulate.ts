@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import { createDb } from "@jewelguide/db";
+import { defineCommand } from "../cli/command";
+import { UsageError } from "../cli/usage-error";
+import { ApiError, createApiClient } from "../simulation/create-api-client";
+import { loadHeldOutShoppers } from "../simulation/load-held-out-shoppers";
+import { simulateShopper } from "../simulation/simulate-shopper";
+import { parsePositiveInteger } from "./parse-numeric-flags";
+
+export const simulateCommand = defineCommand({
+  name: "simulate",
+  summary: "Replay held-out REES46 behaviour against the live web API as synthetic shoppers (simulated traffic).",
+  help: `For N real shoppers of the imported data with two or more purchases, the last purchase is held out. A synthetic
+shopper (id sim-<run>-<n>) views the earlier purchases, asks the running web app for its feed, logs impressions of what
+was shown and — if the held-out item is in the feed — a click, add-to-cart and purchase of it. Every stored event has
+context.simulated = true: the dashboard says so, and training skips these events. Needs the web app running (--url).`,
+  flags: {
+    shoppers: { type: "string", valueName: "N", description: "how many synthetic shoppers (required)" },
+    url: { type: "string", valueName: "URL", description: "the web app (default http://localhost:3000)" },
+    k: { type: "string", valueName: "K", description: "feed length requested (default 12)" },
+    history: { type: "string", valueName: "H", description: "earlier purchases replayed as views (default 5)" },
+    seed: { type: "string", valueName: "S", description: "sample seed (default: random)" },
+  },
+  async run({ flags, env, stdout, stderr }) {
+    if (flags.shoppers === undefined) throw new UsageError("--shoppers N is required");
+    const count = parsePositiveInteger("--shoppers", flags.shoppers);
+    const k = flags.k === undefined ? 12 : parsePositiveInteger("--k", flags.k);
+    if (k > 48) throw new UsageError("--k must be at most 48");
+    const historyLength = flags.history === undefined ? 5 : parsePositiveInteger("--history", flags.history);
+    const url = flags.url ?? "http://localhost:3000";
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+      throw new UsageError(`--url must be an http(s) URL, not ${JSON.stringify(url)}`);
+    const run = crypto.randomBytes(4).toString("hex");
+    const seed = flags.seed ?? run;
+    const { db } = createDb(env.databaseUrl);
+    try {
+      const shoppers = await loadHeldOutShoppers(db, { count, historyLength, seed });
+      if (shoppers.length === 0)
+        throw new UsageError("no imported shopper has two purchases: run the demo import first");
+      const api = createApiClient(url);
+      const started = Date.now();
+      let hits = 0;
+      let impressions = 0;
+      const versions = new Set<string>();
+      for (const [index, shopper] of shoppers.entries()) {
+        try {
+          const outcome = await simulateShopper(api, shopper, { shopperId: `sim-${run}-${index}`, k });
+          impressions += outcome.impressions;
+          if (outcome.hit) hits += 1;
+          versions.add(outcome.modelVersionId === null ? "fallback" : `v${outcome.modelVersionId}`);
+        } catch (error) {
+          if (error instanceof ApiError) {
+            stderr.write(`error: ${error.message}\n`);
+            return 1;
+          }
+          throw error;
+        }
+        const done = index + 1;
+        if (done % 10 === 0 || done === shoppers.length) {
+          const elapsed = (Date.now() - started) / 1000;
+          const eta = (elapsed / done) * (shoppers.length - done);
+          stderr.write(
+            `[simulate] ${done}/${shoppers.length} shoppers, ${impressions} impressions, ${hits} held-out hits, ` +
+              `${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s\n`,
+          );
+        }
+      }
+      stdout.write(
+        `simulated ${shoppers.length} shoppers (run ${run}, seed ${seed}) against ${url}: ${impressions} impressions, ` +
+          `held-out item shown and bought for ${hits} (hit rate@${k} ${(hits / shoppers.length).toFixed(3)}); ` +
+          `served by ${[...versions].join(", ")}\n`,
+      );
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+});
