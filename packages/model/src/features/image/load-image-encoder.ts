@@ -9,12 +9,20 @@ export const IMAGE_SIZE = 224;
 export const IMAGE_EMBEDDING_DIMS = 1280;
 /** The Keras layer whose output (global average pool, flattened) is the embedding. */
 const EMBEDDING_LAYER = "flatten_1";
-const DEFAULT_COLOUR_WEIGHT = 1.5;
+/**
+ * Chosen on the 1,549-photo set (leave-one-out P@10 of the same class vs top-10 metal agreement on the 399 described
+ * photos): power 0.3 on the pooled activations lifts P@10 from 0.85 to 0.89; a Hellinger (square-root) colour
+ * histogram at weight 0.25 raises metal agreement from 0.80 to 0.87 at no cost to P@10.
+ */
+const DEFAULT_POWER = 0.3;
+const DEFAULT_COLOUR_WEIGHT = 0.25;
 
 export type ImageEncoderOptions = {
   backend?: TensorBackend;
-  /** Weight of the colour histogram against the unit-length CNN embedding (default 1.5). */
+  /** Weight of the square-rooted colour histogram against the unit-length CNN embedding (default 0.25). */
   colourWeight?: number;
+  /** Power applied to the (non-negative) pooled activations before L2 normalisation (default 0.3; 1 = none). */
+  power?: number;
 };
 
 export type EncodeImagesOptions = {
@@ -28,9 +36,9 @@ export type ImageEncoder = {
   /** IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length. */
   dims: number;
   backend: TensorBackend;
-  /** [L2-normalised CNN embedding, colourWeight × colour histogram] per image. */
+  /** [L2-normalised CNN embedding, colourWeight × √(colour histogram)] per image. */
   encode(images: RgbaImage[], options?: EncodeImagesOptions): Promise<Float32Array[]>;
-  /** The L2-normalised CNN embeddings alone. */
+  /** The CNN embeddings alone: pooled activations to the power `power`, L2-normalised. */
   embed(images: RgbaImage[], options?: EncodeImagesOptions): Promise<Float32Array[]>;
   dispose(): void;
 };
@@ -42,9 +50,10 @@ export function describeImageEncoder(options: ImageEncoderOptions = {}): {
   dims: number;
 } {
   const colourWeight = options.colourWeight ?? DEFAULT_COLOUR_WEIGHT;
+  const power = options.power ?? DEFAULT_POWER;
   return {
     name: "image-mobilenetv2-colour",
-    version: `nsfwjs-4.3.0-${EMBEDDING_LAYER}+hsv${COLOUR_BINS.length}x${colourWeight}-v1`,
+    version: `nsfwjs-4.3.0-${EMBEDDING_LAYER}^${power}+sqrt-hsv${COLOUR_BINS.length}x${colourWeight}-v1`,
     dims: IMAGE_EMBEDDING_DIMS + COLOUR_BINS.length,
   };
 }
@@ -56,6 +65,7 @@ export async function loadImageEncoder(
 ): Promise<ImageEncoder> {
   const backend = await selectTensorBackend(options.backend ?? "wasm");
   const colourWeight = options.colourWeight ?? DEFAULT_COLOUR_WEIGHT;
+  const power = options.power ?? DEFAULT_POWER;
   const json = JSON.parse(files.modelJson) as {
     modelTopology: tf.io.ModelArtifacts["modelTopology"];
     weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
@@ -87,7 +97,10 @@ export async function loadImageEncoder(
       const values = (await result.data()) as Float32Array;
       result.dispose();
       for (let i = 0; i < batch.length; i++) {
-        out.push(normalizeL2(values.slice(i * IMAGE_EMBEDDING_DIMS, (i + 1) * IMAGE_EMBEDDING_DIMS)));
+        const embedding = values.slice(i * IMAGE_EMBEDDING_DIMS, (i + 1) * IMAGE_EMBEDDING_DIMS);
+        if (power !== 1)
+          for (let d = 0; d < embedding.length; d++) embedding[d] = Math.max(embedding[d] ?? 0, 0) ** power;
+        out.push(normalizeL2(embedding));
       }
       encodeOptions.onProgress?.(out.length, images.length);
     }
@@ -107,7 +120,7 @@ export async function loadImageEncoder(
         if (image) {
           const histogram = computeColourHistogram(image);
           for (let b = 0; b < histogram.length; b++)
-            vector[IMAGE_EMBEDDING_DIMS + b] = (histogram[b] ?? 0) * colourWeight;
+            vector[IMAGE_EMBEDDING_DIMS + b] = Math.sqrt(histogram[b] ?? 0) * colourWeight;
         }
         return vector;
       });
