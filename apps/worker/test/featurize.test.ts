@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decodeFeatureVector } from "../src/features/feature-vector-bytes";
 import { TEXT_ENCODER } from "../src/features/featurize-products";
 import { IMAGE_BACKBONE_CACHE } from "../src/features/load-cached-image-encoder";
+import { loadDenseContent } from "../src/features/load-dense-content";
 import { createWorkspace, FIXTURES, type Workspace } from "./helpers/temp-workspace";
 
 /** Drawn rings (a gold and a silver annulus on white), made for this test. */
@@ -64,5 +65,14 @@ describe("featurize", () => {
       ),
     );
     expect(Buffer.from(a?.vector ?? []).equals(Buffer.from(b?.vector ?? []))).toBe(true);
+
+    const productIds = [ringA.id, missing.id];
+    const dense = await loadDenseContent(ws.db, productIds);
+    expect(dense?.dims).toBe(512 + 1293);
+    const ringRow = dense?.vectors.subarray(0, dense.dims) ?? new Float32Array();
+    const missingRow = dense?.vectors.subarray(dense?.dims ?? 0) ?? new Float32Array();
+    expect(ringRow.subarray(512).some((value) => value !== 0)).toBe(true);
+    expect(missingRow.subarray(0, 512).some((value) => value !== 0)).toBe(true);
+    expect(missingRow.subarray(512).every((value) => value === 0)).toBe(true);
   });
 });
