@@ -108,7 +108,7 @@ const zh: DashboardMessages = {
   noEvents: "还没有事件。",
   abTests: "A/B 测试",
   abIntro: "按顾客 id 的稳定哈希分组。区间为 95% Wilson 区间；p 值来自两比例 z 检验（B 对 A）。",
-  abServingNote: "推荐流目前对所有人使用当前版本：各组按顾客哈希统计，尚未分别服务。",
+  abServingNote: "测试进行期间，推荐流按顾客所在组使用对应版本（数秒内在所有网页进程生效）。",
   abStart: "开始测试",
   abName: "名称",
   versionA: "版本 A",

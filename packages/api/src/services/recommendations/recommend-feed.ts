@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
 import { z } from "zod";
-import { getModelServing } from "../../model-serving/get-model-serving";
 import type { CachedProduct } from "../../model-serving/product-catalog";
+import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
 import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
@@ -29,7 +29,8 @@ type Candidate = { product: CachedProduct; score: number };
  * The shopper's personalised feed from the served model. The shopper's latest events (this session) are read on every
  * request and folded into the user vector, so a view shifts the very next feed. Rules: only in-stock items, never an
  * item the shopper bought, at most `maxPerCategory` per category on the first screen; a shopper the model knows
- * nothing about gets popular picks spread across categories. Every pick carries a reason from real signals.
+ * nothing about gets popular picks spread across categories. Every pick carries a reason from real signals. During a
+ * running A/B test the version of the shopper's arm serves (resolveServingSnapshot).
  */
 export async function recommendFeed(
   db: Db,
@@ -37,7 +38,7 @@ export async function recommendFeed(
   rules: FeedRules = DEFAULT_FEED_RULES,
 ): Promise<Feed> {
   const input = RecommendFeedInputSchema.parse(rawInput);
-  const snapshot = await getModelServing(db).current();
+  const snapshot = await resolveServingSnapshot(db, input.shopperId);
   const { recommender } = snapshot.model;
   const signals = await loadShopperSignals(db, input.shopperId, {
     windowMs: rules.recentWindowMs,

@@ -1,0 +1,45 @@
+import { publishModelVersion } from "@jewelguide/db";
+import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
+import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
+import { assignAbArm } from "../services/dashboard/assign-ab-arm";
+import { createTestCaller } from "../test/create-test-caller";
+import { testDialects } from "../test/test-dialects";
+import { seedShop, trainAndPublish } from "./testing/seed-shop";
+
+describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
+  const it = vitestIt.skipIf(skip);
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await createTestDatabase({ postgresServerUrl: server });
+    await seedShop(database.db);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("serves each shopper the version of their arm while a test runs", async () => {
+    const versionA = await trainAndPublish(database.db, "popularity");
+    const versionB = await trainAndPublish(database.db, "itemknn");
+    // A is the one active again; B is only served through the test.
+    await publishModelVersion(database.db, versionA);
+    const test = await database.db.abTest.create({
+      data: { name: "t", versionAId: versionA, versionBId: versionB, shareB: 0.5, status: "running" },
+    });
+    const caller = createTestCaller(database.db, database.target.dialect);
+    const served = new Map<string, number>();
+    for (let i = 0; i < 20; i++) {
+      const shopperId = `ab-shopper-${i}`;
+      const feed = await caller.recommendations.feed({ shopperId, k: 4 });
+      const expected = assignAbArm(test.id, shopperId, 0.5) === "B" ? versionB : versionA;
+      expect(feed.modelVersionId).toBe(expected);
+      served.set(shopperId, feed.modelVersionId ?? 0);
+    }
+    expect(new Set(served.values()).size).toBe(2);
+    const again = await caller.recommendations.feed({ shopperId: "ab-shopper-3", k: 4 });
+    expect(again.modelVersionId).toBe(served.get("ab-shopper-3"));
+    expect((await caller.recommendations.feed({ k: 4 })).modelVersionId).toBe(versionA);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Db } from "@jewelguide/db";
+import { assignAbArm } from "../services/dashboard/assign-ab-arm";
+import { getModelServing } from "./get-model-serving";
+import { loadVersionModel } from "./load-version-model";
+import type { ServingModel } from "./serving-model";
+import { DEFAULT_SERVING_OPTIONS } from "./serving-options";
+import { alignSnapshot, type ServingSnapshot } from "./serving-snapshot";
+
+type RunningTest = { id: number; versionAId: number; versionBId: number; shareB: number } | null;
+type AbState = {
+  checkedAt: number;
+  test: RunningTest;
+  checking?: Promise<RunningTest>;
+  /** Arm versions other than the active one, loaded once per process. */
+  models: Map<number, Promise<ServingModel | null>>;
+  /** Their snapshots, re-aligned when the product catalog is reloaded. */
+  aligned: Map<number, ServingSnapshot>;
+};
+
+const states = new WeakMap<Db, AbState>();
+
+/**
+ * The snapshot to serve this shopper with. Without a running A/B test: the active version (getModelServing). With
+ * one: the version of the shopper's arm (stable hash of the shopper id, assignAbArm), loaded once per process beside the
+ * active one; anonymous requests and arms whose version cannot be loaded get the active version. The running test is
+ * re-read at most every `maxAgeMs`, like the active version.
+ */
+export async function resolveServingSnapshot(
+  db: Db,
+  shopperId: string | undefined,
+  maxAgeMs = DEFAULT_SERVING_OPTIONS.checkIntervalMs,
+): Promise<ServingSnapshot> {
+  const base = await getModelServing(db).current();
+  if (!shopperId) return base;
+  let state = states.get(db);
+  if (!state) {
+    state = { checkedAt: 0, test: null, models: new Map(), aligned: new Map() };
+    states.set(db, state);
+  }
+  const test = await readRunningTest(db, state, maxAgeMs);
+  if (!test) return base;
+  const versionId = assignAbArm(test.id, shopperId, test.shareB) === "B" ? test.versionBId : test.versionAId;
+  if (versionId === base.model.versionId) return base;
+  let model = state.models.get(versionId);
+  if (!model) {
+    model = loadVersionModel(db, versionId).catch(() => null);
+    state.models.set(versionId, model);
+  }
+  const loaded = await model;
+  if (!loaded) return base;
+  const cached = state.aligned.get(versionId);
+  if (cached && cached.catalog === base.catalog) return cached;
+  const snapshot = alignSnapshot(loaded, base.catalog);
+  state.aligned.set(versionId, snapshot);
+  return snapshot;
+}
+
+async function readRunningTest(db: Db, state: AbState, maxAgeMs: number): Promise<RunningTest> {
+  if (Date.now() - state.checkedAt < maxAgeMs) return state.test;
+  state.checking ??= db.abTest
+    .findFirst({
+      where: { status: "running" },
+      orderBy: { id: "desc" },
+      select: { id: true, versionAId: true, versionBId: true, shareB: true },
+    })
+    .then((test) => {
+      state.test = test;
+      state.checkedAt = Date.now();
+      return test;
+    })
+    .finally(() => {
+      state.checking = undefined;
+    });
+  return state.checking;
+}
