@@ -41,7 +41,7 @@ const en = {
   abIntro:
     "Shoppers are split by a stable hash of their id. Intervals are 95% Wilson; p-values from two-proportion z-tests (B vs A).",
   abServingNote:
-    "The feed serves the active version to everyone: arms are measured by shopper hash, not served separately yet.",
+    "While a test runs, the feed serves each shopper the version of their arm (within seconds, in every web process).",
   abStart: "Start test",
   abName: "Name",
   versionA: "Version A",
