@@ -42,4 +42,12 @@ describe("run, evaluate and schedule", () => {
       stderr: "error: give --every-minutes N or --after-events M\n",
     });
   });
+
+  it("train stores the popularity baseline's metrics on the same split beside the version's own", async () => {
+    await seedPurchases(ws.db, { products: 40, users: 60, perUser: 5 });
+    expect((await ws.cli("train", "--kind", "itemknn", "--quiet")).code).toBe(0);
+    const version = await ws.db.modelVersion.findFirstOrThrow();
+    const metrics = version.metrics as { baselines?: { popularity?: { test?: Record<string, number> } } };
+    expect(typeof metrics.baselines?.popularity?.test?.["recall@20"]).toBe("number");
+  });
 });

@@ -4,6 +4,8 @@ import { describeDataSnapshot } from "./describe-data-snapshot";
 import { evaluateOffline } from "./evaluate-offline";
 import { loadTrainingData } from "./load-training-data";
 
+const BASELINE_KIND = "popularity";
+
 export type TrainRequest = { kind: string; config: Record<string, unknown>; evaluate: boolean };
 export type TrainResult = {
   versionId: number;
@@ -32,6 +34,15 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
   const offline = request.evaluate
     ? await evaluateOffline(data, request.kind, request.config, (stage, progress) => report.progress(stage, progress))
     : null;
+  // The popularity baseline on the same split, stored beside the version's own metrics for comparison.
+  const baselines: Record<string, { validation: Record<string, number>; test: Record<string, number> }> = {};
+  if (offline && request.kind !== BASELINE_KIND) {
+    report.stage(`scoring the ${BASELINE_KIND} baseline on the same protocol`);
+    const baseline = await evaluateOffline(data, BASELINE_KIND, {}, (stage, progress) =>
+      report.progress(`baseline ${stage}`, progress),
+    );
+    baselines[BASELINE_KIND] = { validation: baseline.validation, test: baseline.test };
+  }
   report.stage(`fitting the final ${request.kind} model on all data`);
   const dataset = createInteractionDataset({
     interactions: data.interactions,
@@ -43,7 +54,7 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
   const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
   const artifact = model.serialize();
   const metrics = {
-    ...(offline ? { protocol: offline.protocol, validation: offline.validation, test: offline.test } : {}),
+    ...(offline ? { protocol: offline.protocol, validation: offline.validation, test: offline.test, baselines } : {}),
     fitSeconds: fit.seconds,
   };
   report.stage("saving the candidate version");

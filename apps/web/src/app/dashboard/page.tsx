@@ -138,11 +138,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   title={fill(t.chartTitle, { metric })}
                   bars={chronological
                     .filter((v) => v.test[metric] !== undefined)
-                    .map((v) => ({
-                      label: `v${v.id} ${v.kind}`,
-                      value: v.test[metric] ?? 0,
-                      highlight: v.status === "active",
-                    }))}
+                    .flatMap((v) => [
+                      { label: `v${v.id} ${v.kind}`, value: v.test[metric] ?? 0, highlight: v.status === "active" },
+                      ...Object.entries(v.baselines)
+                        .filter(([, values]) => values[metric] !== undefined)
+                        .map(([name, values]) => ({ label: `v${v.id} ${name}*`, value: values[metric] ?? 0 })),
+                    ])}
                 />
               ))}
             </div>

@@ -37,6 +37,7 @@ async function seed(db: Db) {
       metrics: {
         validation: { "recall@20": recall, "ndcg@20": recall / 2, "precision@20": 0.01 },
         test: { "recall@20": recall, "ndcg@20": recall / 2 },
+        baselines: { popularity: { validation: { "recall@20": 0.1 }, test: { "recall@20": 0.12 } } },
       },
       dataSnapshot: { interactions: 10, hash: "abc" },
       artifact: new Uint8Array([1]),
@@ -211,6 +212,7 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
     const admin = caller(await logIn("admin@shop.test"));
     const versions = await admin.dashboard.versions();
     expect(versions.find((v) => v.id === ids.v1)?.validation["recall@20"]).toBe(0.3);
+    expect(versions.find((v) => v.id === ids.v1)?.baselines).toEqual({ popularity: { "recall@20": 0.12 } });
     const test = await admin.dashboard.startAbTest({
       name: "ease vs ease",
       versionAId: ids.v1,
