@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApiClient } from "../src/simulation/create-api-client";
 import { createApiClient } from "../src/simulation/create-api-client";
 import { loadHeldOutShoppers } from "../src/simulation/load-held-out-shoppers";
-import { loadTrainingData } from "../src/training/load-training-data";
 import { simulateShopper } from "../src/simulation/simulate-shopper";
+import { loadTrainingData } from "../src/training/load-training-data";
 import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
 
 let ws: Workspace;
