@@ -35,6 +35,17 @@ function waitForLine(child: ChildProcess, text: string): Promise<void> {
   });
 }
 
+function waitForText(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) resolve();
+    });
+    child.on("exit", () => reject(new Error(`exited before printing ${text}`)));
+  });
+}
+
 function killAfter(child: ChildProcess, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), ms);
@@ -112,14 +123,20 @@ describe("crash safety (kill -9)", () => {
       artifact: new Uint8Array([9]),
     });
     await ws.db.modelVersion.update({ where: { id: before.id }, data: { status: "active" } });
+    let killedMidway = 0;
     for (let kill = 0; kill < 4; kill++) {
-      const child = spawnTs("src/cli.ts", ["train", "--kind", "ease", "--publish", "--quiet"], ws.env.databaseUrl);
-      await killAfter(child, 500 + Math.random() * 2500);
+      const child = spawnTs("src/cli.ts", ["train", "--kind", "joint", "--publish"], ws.env.databaseUrl);
+      // Once the data is loaded (training under way), kill at a random point of evaluation, fit, save or publish.
+      await waitForText(child, "data: ").catch(() => undefined);
+      await killAfter(child, Math.random() * 3000);
       const active = await activeVersions(ws.db);
       if (child.exitCode === 0) break; // finished before the kill: publishing then is correct behaviour
+      expect(child.signalCode).toBe("SIGKILL");
+      killedMidway += 1;
       expect(active.map((v) => v.id)).toEqual([before.id]);
       const incomplete = await ws.db.modelVersion.count({ where: { artifactSize: 0 } });
       expect(incomplete).toBe(0);
     }
+    expect(killedMidway).toBeGreaterThan(0);
   }, 180_000);
 });
