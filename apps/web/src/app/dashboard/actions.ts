@@ -60,6 +60,8 @@ export async function stopAbTestAction(formData: FormData): Promise<void> {
 }
 
 async function run(action: () => Promise<void>): Promise<void> {
+  // An expired session (the visitor may still carry a shopper cookie): back to the login form.
+  if (!(await (await getStaffCaller()).staffAuth.me())) redirect("/dashboard/login");
   let failure: string | null = null;
   try {
     await action();
