@@ -47,6 +47,7 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
         if (!flags.quiet) stderr.write(`[train ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
       };
       let lastLine = 0;
+      const stageStarted = new Map<string, number>();
       const result = await trainModelVersion(
         db,
         { kind, config, evaluate: !flags["no-eval"] },
@@ -54,11 +55,18 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
           stage: log,
           progress(stage, progress) {
             const now = Date.now();
+            const key = `${stage}/${progress.stage}`;
+            const since = stageStarted.get(key) ?? now;
+            stageStarted.set(key, since);
             if (now - lastLine < 1000 && progress.fraction < 1) return;
             lastLine = now;
             const parts = [`${stage}: ${progress.stage} ${(progress.fraction * 100).toFixed(0)}%`];
             if (progress.epoch !== undefined) parts.push(`epoch ${progress.epoch}`);
             if (progress.loss !== undefined) parts.push(`loss ${progress.loss.toFixed(4)}`);
+            const fraction = progress.fraction;
+            if (fraction > 0.02 && fraction < 1) {
+              parts.push(`ETA ${(((now - since) / 1000) * ((1 - fraction) / fraction)).toFixed(0)} s`);
+            }
             log(parts.join(", "));
           },
         },
