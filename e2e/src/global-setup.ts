@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildWebIfStale } from "./build-web-if-stale";
 import { E2E_PORT, e2eDatabaseUrl, e2eDataDir, repoRoot } from "./paths";
+import { prepareDashboard } from "./prepare-dashboard";
 import { startWebServer } from "./start-web-server";
 
 declare module "vitest" {
@@ -44,12 +45,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (result.status !== 0) throw new Error(`scripts/worker.sh demo failed (exit ${result.status ?? result.signal})`);
   });
 
-  // A quick real model (item-kNN, ~10 s, no offline evaluation) so the feed, guide and similar pieces are personalised.
+  // A quick real model (item-kNN, ~20 s) so the feed, guide and similar pieces are personalised. Evaluated offline: the
+  // publish gates refuse a version without validation metrics, and the dashboard test compares its metrics.
   timed("worker train itemknn", () => {
-    const args = ["scripts/worker.sh", "train", "--kind", "itemknn", "--no-eval", "--publish"];
+    const args = ["scripts/worker.sh", "train", "--kind", "itemknn", "--publish"];
     const result = spawnSync("bash", args, { cwd: repoRoot, env, stdio: "inherit" });
     if (result.status !== 0) throw new Error(`scripts/worker.sh train failed (exit ${result.status ?? result.signal})`);
   });
+
+  // The dashboard test's admin (random password) and a second version to compare, A/B test, promote and roll back.
+  project.provide(
+    "adminPassword",
+    timed("dashboard admin + popularity candidate", () => prepareDashboard(env)),
+  );
 
   const outcome = timed("next build (if stale)", () => buildWebIfStale(env));
   console.log(`[e2e] web build ${outcome}`);
