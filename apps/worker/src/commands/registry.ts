@@ -1,6 +1,7 @@
 import type { Command } from "../cli/command";
 import { benchmarkCommand } from "./benchmark";
 import { benchmarkFeaturesCommand } from "./benchmark-features";
+import { benchmarkServingCommand } from "./benchmark-serving";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
 import { evaluateCommand } from "./evaluate";
@@ -44,4 +45,5 @@ export const COMMANDS: Command[] = [
   createAdminCommand,
   benchmarkCommand,
   benchmarkFeaturesCommand,
+  benchmarkServingCommand,
 ];

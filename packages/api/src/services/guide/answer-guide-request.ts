@@ -76,6 +76,7 @@ export async function answerGuideRequest(
   const matching = snapshot.catalog.products.filter(
     (product) => eligible(product) && matchesConstraints(product, constraints),
   );
+  const matchingIds = new Set(matching.map((product) => product.id));
   const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
   const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
   const pool = Math.max(rules.candidatePool, input.k);
@@ -84,14 +85,11 @@ export async function answerGuideRequest(
       k: pool,
       excludeSeen: false,
       exclude: [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []),
+      // The catalog was scanned once above: a restrictive request would otherwise be re-matched item by item here.
       filter: (index) => {
+        if (snapshot.servable[index] !== 1) return false;
         const product = snapshot.productAt[index];
-        return (
-          snapshot.servable[index] === 1 &&
-          product !== undefined &&
-          eligible(product) &&
-          matchesConstraints(product, constraints)
-        );
+        return product !== undefined && matchingIds.has(product.id);
       },
     })
     .flatMap((pick) => {

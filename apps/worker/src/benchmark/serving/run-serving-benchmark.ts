@@ -1,0 +1,124 @@
+import os from "node:os";
+import type { Db } from "@jewelguide/db";
+import { buildRequestSets, type RequestSets } from "./build-request-sets";
+import { type LoadResult, runLoad } from "./run-load";
+import { readRssMb } from "./sample-rss";
+import { startWebServer } from "./start-web-server";
+
+export type ServingBenchmarkOptions = {
+  root: string;
+  databaseUrl: string;
+  dataDir: string;
+  db: Db;
+  connections: number;
+  durationSeconds: number;
+  procedures: readonly Procedure[];
+  seed: number;
+  log: (text: string) => void;
+  serverLog: { write(text: string): void };
+};
+
+export const PROCEDURES = ["feed", "similar", "guide"] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+export const PROCEDURE_NAMES: Record<Procedure, string> = {
+  feed: "recommendations.feed",
+  similar: "recommendations.similar",
+  guide: "guide.ask",
+};
+
+export type HttpResult = {
+  server: {
+    rssMbAfterWarmUp: number | null;
+    rssMbAtEnd: number | null;
+    modelVersionId: number | null;
+    modelKind: string;
+  };
+  requestSets: RequestSets["counts"];
+  procedures: Partial<Record<Procedure, LoadResult & { procedure: string }>>;
+};
+
+/**
+ * Starts `next start`, warms every procedure until it answers 200 from the active model version, then loads each
+ * procedure in turn with autocannon; always stops the server's process group.
+ */
+export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promise<HttpResult> {
+  const sets = await buildRequestSets(options.db, {
+    usersWithHistory: 400,
+    newShoppers: 200,
+    skus: 400,
+    seed: options.seed,
+  });
+  options.log(
+    `requests: ${sets.feed.length} feeds (${sets.counts.usersWithHistory} REES46 shoppers, ${sets.counts.newShoppers} new ids), ` +
+      `${sets.similar.length} similar SKUs, ${sets.guide.length} guide requests (${sets.counts.guideTexts} texts)`,
+  );
+  const server = await startWebServer({
+    root: options.root,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    log: options.serverLog,
+  });
+  options.log(`next start ready on ${server.baseUrl} (group ${server.pid}, next-server pid ${server.serverPid})`);
+  try {
+    const served = await warmUp(server.baseUrl, sets, options.log);
+    const rssMbAfterWarmUp = readRssMb(server.serverPid) ?? null;
+    options.log(
+      `warm: model version ${served.modelVersionId} (${served.modelKind}), RSS ${rssMbAfterWarmUp?.toFixed(0)} MB`,
+    );
+    const procedures: HttpResult["procedures"] = {};
+    for (const procedure of options.procedures) {
+      const load = os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ");
+      options.log(`${procedure}: ${options.connections} connections for ${options.durationSeconds} s (load ${load})`);
+      const result = await runLoad({
+        baseUrl: server.baseUrl,
+        paths: sets[procedure],
+        cookieFor: (path) => {
+          const shopper = sets.shopperOf.get(path);
+          return shopper ? `jg_shopper=${shopper}` : undefined;
+        },
+        connections: options.connections,
+        durationSeconds: options.durationSeconds,
+        serverPid: server.serverPid,
+      });
+      procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result };
+      options.log(
+        `${procedure}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSecond} req/s, ` +
+          `non-2xx ${result.non2xx}, errors ${result.errors}, RSS max ${result.rssMb.max} MB`,
+      );
+    }
+    return {
+      server: { rssMbAfterWarmUp, rssMbAtEnd: readRssMb(server.serverPid) ?? null, ...served },
+      requestSets: sets.counts,
+      procedures,
+    };
+  } finally {
+    await server.stop();
+    options.log("next start stopped");
+  }
+}
+
+type Served = { modelVersionId: number | null; modelKind: string };
+
+/** Sends 20 requests of each procedure one by one; fails unless each answers 200 and the feed comes from a model. */
+async function warmUp(baseUrl: string, sets: RequestSets, log: (text: string) => void): Promise<Served> {
+  let served: Served = { modelVersionId: null, modelKind: "?" };
+  const started = Date.now();
+  for (const procedure of PROCEDURES) {
+    for (const path of sets[procedure].slice(0, 20)) {
+      const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(60_000) });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`warm-up ${procedure} answered ${response.status}: ${body.slice(0, 300)}`);
+      if (procedure === "feed") {
+        const data = (JSON.parse(body) as { result: { data: { json: Served & { source: string } } } }).result.data.json;
+        served = { modelVersionId: data.modelVersionId, modelKind: data.modelKind };
+        if (data.source !== "active-version") log(`warm-up: the feed is served by ${data.source}`);
+      }
+    }
+  }
+  log(`warm-up: 60 requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return served;
+}
