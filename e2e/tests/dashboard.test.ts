@@ -137,6 +137,12 @@ describe("the merchandisers' dashboard", () => {
         expect(chartText).toContain(version.metrics.test?.[name]?.toFixed(3));
       }
     }
+
+    // The recorded REES46 benchmark: baselines, the joint model and its ablations, read from benchmarks/results.
+    const benchmark = page.getByRole("region", { name: "离线评测：基线、联合模型与消融" });
+    for (const model of ["ease", "joint", "joint-no-content", "joint-no-ids"]) {
+      await expect.poll(() => benchmark.getByRole("cell", { name: model, exact: true }).count()).toBe(1);
+    }
   });
 
   it("starts an A/B test between the active version and the candidate", async () => {

@@ -7,6 +7,7 @@ import { getAbTestReport } from "../services/dashboard/get-ab-test-report";
 import { getCatalogHealth } from "../services/dashboard/get-catalog-health";
 import { listAbTests } from "../services/dashboard/list-ab-tests";
 import { listVersionMetrics } from "../services/dashboard/list-version-metrics";
+import { readOfflineBenchmark } from "../services/dashboard/read-offline-benchmark";
 import { startAbTest } from "../services/dashboard/start-ab-test";
 import { stopAbTest } from "../services/dashboard/stop-ab-test";
 import { requireRole } from "../staff-procedure";
@@ -25,6 +26,7 @@ export const RollbackInputSchema = z.object({ to: z.number().int().positive().op
 /** The merchandisers' dashboard. Reading needs the merchandiser role; changing what serves needs admin. */
 export const dashboardRouter = createTRPCRouter({
   versions: merchandiser.query(({ ctx }) => listVersionMetrics(ctx.db)),
+  offlineBenchmark: merchandiser.query(() => readOfflineBenchmark()),
   onlineMetrics: merchandiser
     .input(OnlineMetricsInputSchema)
     .query(({ ctx, input }) => computeOnlineMetrics(ctx.db, input)),

@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const CHART_METRICS = ["recall@20", "ndcg@20", "precision@20", "recall@10", "ndcg@10"];
+const BENCHMARK_METRICS = ["recall@20", "ndcg@20", "precision@20", "recall@10", "ndcg@10", "cold_recall@20"];
 const button = "rounded border border-line px-2 py-1 text-xs hover:border-gold-500 hover:text-gold-700";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
@@ -22,11 +23,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const caller = await getStaffCaller();
   const staff = await caller.staffAuth.me();
   if (!staff) redirect("/dashboard/login");
-  const [versions, online, health, abTests] = await Promise.all([
+  const [versions, online, health, abTests, benchmark] = await Promise.all([
     caller.dashboard.versions(),
     caller.dashboard.onlineMetrics({}),
     caller.dashboard.catalogHealth(),
     caller.dashboard.abTests(),
+    caller.dashboard.offlineBenchmark(),
   ]);
   const latestTest = abTests[0];
   const report: AbTestReport | null = latestTest ? await caller.dashboard.abTestReport({ id: latestTest.id }) : null;
@@ -144,6 +146,60 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                         .filter(([, values]) => values[metric] !== undefined)
                         .map(([name, values]) => ({ label: `v${v.id} ${name}*`, value: values[metric] ?? 0 })),
                     ])}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="benchmark" className="flex flex-col gap-4">
+        <h2 id="benchmark" className="font-serif text-2xl text-ink">
+          {t.benchmark}
+        </h2>
+        {benchmark === null ? (
+          <p className="text-sm text-muted">{t.benchmarkMissing}</p>
+        ) : (
+          <>
+            <p className="text-sm text-muted">{fill(t.benchmarkIntro, { file: benchmark.file ?? "REES46" })}</p>
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead>
+                  <tr className="text-left text-muted">
+                    <th className="py-1 pr-4">{t.model}</th>
+                    <th className="py-1 pr-4">{t.role}</th>
+                    {BENCHMARK_METRICS.map((metric) => (
+                      <th key={metric} className="py-1 pr-4 text-right">
+                        {metric}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {benchmark.rows.map((row) => (
+                    <tr key={row.name} className="border-t border-line">
+                      <td className="py-1 pr-4">{row.name}</td>
+                      <td className="py-1 pr-4">{row.role}</td>
+                      {BENCHMARK_METRICS.map((metric) => (
+                        <td key={metric} className="py-1 pr-4 text-right tabular-nums">
+                          {row.metrics[metric]?.toFixed(4) ?? "–"}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="grid gap-6 md:grid-cols-2">
+              {["recall@20", "ndcg@20"].map((metric) => (
+                <BarChart
+                  key={metric}
+                  title={fill(t.benchmarkChart, { metric })}
+                  bars={benchmark.rows.map((row) => ({
+                    label: row.name.replace("joint-no-", "−"),
+                    value: row.metrics[metric] ?? 0,
+                    highlight: row.role === "joint",
+                  }))}
                 />
               ))}
             </div>
