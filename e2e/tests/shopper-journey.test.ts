@@ -113,6 +113,11 @@ describe("a shopper's journey", () => {
     const title = (await page.getByTestId("product-title").textContent())?.trim() ?? "";
     for (const testId of ["toggle-favorite", "toggle-cart"]) {
       const button = page.getByTestId(testId);
+      // A click before React has hydrated the button is lost: wait until React owns the element.
+      await page.waitForFunction((id) => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+      }, testId);
       await button.click();
       await page.waitForFunction(
         (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("aria-pressed") === "true",

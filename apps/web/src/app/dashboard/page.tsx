@@ -179,7 +179,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   {benchmark.rows.map((row) => (
                     <tr key={row.name} className="border-t border-line">
                       <td className="py-1 pr-4">{row.name}</td>
-                      <td className="py-1 pr-4">{row.role}</td>
+                      <td className="py-1 pr-4">{t.roles[row.role]}</td>
                       {BENCHMARK_METRICS.map((metric) => (
                         <td key={metric} className="py-1 pr-4 text-right tabular-nums">
                           {row.metrics[metric]?.toFixed(4) ?? "–"}
