@@ -36,9 +36,14 @@ async function feedState(): Promise<{ categories: string[]; links: string[] }> {
 
 /** Opens a recommended card and waits until the product page has logged its view (and click) through tRPC. */
 async function openCard(cards: Locator, index: number): Promise<void> {
+  const link = cards.nth(index).getByRole("link");
+  const href = (await link.getAttribute("href")) ?? "";
+  const productId = /\/products\/(\d+)/.exec(href)?.[1] ?? "";
+  expect(productId).not.toBe("");
   const logged = page.waitForResponse((response) => response.url().includes("events.log") && response.ok());
-  await cards.nth(index).getByRole("link").click();
-  await page.waitForURL(/\/products\/\d+\?ref=/);
+  await link.click();
+  // Wait for this card's product page (from one product page to another, a generic pattern would match at once).
+  await page.waitForURL((url) => url.pathname === `/products/${productId}`);
   await page.getByTestId("product-title").waitFor();
   await logged;
 }
