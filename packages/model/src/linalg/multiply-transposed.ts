@@ -10,6 +10,15 @@ export type MultiplyTransposed = (
   inner: number,
 ) => Float32Array | Promise<Float32Array>;
 
+/** The synchronous form (tfjs with `dataSync`, or plain JS), for hot loops that cannot await. */
+export type MultiplyTransposedSync = (
+  a: Float32Array,
+  aRows: number,
+  b: Float32Array,
+  bRows: number,
+  inner: number,
+) => Float32Array;
+
 export function multiplyTransposedJs(
   a: Float32Array,
   aRows: number,

@@ -1,13 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
+import type { MultiplyTransposedSync } from "./multiply-transposed";
 import { selectTensorBackend } from "./select-tensor-backend";
 
 /**
  * a · bᵀ on tfjs with the fastest backend available (native, else WASM with XNNPACK/SIMD, else cpu): about 12–25
  * GFLOP/s on one core with WASM for panels of 256–512 columns. The returned function is synchronous.
  */
-export async function createTfjsMultiplyTransposed(): Promise<
-  (a: Float32Array, aRows: number, b: Float32Array, bRows: number, inner: number) => Float32Array
-> {
+export async function createTfjsMultiplyTransposed(): Promise<MultiplyTransposedSync> {
   await selectTensorBackend();
   return (a, aRows, b, bRows, inner) => {
     const product = tf.tidy(() => {

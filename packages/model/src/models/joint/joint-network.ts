@@ -1,9 +1,10 @@
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
 import type { Rng } from "../../random/create-rng";
 import { type AdagradTable, createAdagradTable, stepAdagradRow } from "./adagrad-table";
 import type { FeatureTable } from "./feature-table";
 import type { JointConfig } from "./joint-config";
-import { type DenseMultiply, sampledSoftmax } from "./sampled-softmax";
+import { sampledSoftmax } from "./sampled-softmax";
 
 /** One training example: a user, their history before the target (most recent first), the target item. */
 export type JointExample = {
@@ -60,7 +61,7 @@ export class JointNetwork {
     readonly shape: JointShape,
     readonly config: JointConfig,
     rng: Rng,
-    private readonly multiply: DenseMultiply,
+    private readonly multiply: MultiplyTransposedSync,
   ) {
     const d = config.dims;
     this.d = d;

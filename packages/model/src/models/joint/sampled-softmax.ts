@@ -1,11 +1,4 @@
-/** out = a · bᵀ (a: aRows×inner, b: bRows×inner, row-major). tfjs (wasm / native) or plain JS. */
-export type DenseMultiply = (
-  a: Float32Array,
-  aRows: number,
-  b: Float32Array,
-  bRows: number,
-  inner: number,
-) => Float32Array;
+import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
 
 export type SampledSoftmaxInput = {
   d: number;
@@ -41,7 +34,7 @@ export type SampledSoftmaxGradients = {
  */
 export function sampledSoftmax(
   input: SampledSoftmaxInput,
-  multiply: DenseMultiply,
+  multiply: MultiplyTransposedSync,
   dItemVectors: Float32Array,
   dItemBias: Float32Array,
 ): SampledSoftmaxGradients {
