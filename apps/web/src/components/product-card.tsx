@@ -19,6 +19,15 @@ export type ProductCardData = {
   inStock: boolean;
 };
 
+/** The card shell shared by catalog and recommendation cards. */
+export const CARD_CLASS =
+  "group relative flex w-full flex-col overflow-hidden rounded-lg border border-line bg-white transition duration-200 hover:-translate-y-0.5 hover:border-gold-300 hover:shadow-[0_10px_30px_-12px_rgba(123,92,41,0.25)] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold-500";
+
+/** "Rose gold · Diamond": the piece's metal and gem in the current language, whichever are known. */
+export function describeMaterial(labels: VocabularyLabels, item: { metal: string | null; gem: string | null }): string {
+  return [labelMetal(labels, item.metal), labelGem(labels, item.gem)].filter(Boolean).join(" · ");
+}
+
 type ProductCardProps = {
   product: ProductCardData;
   language: Language;
@@ -29,12 +38,9 @@ type ProductCardProps = {
 
 export function ProductCard({ product, language, messages, labels, eager }: ProductCardProps) {
   const title = productTitle(product, language);
-  const material = [labelMetal(labels, product.metal), labelGem(labels, product.gem)].filter(Boolean).join(" · ");
+  const material = describeMaterial(labels, product);
   return (
-    <article
-      data-testid="product-card"
-      className="group relative flex w-full flex-col overflow-hidden rounded-lg border border-line bg-white transition duration-200 hover:-translate-y-0.5 hover:border-gold-300 hover:shadow-[0_10px_30px_-12px_rgba(123,92,41,0.25)] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold-500"
-    >
+    <article data-testid="product-card" className={CARD_CLASS}>
       <div className="relative overflow-hidden border-b border-line/70">
         <ProductImage
           imageUrl={product.imageUrl}

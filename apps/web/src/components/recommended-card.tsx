@@ -1,23 +1,14 @@
 import Link from "next/link";
 import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
-import { labelGem, labelMetal, type VocabularyLabels } from "../i18n/vocabulary-labels";
+import type { VocabularyLabels } from "../i18n/vocabulary-labels";
 import { displayPrice } from "../lib/display-price";
 import { productTitle } from "../lib/product-title";
 import { buildProductHref, type RecommendationRef } from "../lib/recommendation-ref";
+import { CARD_CLASS, describeMaterial, type ProductCardData } from "./product-card";
 import { ProductImage } from "./product-image";
 
-export type RecommendedCardData = {
-  id: number;
-  titleZh: string;
-  titleEn: string;
-  category: string;
-  metal: string | null;
-  gem: string | null;
-  price: number;
-  currency: string;
-  imageUrl: string | null;
-  inStock: boolean;
+export type RecommendedCardData = ProductCardData & {
   slot: number;
   why: string;
   reason: { kind: string };
@@ -35,13 +26,13 @@ type RecommendedCardProps = {
 /** A recommended piece: photo, title, material, price, and its one-line "why this?" from the recommender's signals. */
 export function RecommendedCard({ item, origin, language, messages, labels, eager }: RecommendedCardProps) {
   const title = productTitle(item, language);
-  const material = [labelMetal(labels, item.metal), labelGem(labels, item.gem)].filter(Boolean).join(" · ");
+  const material = describeMaterial(labels, item);
   return (
     <article
       data-testid="recommended-card"
       data-category={item.category}
       data-reason={item.reason.kind}
-      className="group relative flex w-full flex-col overflow-hidden rounded-lg border border-line bg-white transition duration-200 hover:-translate-y-0.5 hover:border-gold-300 hover:shadow-[0_10px_30px_-12px_rgba(123,92,41,0.25)] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold-500"
+      className={CARD_CLASS}
     >
       <div className="relative overflow-hidden border-b border-line/70">
         <ProductImage
