@@ -40,6 +40,13 @@ export const JointConfigSchema = z.object({
   idDropout: z.number().min(0).max(1).default(0.1),
   /** Where the batch's dense products run: TensorFlow.js (default; native or WASM backend) or plain JS loops. */
   denseBackend: z.enum(["tfjs", "js"]).default("tfjs"),
+  /**
+   * Step size of the dense-content projection T relative to the other tables: T's Adagrad step is
+   * learningRate · denseStepScale / √D for D dense input columns (default 1). Adagrad's first steps move every
+   * coordinate by about the step size, and T has D rows feeding every item at once, so an unscaled step would move an
+   * item vector by ≈ learningRate·√D. Unused without dense content.
+   */
+  denseStepScale: z.number().positive().default(1),
   /** Standard deviation of the initial embeddings (default 0.05). */
   initScale: z.number().positive().default(0.05),
 });

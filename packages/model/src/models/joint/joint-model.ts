@@ -8,14 +8,14 @@ import { type ModelArtifact, readArtifactArray } from "../../serialization/model
 import { runEpochs } from "../../training/run-epochs";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "../base-recommender";
 import { defineModel } from "../define-model";
+import { type DenseItemContent, normalizeDenseContent } from "./dense-content";
 import { buildFeatureTable, type FeatureTable, lookupFeatureRow } from "./feature-table";
 import { describeItemContent } from "./item-content";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
 import { buildUserHistories, historyWeights, type UserHistories } from "./user-histories";
 
-/** Dense content per item (text/image encoders) can be attached to a dataset before fitting. */
-export type DenseItemContent = { dims: number; vectors: Float32Array };
+export type { DenseItemContent } from "./dense-content";
 
 /**
  * The joint model: a user tower (id embedding + profile attributes + a recency-weighted aggregate of the user's
@@ -35,7 +35,11 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #userFeatures: FeatureTable | undefined;
   #norms: Float32Array = new Float32Array(0);
 
-  /** Attach dense per-item content (e.g. text or image embeddings, items × dims in dataset item order). */
+  /**
+   * Attach dense per-item content (e.g. text or image embeddings, items × dims in the order of the dataset passed to
+   * `fit`). The item tower then adds a learned projection Tᵀ·c_i of it (docs/model.md); the fitted item vectors
+   * include it, so serving needs neither the vectors nor T.
+   */
   withDenseContent(content: DenseItemContent): this {
     this.#dense = content;
     return this;
@@ -62,11 +66,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     );
     this.#userFeatures = userFeatures;
     const dense = this.#dense;
-    if (dense !== undefined && dense.vectors.length !== dense.dims * items) {
-      throw new Error(
-        `Dense item content has ${dense.vectors.length} values; expected ${items} items × ${dense.dims}.`,
-      );
-    }
+    const denseInputs = dense === undefined ? new Float32Array(0) : normalizeDenseContent(dense, items);
     const multiply = config.denseBackend === "tfjs" ? await createTfjsMultiplyTransposed() : multiplyTransposedJs;
     const network = new JointNetwork(
       {
@@ -74,7 +74,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         users,
         itemFeatures,
         userFeatures,
-        dense: dense?.vectors ?? new Float32Array(0),
+        dense: denseInputs,
         denseDims: dense?.dims ?? 0,
         trainedItems,
       },

@@ -24,7 +24,10 @@ export type JointShape = {
   users: number;
   itemFeatures: FeatureTable;
   userFeatures: FeatureTable;
-  /** Dense content per item (text/image encoders), row-major items × denseDims; empty when none. */
+  /**
+   * Dense content per item (text/image encoders, centred and scaled: normalizeDenseContent), row-major
+   * items × denseDims; empty when none.
+   */
   dense: Float32Array;
   denseDims: number;
   /** Items with at least one training interaction: only these use their id embedding. */
@@ -35,13 +38,16 @@ export type StepLosses = { interaction: number; item: number; user: number };
 
 const CATEGORY_CLASSES = CATEGORIES.length;
 const METAL_CLASSES = METALS.length;
+/** Items per block when the dense projection of the whole catalog is computed (bounds the gathered rows' memory). */
+const DENSE_BLOCK = 2048;
 
 /**
  * The joint model's parameters and maths. Item tower: o_i = Eo[i] + z_i, h_i = Ei[i] + z_i with
- * z_i = Σ_f x_if·W_f + Tᵀ·dense_i (content). User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
+ * z_i = Σ_f x_if·W_f + Tᵀ·c_i (content; c_i the item's dense encoder vector, T a learned D × d projection). User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
  * Score s(u, i) = u·o_i + b_i + Σ_f x_if·w_f. Loss per mini-batch: sampled softmax (log-q corrected) over the target
  * and shared negatives, plus a·L_item (category and metal from Eo[i]) plus b·L_user (next category from u).
- * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables.
+ * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; the dense
+ * projection's products (C·T forward, Cᵀ·∂Z backward, C the batch's dense rows) go through `multiply` like the softmax.
  */
 export class JointNetwork {
   readonly d: number;
@@ -56,6 +62,8 @@ export class JointNetwork {
   readonly categoryHead: AdagradTable;
   readonly metalHead: AdagradTable;
   readonly userHead: AdagradTable;
+  /** Adagrad step size of T: learningRate · denseStepScale / √D (see JointConfig.denseStepScale). */
+  readonly denseLearningRate: number;
 
   constructor(
     readonly shape: JointShape,
@@ -82,9 +90,46 @@ export class JointNetwork {
     this.categoryHead = init(CATEGORY_CLASSES, d + 1, 0.01);
     this.metalHead = init(METAL_CLASSES, d + 1, 0.01);
     this.userHead = init(CATEGORY_CLASSES, d + 1, 0.01);
+    this.denseLearningRate =
+      shape.denseDims > 0 ? (config.learningRate * config.denseStepScale) / Math.sqrt(shape.denseDims) : 0;
   }
 
-  /** Content vector z_i into out[0..d) and content bias; zero when content is off. */
+  /** Whether the item tower has the dense path: dense inputs were given and content is on. */
+  get hasDense(): boolean {
+    return this.shape.denseDims > 0 && this.config.useContent;
+  }
+
+  /** The dense rows c_i of `count` items (count × D). */
+  private gatherDense(items: ArrayLike<number>, count: number): Float32Array {
+    const D = this.shape.denseDims;
+    const rows = new Float32Array(count * D);
+    for (let r = 0; r < count; r++) {
+      const item = items[r] ?? 0;
+      rows.set(this.shape.dense.subarray(item * D, item * D + D), r * D);
+    }
+    return rows;
+  }
+
+  /** Tᵀ·c_i for every item (items × d), in blocks; zeros without the dense path. */
+  computeDenseProjection(): Float32Array {
+    const { d } = this;
+    const n = this.shape.items;
+    const out = new Float32Array(n * d);
+    if (!this.hasDense) return out;
+    const D = this.shape.denseDims;
+    const transposed = transpose(this.denseProjection.weights, D, d);
+    for (let start = 0; start < n; start += DENSE_BLOCK) {
+      const count = Math.min(DENSE_BLOCK, n - start);
+      const rows = this.shape.dense.subarray(start * D, (start + count) * D);
+      out.set(this.multiply(rows, count, transposed, d, D), start * d);
+    }
+    return out;
+  }
+
+  /**
+   * The sparse part of the content vector (Σ_f x_if·W_f) into out[offset..offset+d) and the content bias; zero when
+   * content is off. The dense part Tᵀ·c_i is added by the callers in one matrix product for many items.
+   */
   contentVector(item: number, out: Float32Array, offset: number): number {
     const { d } = this;
     out.fill(0, offset, offset + d);
@@ -98,16 +143,6 @@ export class JointNetwork {
       bias += x * (this.featureBias.weights[f] ?? 0);
       for (let k = 0; k < d; k++) out[offset + k] = (out[offset + k] ?? 0) + x * (W[f * d + k] ?? 0);
     }
-    const D = this.shape.denseDims;
-    if (D > 0) {
-      const T = this.denseProjection.weights;
-      const dense = this.shape.dense;
-      for (let j = 0; j < D; j++) {
-        const x = dense[item * D + j] ?? 0;
-        if (x === 0) continue;
-        for (let k = 0; k < d; k++) out[offset + k] = (out[offset + k] ?? 0) + x * (T[j * d + k] ?? 0);
-      }
-    }
     return bias;
   }
 
@@ -119,10 +154,12 @@ export class JointNetwork {
   computeItemMatrix(): { vectors: Float32Array; bias: Float32Array } {
     const { d } = this;
     const n = this.shape.items;
-    const vectors = new Float32Array(n * d);
+    const vectors = this.computeDenseProjection();
     const bias = new Float32Array(n);
+    const sparse = new Float32Array(d);
     for (let i = 0; i < n; i++) {
-      bias[i] = this.contentVector(i, vectors, i * d);
+      bias[i] = this.contentVector(i, sparse, 0);
+      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (sparse[k] ?? 0);
       if (this.usesId(i)) {
         bias[i] = (bias[i] ?? 0) + (this.itemBias.weights[i] ?? 0);
         for (let k = 0; k < d; k++)
@@ -136,9 +173,11 @@ export class JointNetwork {
   computeItemInputMatrix(): Float32Array {
     const { d } = this;
     const n = this.shape.items;
-    const vectors = new Float32Array(n * d);
+    const vectors = this.computeDenseProjection();
+    const sparse = new Float32Array(d);
     for (let i = 0; i < n; i++) {
-      this.contentVector(i, vectors, i * d);
+      this.contentVector(i, sparse, 0);
+      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (sparse[k] ?? 0);
       if (this.usesId(i)) {
         for (let k = 0; k < d; k++)
           vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (this.itemIn.weights[i * d + k] ?? 0);
@@ -214,10 +253,23 @@ export class JointNetwork {
     const out = new Float32Array(n * d);
     const inp = new Float32Array(n * d);
     const bias = new Float32Array(n);
+    // Dense part of the content: Z += C·T for the slots' dense rows C (kept for the backward product).
+    const denseRows = this.hasDense ? this.gatherDense(slotItems, n) : null;
+    const denseZ =
+      denseRows === null
+        ? null
+        : this.multiply(
+            denseRows,
+            n,
+            transpose(this.denseProjection.weights, this.shape.denseDims, d),
+            d,
+            this.shape.denseDims,
+          );
     for (let s = 0; s < n; s++) {
       const item = slotItems[s] ?? 0;
       keepId[s] = this.usesId(item) && rng.next() >= config.idDropout ? 1 : 0;
       contentBias[s] = this.contentVector(item, z, s * d);
+      if (denseZ !== null) for (let k = 0; k < d; k++) z[s * d + k] = (z[s * d + k] ?? 0) + (denseZ[s * d + k] ?? 0);
       bias[s] = (contentBias[s] ?? 0) + (keepId[s] ? (this.itemBias.weights[item] ?? 0) : 0);
       for (let k = 0; k < d; k++) {
         const zk = z[s * d + k] ?? 0;
@@ -344,7 +396,6 @@ export class JointNetwork {
     // Back through the item tower: id embeddings, biases, content.
     const featureGrads = new Map<number, Float32Array>();
     const featureBiasGrads = new Map<number, number>();
-    const denseGrad = this.shape.denseDims > 0 && config.useContent ? new Float32Array(this.shape.denseDims * d) : null;
     const rowGrad = new Float32Array(d);
     const biasGrad = new Float32Array(1);
     const dz = new Float32Array(d);
@@ -375,23 +426,28 @@ export class JointNetwork {
         addInto(featureGrads, f, dz, x, d);
         featureBiasGrads.set(f, (featureBiasGrads.get(f) ?? 0) + x * db);
       }
-      if (denseGrad !== null) {
-        const D = this.shape.denseDims;
-        for (let j = 0; j < D; j++) {
-          const x = this.shape.dense[item * D + j] ?? 0;
-          if (x === 0) continue;
-          for (let k = 0; k < d; k++) denseGrad[j * d + k] = (denseGrad[j * d + k] ?? 0) + x * (dz[k] ?? 0);
-        }
-      }
     }
     for (const [f, grad] of featureGrads) stepAdagradRow(this.featureVectors, f, grad, config.learningRate, config.l2);
     for (const [f, grad] of featureBiasGrads) {
       biasGrad[0] = grad;
       stepAdagradRow(this.featureBias, f, biasGrad, config.learningRate, 0);
     }
-    if (denseGrad !== null) {
-      for (let j = 0; j < this.shape.denseDims; j++) {
-        stepAdagradRow(this.denseProjection, j, denseGrad.subarray(j * d, j * d + d), config.learningRate, config.l2);
+    if (denseRows !== null) {
+      // ∂T = Cᵀ·∂Z with ∂Z = ∂o + ∂h per slot; one Adagrad step on every row of T (it feeds every item).
+      const D = this.shape.denseDims;
+      const dZt = new Float32Array(d * n);
+      for (let s = 0; s < n; s++) {
+        for (let k = 0; k < d; k++) dZt[k * n + s] = (dOut[s * d + k] ?? 0) + (dInp[s * d + k] ?? 0);
+      }
+      const denseGrad = this.multiply(transpose(denseRows, n, D), D, dZt, d, n);
+      for (let j = 0; j < D; j++) {
+        stepAdagradRow(
+          this.denseProjection,
+          j,
+          denseGrad.subarray(j * d, j * d + d),
+          this.denseLearningRate,
+          config.l2,
+        );
       }
     }
     return { interaction: interactionLoss, item: itemLoss, user: userLoss };
@@ -468,4 +524,10 @@ function addInto(
     target.set(row, acc);
   }
   for (let k = 0; k < d; k++) acc[k] = (acc[k] ?? 0) + scale * (grad[k] ?? 0);
+}
+
+function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c] ?? 0;
+  return out;
 }
