@@ -22,13 +22,23 @@ export function createContextInner(options: CreateContextOptions) {
 
 export type Context = ReturnType<typeof createContextInner>;
 
-/** The context of one HTTP request: cookies come from its Cookie header, new ones go out as Set-Cookie headers. */
+/** Where response cookies go: the fetch adapter's `resHeaders`, or a Node response (`res.appendHeader`). */
+export type ResponseHeaderSink = { append(name: string, value: string): unknown };
+
+/**
+ * The context of one HTTP request: cookies come from its Cookie header (a fetch `request`, or the raw `cookieHeader`
+ * of a Node request), new ones go out as Set-Cookie headers.
+ */
 export function createContext(
-  options: CreateContextOptions & { request?: Request; responseHeaders?: Headers },
+  options: CreateContextOptions & {
+    request?: Request;
+    cookieHeader?: string | null;
+    responseHeaders?: ResponseHeaderSink;
+  },
 ): Context {
-  const cookies = options.request
-    ? createHeaderCookieJar(options.request.headers.get("cookie"), options.responseHeaders)
-    : options.cookies;
+  const cookieHeader = options.request ? options.request.headers.get("cookie") : options.cookieHeader;
+  const cookies =
+    cookieHeader !== undefined ? createHeaderCookieJar(cookieHeader, options.responseHeaders) : options.cookies;
   const secureCookies = options.secureCookies ?? options.request?.url.startsWith("https:") ?? false;
   return createContextInner({ db: options.db, dialect: options.dialect, cookies, secureCookies });
 }

@@ -1,4 +1,5 @@
-import "server-only";
+// No `server-only` guard here: the tRPC endpoint is a Pages API route, where that guard resolves to its client
+// variant and throws. Importing this from a client component still fails (node:sqlite drivers do not bundle).
 import { createDb, type DbHandle } from "@jewelguide/db";
 import { getEnv } from "../env";
 

@@ -12,7 +12,7 @@ export function formatServingTable(http: HttpResult | null, scoring: readonly Sc
   const lines: string[] = [];
   if (http) {
     lines.push(
-      "procedure                 conns  p50 ms  p90 ms  p99 ms  req/s    requests  non-2xx  errors  RSS max MB  p99 target",
+      "procedure                 conns  p50 ms  p90 ms  p99 ms  req/s    requests  non-2xx  errors  RSS max MB  CPU ms/req  p99 target",
     );
     for (const [name, result] of Object.entries(http.procedures) as Array<
       [Procedure, NonNullable<HttpResult["procedures"][Procedure]>]
@@ -31,6 +31,7 @@ export function formatServingTable(http: HttpResult | null, scoring: readonly Sc
           String(result.non2xx).padStart(8),
           String(result.errors + result.timeouts).padStart(7),
           result.rssMb.max.toFixed(0).padStart(11),
+          (result.serverCpuMsPerRequest === null ? "-" : result.serverCpuMsPerRequest.toFixed(2)).padStart(11),
           `  ≤ ${target} ms ${met ? "met" : "NOT met"}`,
         ].join(" "),
       );

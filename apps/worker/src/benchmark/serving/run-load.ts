@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { readProcessCpuMs } from "./read-process-cpu";
 import { startRssSampler } from "./sample-rss";
 
 export type LoadOptions = {
@@ -23,12 +24,15 @@ export type LoadResult = {
   errors: number;
   timeouts: number;
   rssMb: { max: number; mean: number };
+  /** The server process's CPU time (user + system) during the run divided by the requests answered. */
+  serverCpuMsPerRequest: number | null;
 };
 
 /** One autocannon run (paths in rotation), with the server's RSS sampled every 250 ms while it lasts. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const sampler = startRssSampler(options.serverPid, 250);
+  const cpuBefore = readProcessCpuMs(options.serverPid);
   try {
     const result = await autocannon({
       url: options.baseUrl,
@@ -47,6 +51,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       ],
     });
     const rss = sampler.stop();
+    const cpuAfter = readProcessCpuMs(options.serverPid);
+    const requests = result.requests.total;
+    const serverCpuMsPerRequest =
+      cpuBefore !== undefined && cpuAfter !== undefined && requests > 0
+        ? round((cpuAfter - cpuBefore) / requests)
+        : null;
     return {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
@@ -64,6 +74,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       errors: result.errors,
       timeouts: result.timeouts,
       rssMb: rss,
+      serverCpuMsPerRequest,
     };
   } finally {
     sampler.stop();

@@ -87,7 +87,8 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
       procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result };
       options.log(
         `${procedure}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSecond} req/s, ` +
-          `non-2xx ${result.non2xx}, errors ${result.errors}, RSS max ${result.rssMb.max} MB`,
+          `non-2xx ${result.non2xx}, errors ${result.errors}, RSS max ${result.rssMb.max} MB, ` +
+          `server CPU ${result.serverCpuMsPerRequest ?? "?"} ms/request`,
       );
     }
     return {

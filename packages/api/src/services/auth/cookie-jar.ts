@@ -14,7 +14,10 @@ export type CookieJar = {
 };
 
 /** A jar over a Cookie request header whose writes become Set-Cookie headers (the tRPC fetch adapter's resHeaders). */
-export function createHeaderCookieJar(cookieHeader: string | null, responseHeaders?: Headers): CookieJar {
+export function createHeaderCookieJar(
+  cookieHeader: string | null,
+  responseHeaders?: { append(name: string, value: string): unknown },
+): CookieJar {
   const values = new Map<string, string>();
   for (const part of (cookieHeader ?? "").split(";")) {
     const index = part.indexOf("=");
