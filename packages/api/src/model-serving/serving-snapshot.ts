@@ -12,6 +12,8 @@ export type ServingSnapshot = {
   productAt: readonly (CachedProduct | undefined)[];
   /** 1 where the item exists in the catalog and is in stock. */
   servable: Uint8Array;
+  /** The model item index of each catalog product (`catalog.products` order); -1 for products the model never saw. */
+  modelIndexAt: Int32Array;
 };
 
 export function alignSnapshot(model: ServingModel, catalog: ProductCatalog): ServingSnapshot {
@@ -21,5 +23,6 @@ export function alignSnapshot(model: ServingModel, catalog: ProductCatalog): Ser
   productAt.forEach((product, index) => {
     if (product?.inStock) servable[index] = 1;
   });
-  return { model, catalog, productAt, servable };
+  const modelIndexAt = Int32Array.from(catalog.products, (product) => model.recommender.items.find(product.sku) ?? -1);
+  return { model, catalog, productAt, servable, modelIndexAt };
 }

@@ -3,7 +3,6 @@ import type { Db } from "@jewelguide/db";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
 import { z } from "zod";
 import { getModelServing } from "../../model-serving/get-model-serving";
-import type { CachedProduct } from "../../model-serving/product-catalog";
 import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "../recommendations/build-user-query";
 import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
@@ -18,7 +17,8 @@ import { buildGuideConstraints, GuideChoicesSchema } from "./build-guide-constra
 import { describeConstraint } from "./describe-constraint";
 import { CATALOG_CURRENCY, RATES_PER_USD } from "./exchange-rates";
 import { CONSTRAINT_FIELDS, type ConstraintField, type GuideConstraints, isFilterField } from "./guide-constraints";
-import { activeFilterFields, matchesConstraints, matchesField } from "./match-constraints";
+import { activeFilterFields, matchesField } from "./match-constraints";
+import { scanCatalog } from "./scan-catalog";
 import { suggestRelaxations } from "./suggest-relaxations";
 
 export const AnswerGuideRequestInputSchema = z.object({
@@ -72,34 +72,19 @@ export async function answerGuideRequest(
     limit: rules.recentLimit,
   });
   const byId = snapshot.catalog.byId;
-  const eligible = (product: CachedProduct) => product.inStock && !signals.purchasedIds.has(product.id);
-  const matching = snapshot.catalog.products.filter(
-    (product) => eligible(product) && matchesConstraints(product, constraints),
-  );
-  const matchingIds = new Set(matching.map((product) => product.id));
+  const scan = scanCatalog(snapshot, constraints, signals.purchasedIds);
   const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
   const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
   const pool = Math.max(rules.candidatePool, input.k);
+  // Bought items are already outside `allowed` (scanCatalog), as are out-of-stock ones.
   const ranked = recommender
-    .recommend(query, {
-      k: pool,
-      excludeSeen: false,
-      exclude: [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []),
-      // The catalog was scanned once above: a restrictive request would otherwise be re-matched item by item here.
-      filter: (index) => {
-        if (snapshot.servable[index] !== 1) return false;
-        const product = snapshot.productAt[index];
-        return product !== undefined && matchingIds.has(product.id);
-      },
-    })
+    .recommend(query, { k: pool, excludeSeen: false, filter: (index) => scan.allowed[index] === 1 })
     .flatMap((pick) => {
       const product = snapshot.productAt[pick.itemIndex];
       return product ? [{ product, score: pick.score, category: product.category, fromModel: true }] : [];
     });
   // Matching products the model has never seen (new to the catalog) follow, most purchased first.
-  const rankedIds = new Set(ranked.map((pick) => pick.product.id));
-  const unseen = matching
-    .filter((product) => !rankedIds.has(product.id) && !recommender.items.has(product.sku))
+  const unseen = [...scan.unseen]
     .sort((a, b) => b.purchases - a.purchases || a.id - b.id)
     .slice(0, pool)
     .map((product) => ({ product, score: 0, category: product.category, fromModel: false }));
@@ -135,8 +120,8 @@ export async function answerGuideRequest(
     return { ...toRecommendedItem(pick.product, slot, pick.score, reason, input.locale, why), matched };
   });
   const relaxations =
-    matching.length === 0
-      ? suggestRelaxations(snapshot.catalog.products, constraints, eligible).map((relaxation) => ({
+    scan.total === 0
+      ? suggestRelaxations(scan.failingOnly).map((relaxation) => ({
           ...relaxation,
           label: describeConstraint(constraints, relaxation.field, input.locale) ?? relaxation.field,
         }))
@@ -152,7 +137,7 @@ export async function answerGuideRequest(
       const label = describeConstraint(constraints, field, input.locale);
       return label === null ? [] : [{ field, label, filters: isFilterField(field) }];
     }),
-    total: matching.length,
+    total: scan.total,
     items,
     relaxations,
     catalogCurrency: CATALOG_CURRENCY,

@@ -29,14 +29,6 @@ export function matchesField(product: CachedProduct, constraints: GuideConstrain
   }
 }
 
-/** Every filtering constraint, except the skipped one (used to test relaxations). */
-export function matchesConstraints(product: CachedProduct, constraints: GuideConstraints, skip?: FilterField): boolean {
-  for (const field of FILTER_FIELDS) {
-    if (field !== skip && !matchesField(product, constraints, field)) return false;
-  }
-  return true;
-}
-
 /** The filtering constraints that are set. */
 export function activeFilterFields(constraints: GuideConstraints): FilterField[] {
   return FILTER_FIELDS.filter((field) => constraints[field] !== null);

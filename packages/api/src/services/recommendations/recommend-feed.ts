@@ -91,7 +91,7 @@ export async function recommendFeed(
 }
 
 function withCategory(candidate: Candidate): Candidate & { category: string } {
-  return { ...candidate, category: candidate.product.category };
+  return { product: candidate.product, score: candidate.score, category: candidate.product.category };
 }
 
 function unwrap(candidate: Candidate & { category: string }): Candidate {
