@@ -1,5 +1,6 @@
 import type { Command } from "../cli/command";
 import { benchmarkCommand } from "./benchmark";
+import { benchmarkContentCommand } from "./benchmark-content";
 import { benchmarkFeaturesCommand } from "./benchmark-features";
 import { benchmarkServingCommand } from "./benchmark-serving";
 import { createAdminCommand } from "./create-admin";
@@ -46,4 +47,5 @@ export const COMMANDS: Command[] = [
   benchmarkCommand,
   benchmarkFeaturesCommand,
   benchmarkServingCommand,
+  benchmarkContentCommand,
 ];

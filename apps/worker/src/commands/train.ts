@@ -13,7 +13,9 @@ export const trainCommand = defineCommand({
   help: `Loads the catalog and every event from DATABASE_URL, scores the configuration on the offline protocol
 (leave-last-out validation and test), fits the final model on all data and stores it as a candidate model version
 with its parameters, metrics and data snapshot. A candidate serves only once published (--publish, or the
-publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
+publish command). The joint model's item tower also takes the stored text and photo features of the current encoder
+versions (featurize) when the database has them; --no-stored-features trains without them. The version's params record
+which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(", ")}.`,
   flags: {
     kind: { type: "string", valueName: "KIND", description: `recommender kind (default ${DEFAULT_MODEL_KIND})` },
     config: { type: "string", valueName: "JSON", description: "model config as JSON, e.g. '{\"lambda\":300}'" },
@@ -23,6 +25,10 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
     },
     "if-none-active": { type: "boolean", description: "do nothing when a version is already active" },
     "no-eval": { type: "boolean", description: "skip the offline evaluation (faster; the version has no metrics)" },
+    "no-stored-features": {
+      type: "boolean",
+      description: "joint: do not feed the stored text/photo features (featurize) to the item tower",
+    },
     quiet: { type: "boolean", description: "no progress output" },
   },
   async run({ flags, env, stdout, stderr }) {
@@ -50,7 +56,7 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
       const stageStarted = new Map<string, number>();
       const result = await trainModelVersion(
         db,
-        { kind, config, evaluate: !flags["no-eval"] },
+        { kind, config, evaluate: !flags["no-eval"], storedFeatures: !flags["no-stored-features"] },
         {
           stage: log,
           progress(stage, progress) {
@@ -101,7 +107,7 @@ publish command). Kinds: ${listRecommenderKinds().join(", ")}.`,
   },
 });
 
-function parseConfigFlag(text: string | undefined): Record<string, unknown> {
+export function parseConfigFlag(text: string | undefined): Record<string, unknown> {
   if (text === undefined) return {};
   try {
     const value: unknown = JSON.parse(text);

@@ -1,6 +1,7 @@
 import {
   createInteractionDataset,
   createRecommender,
+  type DenseItemContent,
   evaluateRanking,
   type FitProgress,
   type Interaction,
@@ -8,6 +9,7 @@ import {
   splitLeaveLastOut,
 } from "@jewelguide/model";
 import type { TrainingData } from "./load-training-data";
+import { attachStoredFeatures } from "./stored-features";
 
 export type OfflineMetrics = Record<string, number>;
 export type OfflineEvaluation = {
@@ -16,6 +18,13 @@ export type OfflineEvaluation = {
   protocol: string;
   /** The config with the epoch count chosen on validation (for the final fit). */
   refitConfig: Record<string, unknown>;
+  /** Seconds of the validation fit (with early stopping) and of the refit on train + validation. */
+  fitSeconds: { validation: number; test: number };
+};
+
+export type OfflineOptions = {
+  /** Dense per-item content (stored text/image features, catalog order) for the joint model's item tower. */
+  dense?: DenseItemContent;
 };
 
 export const OFFLINE_PROTOCOL =
@@ -33,15 +42,17 @@ export async function evaluateOffline(
   kind: string,
   config: Record<string, unknown>,
   onProgress: (stage: string, progress: FitProgress) => void,
+  options: OfflineOptions = {},
 ): Promise<OfflineEvaluation> {
   const split = splitLeaveLastOut(data.interactions);
   const validationRows: Interaction[] = split.validation.map((target) => ({ ...target, type: "purchase" }));
-  const validation = await fitAndScore(data, split.train, split.validation, kind, config, true, (p) =>
+  const validation = await fitAndScore(data, split.train, split.validation, kind, config, true, options, (p) =>
     onProgress("validation fit", p),
   );
   // Iterative models stopped early on validation: later fits train for that many epochs.
   const refitConfig = validation.bestEpoch === undefined ? config : { ...config, epochs: validation.bestEpoch };
-  const test = await fitAndScore(data, [...split.train, ...validationRows], split.test, kind, refitConfig, false, (p) =>
+  const refitRows = [...split.train, ...validationRows];
+  const test = await fitAndScore(data, refitRows, split.test, kind, refitConfig, false, options, (p) =>
     onProgress("test fit", p),
   );
   return {
@@ -49,6 +60,7 @@ export async function evaluateOffline(
     test: flattenEvaluation(test.evaluation),
     protocol: OFFLINE_PROTOCOL,
     refitConfig,
+    fitSeconds: { validation: validation.seconds, test: test.seconds },
   };
 }
 
@@ -59,10 +71,11 @@ async function fitAndScore(
   kind: string,
   config: Record<string, unknown>,
   earlyStopping: boolean,
+  options: OfflineOptions,
   onProgress: (progress: FitProgress) => void,
-): Promise<{ evaluation: RankingEvaluation; bestEpoch?: number }> {
+): Promise<{ evaluation: RankingEvaluation; bestEpoch?: number; seconds: number }> {
   const dataset = createInteractionDataset({ interactions: trainRows, catalog: data.catalog, users: data.users });
-  const model = createRecommender(kind, config);
+  const model = attachStoredFeatures(createRecommender(kind, config), options.dense);
   const trainedItemIds = new Set(trainRows.map((row) => row.itemId));
   const report = await model.fit(dataset, {
     onProgress,
@@ -70,7 +83,11 @@ async function fitAndScore(
       ? (fitted) => evaluateRanking(fitted, targets, { ks: [20], trainedItemIds }).atK[20]?.ndcg ?? 0
       : undefined,
   });
-  return { evaluation: evaluateRanking(model, targets, { trainedItemIds }), bestEpoch: report.bestEpoch };
+  return {
+    evaluation: evaluateRanking(model, targets, { trainedItemIds }),
+    bestEpoch: report.bestEpoch,
+    seconds: report.seconds,
+  };
 }
 
 /** `{ "recall@10": …, "ndcg@20": …, "coverage@20": …, "cold_recall@20": …, "users": … }` */

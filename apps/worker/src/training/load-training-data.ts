@@ -9,7 +9,13 @@ import {
   type UserAttributes,
 } from "@jewelguide/model";
 
-export type TrainingData = { catalog: CatalogItem[]; interactions: Interaction[]; users: UserAttributes[] };
+export type TrainingData = {
+  catalog: CatalogItem[];
+  /** The database id of each catalog item (parallel to `catalog`), to look up its stored features. */
+  productIds: number[];
+  interactions: Interaction[];
+  users: UserAttributes[];
+};
 
 /**
  * Reads everything a recommender trains on: the whole catalog (so new items exist for cold-start scoring), every
@@ -75,7 +81,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
     if (isSimulated(event.context)) continue;
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
   }
-  return { catalog, interactions, users };
+  return { catalog, productIds: products.map((product) => product.id), interactions, users };
 }
 
 /** Short scalar open attributes (e.g. a source's own category id) become extra content tokens for the item tower. */

@@ -3,10 +3,26 @@ import { createInteractionDataset, createRecommender, type FitProgress } from "@
 import { describeDataSnapshot } from "./describe-data-snapshot";
 import { evaluateOffline } from "./evaluate-offline";
 import { loadTrainingData } from "./load-training-data";
+import {
+  attachStoredFeatures,
+  describeStoredFeatures,
+  loadStoredFeatures,
+  storedFeaturesParam,
+  takesStoredFeatures,
+} from "./stored-features";
 
 const BASELINE_KIND = "popularity";
 
-export type TrainRequest = { kind: string; config: Record<string, unknown>; evaluate: boolean };
+export type TrainRequest = {
+  kind: string;
+  config: Record<string, unknown>;
+  evaluate: boolean;
+  /**
+   * Feed the stored per-product features of the current encoder versions (text, image; `featurize`) to a model that
+   * takes them (the joint model's item tower). Default true; false trains on ids, attributes and events only.
+   */
+  storedFeatures?: boolean;
+};
 export type TrainResult = {
   versionId: number;
   kind: string;
@@ -31,8 +47,24 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
   report.stage(
     `data: ${snapshot.products} products, ${snapshot.users} users with events, ${snapshot.interactions} events (snapshot ${snapshot.hash.slice(0, 12)})`,
   );
+  const features =
+    request.storedFeatures !== false && takesStoredFeatures(request.kind)
+      ? await loadStoredFeatures(db, data)
+      : undefined;
+  if (features !== undefined) {
+    report.stage(`stored features: ${describeStoredFeatures(features, data.catalog.length)}`);
+  } else if (takesStoredFeatures(request.kind)) {
+    report.stage(
+      request.storedFeatures === false
+        ? "stored features: off (--no-stored-features)"
+        : "stored features: none of the current encoder versions (run featurize to add text and photo features)",
+    );
+  }
+  const dense = features?.dense;
   const offline = request.evaluate
-    ? await evaluateOffline(data, request.kind, request.config, (stage, progress) => report.progress(stage, progress))
+    ? await evaluateOffline(data, request.kind, request.config, (stage, progress) => report.progress(stage, progress), {
+        dense,
+      })
     : null;
   // The popularity baseline on the same split, stored beside the version's own metrics for comparison.
   const baselines: Record<string, { validation: Record<string, number>; test: Record<string, number> }> = {};
@@ -50,7 +82,7 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
     users: data.users,
   });
   const finalConfig = offline?.refitConfig ?? request.config;
-  const model = createRecommender(request.kind, finalConfig);
+  const model = attachStoredFeatures(createRecommender(request.kind, finalConfig), dense);
   const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
   const artifact = model.serialize();
   const metrics = {
@@ -60,7 +92,11 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
   report.stage("saving the candidate version");
   const version = await saveCandidateVersion(db, {
     kind: request.kind,
-    params: { ...finalConfig, resolved: model.config } as Prisma.InputJsonValue,
+    params: {
+      ...finalConfig,
+      ...(takesStoredFeatures(request.kind) ? { storedFeatures: storedFeaturesParam(features) } : {}),
+      resolved: model.config,
+    } as Prisma.InputJsonValue,
     metrics: metrics as Prisma.InputJsonValue,
     dataSnapshot: snapshot as unknown as Prisma.InputJsonValue,
     artifact,
