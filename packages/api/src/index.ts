@@ -1,4 +1,5 @@
 export { type Context, type CreateContextOptions, createContext, createContextInner } from "./context";
+export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
 export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
