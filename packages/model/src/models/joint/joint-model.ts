@@ -1,6 +1,7 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
 import { multiplyTransposedJs } from "../../linalg/multiply-transposed";
+import { scoreAgainstRows } from "../../linalg/score-against-rows";
 import { createTfjsMultiplyTransposed } from "../../linalg/tfjs-multiply-transposed";
 import { createRng, type Rng } from "../../random/create-rng";
 import type { FitOptions, FitReport } from "../../recommender";
@@ -152,25 +153,17 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + y * (this.#profileVectors[g * d + j] ?? 0);
       }
     }
-    const V = this.#itemVectors;
-    for (let i = 0; i < out.length; i++) {
-      let score = this.#itemBias[i] ?? 0;
-      const offset = i * d;
-      for (let j = 0; j < d; j++) score += (user[j] ?? 0) * (V[offset + j] ?? 0);
-      out[i] = score;
-    }
+    scoreAgainstRows(user, this.#itemVectors, this.#itemBias, out);
   }
 
   /** Cosine of the fused (content + behaviour) item vectors. */
   protected scoreSimilar(itemIndex: number, out: Float32Array): void {
     const d = this.config.dims;
     const V = this.#itemVectors;
-    const norm = this.#norms[itemIndex] ?? 0;
-    for (let i = 0; i < out.length; i++) {
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += (V[itemIndex * d + j] ?? 0) * (V[i * d + j] ?? 0);
-      out[i] = dot / (norm * (this.#norms[i] ?? 0) + 1e-12);
-    }
+    const norms = this.#norms;
+    const norm = norms[itemIndex] ?? 0;
+    scoreAgainstRows(V.subarray(itemIndex * d, (itemIndex + 1) * d), V, new Float32Array(0), out);
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / (norm * (norms[i] ?? 0) + 1e-12);
   }
 
   /** The known user's stored history (most recent first) with the fresh items put in front. */
