@@ -26,4 +26,4 @@ fi
 
 step "Serving Jewelguide at http://localhost:${PORT:-3000} (Ctrl-C to stop)"
 cd apps/web
-exec ../../node_modules/.bin/pnpm exec next start -p "${PORT:-3000}"
+exec node scripts/serve.mjs -p "${PORT:-3000}"

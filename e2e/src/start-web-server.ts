@@ -5,14 +5,16 @@ import { webDir } from "./paths";
 export type WebServer = { url: string; stop: () => Promise<void> };
 
 /**
- * Starts `next start` in its own process group (next-server outlives its parent otherwise), waits until the home
- * page answers, and stops the whole group on `stop()`.
+ * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: `next start` under node:cluster)
+ * in its own process group (next-server outlives its parent otherwise), waits until the home page answers, and stops
+ * the whole group on `stop()`. One web process unless the environment says otherwise: the dashboard tests publish and
+ * roll back versions, and a second process would pick those up only at its next 5 s check.
  */
 export async function startWebServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<WebServer> {
   const url = `http://localhost:${port}`;
-  const child = spawn(path.join(webDir, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(webDir, "scripts/serve.mjs"), "-p", String(port)], {
     cwd: webDir,
-    env,
+    env: { WEB_CONCURRENCY: "1", ...env },
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
   });

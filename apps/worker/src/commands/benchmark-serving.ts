@@ -27,16 +27,22 @@ export const benchmarkServingCommand = defineCommand({
   summary:
     "Load-test feed, similar and guide over HTTP against `next start`, time in-process scoring; write benchmarks/results/serving.json.",
   help: `Builds apps/web when its production build is older than its sources (--no-build: fail instead), starts
-\`next start\` on a free port in its own process group against DATABASE_URL (default the demo DB), warms it up, then
+the production server as \`npm run demo\` does (apps/web/scripts/serve.mjs: \`next start\` in --workers processes
+sharing the port) on a free port in its own process group against DATABASE_URL (default the demo DB), warms it up, then
 loads recommendations.feed (REES46 shoppers with history and new ids), recommendations.similar (random SKUs) and
-guide.ask (~30 zh/en/mixed requests) in turn with autocannon: p50/p90/p99 latency, requests/s, non-2xx, errors and the
-next-server process's RSS (VmRSS, sampled every 250 ms). Then stops the server, and times recommend(user, { k: 20,
+guide.ask (~30 zh/en/mixed requests) in turn with autocannon: p50/p90/p99 latency, requests/s, non-2xx, errors, each
+web process's RSS (VmRSS, sampled every 250 ms) and the web processes' CPU time per request. Then stops the server, and times recommend(user, { k: 20,
 filter }) in process for 1,000 users on the active model version and on synthetic 10,000-item models.
 Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.guide} ms guide, zero errors, scoring p50
 ≤ ${TARGETS.scoringP50Ms} ms at 10,000 items, RSS < 1 GB. Run it on an otherwise idle machine: the load average is recorded.`,
   flags: {
     duration: { type: "string", valueName: "S", description: "seconds of load per procedure (default 15)" },
     connections: { type: "string", valueName: "N", description: "concurrent connections (default 32)" },
+    workers: {
+      type: "string",
+      valueName: "N",
+      description: "web processes, as WEB_CONCURRENCY (default: WEB_CONCURRENCY, else the number of CPUs)",
+    },
     procedures: { type: "string", valueName: "A,B", description: "feed,similar,guide (default all)" },
     "no-build": { type: "boolean", description: "never run next build; fail when the build is missing or stale" },
     "no-http": { type: "boolean", description: "skip the HTTP load test" },
@@ -58,6 +64,11 @@ Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.
     const duration = flags.duration ? parsePositiveInteger("--duration", flags.duration) : 15;
     const connections = flags.connections ? parsePositiveInteger("--connections", flags.connections) : 32;
     const users = flags.users ? parsePositiveInteger("--users", flags.users) : 1000;
+    const workers = flags.workers
+      ? parsePositiveInteger("--workers", flags.workers)
+      : process.env.WEB_CONCURRENCY
+        ? parsePositiveInteger("WEB_CONCURRENCY", process.env.WEB_CONCURRENCY)
+        : os.availableParallelism();
     const syntheticItems = flags["synthetic-items"]
       ? parsePositiveInteger("--synthetic-items", flags["synthetic-items"])
       : 10_000;
@@ -105,6 +116,7 @@ Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.
           dataDir: env.dataDir,
           db: handle.db,
           connections,
+          workers,
           durationSeconds: duration,
           procedures,
           seed: 7,

@@ -37,7 +37,8 @@ export function formatServingTable(http: HttpResult | null, scoring: readonly Sc
       );
     }
     lines.push(
-      `model version ${http.server.modelVersionId} (${http.server.modelKind}); next-server RSS after warm-up ${http.server.rssMbAfterWarmUp?.toFixed(0)} MB`,
+      `model version ${http.server.modelVersionId} (${http.server.modelKind}); next start × ${http.server.workers}; ` +
+        `largest web process RSS after warm-up ${http.server.rssMbAfterWarmUp?.toFixed(0)} MB`,
       "",
     );
   }

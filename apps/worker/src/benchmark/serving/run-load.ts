@@ -9,8 +9,8 @@ export type LoadOptions = {
   cookieFor?: (path: string) => string | undefined;
   connections: number;
   durationSeconds: number;
-  /** The next-server process whose VmRSS is sampled during the run. */
-  serverPid: number;
+  /** The web processes (next-server) whose VmRSS is sampled and whose CPU time is summed during the run. */
+  serverPids: readonly number[];
 };
 
 export type LoadResult = {
@@ -23,16 +23,17 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Per web process, the largest of their peaks and the mean of their means. */
   rssMb: { max: number; mean: number };
-  /** The server process's CPU time (user + system) during the run divided by the requests answered. */
+  /** The web processes' CPU time (user + system) during the run divided by the requests answered. */
   serverCpuMsPerRequest: number | null;
 };
 
 /** One autocannon run (paths in rotation), with the server's RSS sampled every 250 ms while it lasts. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
-  const sampler = startRssSampler(options.serverPid, 250);
-  const cpuBefore = readProcessCpuMs(options.serverPid);
+  const samplers = options.serverPids.map((pid) => startRssSampler(pid, 250));
+  const cpuBefore = totalCpuMs(options.serverPids);
   try {
     const result = await autocannon({
       url: options.baseUrl,
@@ -50,8 +51,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         },
       ],
     });
-    const rss = sampler.stop();
-    const cpuAfter = readProcessCpuMs(options.serverPid);
+    const peaks = samplers.map((sampler) => sampler.stop());
+    const rss = {
+      max: Math.max(...peaks.map((peak) => peak.max)),
+      mean: round(peaks.reduce((sum, peak) => sum + peak.mean, 0) / Math.max(1, peaks.length)),
+    };
+    const cpuAfter = totalCpuMs(options.serverPids);
     const requests = result.requests.total;
     const serverCpuMsPerRequest =
       cpuBefore !== undefined && cpuAfter !== undefined && requests > 0
@@ -77,8 +82,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       serverCpuMsPerRequest,
     };
   } finally {
-    sampler.stop();
+    for (const sampler of samplers) sampler.stop();
   }
+}
+
+/** Summed CPU time of the processes, or undefined when one cannot be read. */
+function totalCpuMs(pids: readonly number[]): number | undefined {
+  let total = 0;
+  for (const pid of pids) {
+    const cpu = readProcessCpuMs(pid);
+    if (cpu === undefined) return undefined;
+    total += cpu;
+  }
+  return total;
 }
 
 function round(value: number): number {

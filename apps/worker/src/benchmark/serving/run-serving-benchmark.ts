@@ -11,6 +11,8 @@ export type ServingBenchmarkOptions = {
   dataDir: string;
   db: Db;
   connections: number;
+  /** Web processes (WEB_CONCURRENCY of apps/web/scripts/serve.mjs). */
+  workers: number;
   durationSeconds: number;
   procedures: readonly Procedure[];
   seed: number;
@@ -29,6 +31,8 @@ export const PROCEDURE_NAMES: Record<Procedure, string> = {
 
 export type HttpResult = {
   server: {
+    workers: number;
+    /** The largest web process's RSS. */
     rssMbAfterWarmUp: number | null;
     rssMbAtEnd: number | null;
     modelVersionId: number | null;
@@ -57,12 +61,15 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
     root: options.root,
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
+    workers: options.workers,
     log: options.serverLog,
   });
-  options.log(`next start ready on ${server.baseUrl} (group ${server.pid}, next-server pid ${server.serverPid})`);
+  options.log(
+    `web server ready on ${server.baseUrl}: next start × ${options.workers} (group ${server.pid}, next-server pids ${server.serverPids.join(", ")})`,
+  );
   try {
     const served = await warmUp(server.baseUrl, sets, options.log);
-    const rssMbAfterWarmUp = readRssMb(server.serverPid) ?? null;
+    const rssMbAfterWarmUp = largestRssMb(server.serverPids);
     options.log(
       `warm: model version ${served.modelVersionId} (${served.modelKind}), RSS ${rssMbAfterWarmUp?.toFixed(0)} MB`,
     );
@@ -82,7 +89,7 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
         },
         connections: options.connections,
         durationSeconds: options.durationSeconds,
-        serverPid: server.serverPid,
+        serverPids: server.serverPids,
       });
       procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result };
       options.log(
@@ -92,14 +99,24 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
       );
     }
     return {
-      server: { rssMbAfterWarmUp, rssMbAtEnd: readRssMb(server.serverPid) ?? null, ...served },
+      server: {
+        workers: options.workers,
+        rssMbAfterWarmUp,
+        rssMbAtEnd: largestRssMb(server.serverPids),
+        ...served,
+      },
       requestSets: sets.counts,
       procedures,
     };
   } finally {
     await server.stop();
-    options.log("next start stopped");
+    options.log("web server stopped");
   }
+}
+
+function largestRssMb(pids: readonly number[]): number | null {
+  const values = pids.flatMap((pid) => readRssMb(pid) ?? []);
+  return values.length > 0 ? Math.max(...values) : null;
 }
 
 type Served = { modelVersionId: number | null; modelKind: string };

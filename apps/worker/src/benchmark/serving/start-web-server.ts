@@ -8,8 +8,8 @@ export type WebServer = {
   baseUrl: string;
   /** The spawned `next start` (leader of its own process group). */
   pid: number;
-  /** The process that serves requests (title `next-server …`), whose RSS is the web process's. */
-  serverPid: number;
+  /** The processes that serve requests (title `next-server …`), one per web worker. */
+  serverPids: number[];
   /** Kills the whole process group (SIGTERM, then SIGKILL after 5 s). */
   stop(): Promise<void>;
 };
@@ -28,20 +28,22 @@ export function findFreePort(): Promise<number> {
 }
 
 /**
- * Starts the production build (`next start`) on a free port in a process group of its own, against `databaseUrl`,
- * and resolves once it answers HTTP. Its output goes to `log` (prefixed).
+ * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: `next start` in `workers`
+ * processes sharing the port) on a free port in a process group of its own, against `databaseUrl`, and resolves once
+ * it answers HTTP and every worker is up. Its output goes to `log` (prefixed).
  */
 export async function startWebServer(options: {
   root: string;
   databaseUrl: string;
   dataDir: string;
+  workers: number;
   log: { write(text: string): void };
   readyTimeoutMs?: number;
 }): Promise<WebServer> {
   const port = await findFreePort();
   const child = spawn(
-    path.join(options.root, "apps/web/node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    process.execPath,
+    [path.join(options.root, "apps/web/scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: path.join(options.root, "apps/web"),
       env: {
@@ -50,13 +52,14 @@ export async function startWebServer(options: {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: options.databaseUrl,
         JEWELGUIDE_DATA_DIR: options.dataDir,
+        WEB_CONCURRENCY: String(options.workers),
       },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   const pid = child.pid;
-  if (pid === undefined) throw new Error("could not start next start");
+  if (pid === undefined) throw new Error("could not start the web server");
   let exited: number | null | undefined;
   child.on("exit", (code) => {
     exited = code;
@@ -88,15 +91,23 @@ export async function startWebServer(options: {
         await sleep(200);
       }
     }
-    return { baseUrl, pid, serverPid: findServerPid(pid), stop };
+    let serverPids = findServerPids(pid);
+    while (serverPids.length < options.workers) {
+      if (exited !== undefined) throw new Error(`the web server exited with code ${exited}`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${serverPids.length} of ${options.workers} web processes started`);
+      await sleep(200);
+      serverPids = findServerPids(pid);
+    }
+    return { baseUrl, pid, serverPids, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-/** In the process group `pgid`: the process titled `next-server`, else the one with the largest RSS. */
-export function findServerPid(pgid: number): number {
+/** In the process group `pgid`: the processes titled `next-server` (the web workers). */
+export function findServerPids(pgid: number): number[] {
   const members: Array<{ pid: number; title: string; rss: number }> = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -111,9 +122,7 @@ export function findServerPid(pgid: number): number {
       // The process went away while we looked.
     }
   }
-  const titled = members.find((member) => member.title.startsWith("next-server"));
-  const largest = members.sort((a, b) => b.rss - a.rss)[0];
-  return titled?.pid ?? largest?.pid ?? pgid;
+  return members.filter((member) => member.title.startsWith("next-server")).map((member) => member.pid);
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
