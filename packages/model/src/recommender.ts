@@ -72,4 +72,11 @@ export type Recommender = {
   /** Items most similar to the given one (never the item itself). */
   similarItems(itemId: string, k?: number, options?: SimilarItemsOptions): Recommendation[];
   serialize(): Uint8Array;
+  /**
+   * Called once when a fitted model is loaded to serve requests: a model may move its scoring to a faster engine (the
+   * joint model puts its item matrix on TF.js). Scores stay the same. Optional work; a no-op for most models.
+   */
+  prepareForServing(): Promise<void>;
+  /** Frees what prepareForServing acquired outside the JS heap; the model keeps working (on its plain JS path). */
+  releaseServing(): void;
 };

@@ -29,7 +29,7 @@ describe("answerQueryRequest", () => {
 
   const context = () => createContext({ db: database.db, dialect: database.target.dialect, cookieHeader: null });
 
-  async function reference(path: string, search: string): Promise<{ status: number; body: string }> {
+  async function reference(path: string, search: string) {
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req: new Request(`http://shop.test/api/trpc/${path}${search}`),

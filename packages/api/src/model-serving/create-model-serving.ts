@@ -1,4 +1,5 @@
 import type { Db } from "@jewelguide/db";
+import { releaseLater } from "./deserialize-for-serving";
 import { loadProductCatalog } from "./load-product-catalog";
 import { loadServingModel, readActiveVersionId } from "./load-serving-model";
 import { readCatalogStamp } from "./read-catalog-stamp";
@@ -48,6 +49,7 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
       versionChanged || current.model.source === "fallback-popularity"
         ? await loadServingModel(db, catalog)
         : current.model;
+    if (model !== current.model) releaseLater(current.model.recommender);
     snapshot = alignSnapshot(model, catalog);
     return snapshot;
   }

@@ -1,5 +1,5 @@
 import { type Db, getActiveModelVersion } from "@jewelguide/db";
-import { deserializeRecommender } from "@jewelguide/model";
+import { deserializeForServing } from "./deserialize-for-serving";
 import { fitPopularityFallback } from "./fit-popularity-fallback";
 import type { ProductCatalog } from "./product-catalog";
 import type { ServingModel } from "./serving-model";
@@ -8,7 +8,7 @@ import type { ServingModel } from "./serving-model";
 export async function loadServingModel(db: Db, catalog: ProductCatalog): Promise<ServingModel> {
   const active = await getActiveModelVersion(db);
   if (!active?.artifact) return fitPopularityFallback(db, catalog);
-  const recommender = deserializeRecommender(new Uint8Array(active.artifact));
+  const recommender = await deserializeForServing(new Uint8Array(active.artifact));
   return { source: "active-version", versionId: active.id, kind: active.kind, recommender, loadedAt: Date.now() };
 }
 

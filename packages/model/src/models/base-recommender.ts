@@ -112,6 +112,10 @@ export abstract class BaseRecommender<Config> implements Recommender {
     return this.rank(scores, k, blocked, options);
   }
 
+  async prepareForServing(): Promise<void> {}
+
+  releaseServing(): void {}
+
   serialize(): Uint8Array {
     const state = this.requireState();
     const model = this.exportModel();

@@ -1,7 +1,7 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import { createJsDenseScorer, createTensorDenseScorer, type DenseScorer } from "../../linalg/dense-scorer";
 import { multiplyTransposedJs } from "../../linalg/multiply-transposed";
-import { scoreAgainstRows } from "../../linalg/score-against-rows";
 import { createTfjsMultiplyTransposed } from "../../linalg/tfjs-multiply-transposed";
 import { createRng, type Rng } from "../../random/create-rng";
 import type { FitOptions, FitReport } from "../../recommender";
@@ -35,6 +35,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #profileVectors: Float32Array = new Float32Array(0);
   #userFeatures: FeatureTable | undefined;
   #norms: Float32Array = new Float32Array(0);
+  #scorer: DenseScorer = createJsDenseScorer(new Float32Array(0), new Float32Array(0));
 
   /**
    * Attach dense per-item content (e.g. text or image embeddings, items × dims in the order of the dataset passed to
@@ -131,6 +132,19 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#userIds = network.config.useIds ? network.userIds.weights.slice() : new Float32Array(0);
     this.#profileVectors = network.config.useContent ? network.profileVectors.weights.slice() : new Float32Array(0);
     this.#norms = computeNorms(vectors, this.config.dims);
+    this.#scorer = createJsDenseScorer(vectors, bias);
+  }
+
+  /** Moves the catalog scoring onto TF.js (WASM) when the model's dense backend is tfjs and a fast backend exists. */
+  override async prepareForServing(): Promise<void> {
+    if (this.config.denseBackend !== "tfjs" || this.#scorer.engine === "tensor") return;
+    const scorer = await createTensorDenseScorer(this.#itemVectors, this.#itemBias, this.config.dims);
+    if (scorer) this.#scorer = scorer;
+  }
+
+  override releaseServing(): void {
+    this.#scorer.release();
+    this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
 
   protected scoreProfile(profile: UserProfile, userIndex: number | undefined, out: Float32Array): void {
@@ -153,7 +167,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + y * (this.#profileVectors[g * d + j] ?? 0);
       }
     }
-    scoreAgainstRows(user, this.#itemVectors, this.#itemBias, out);
+    this.#scorer.score(user, out, true);
   }
 
   /** Cosine of the fused (content + behaviour) item vectors. */
@@ -162,7 +176,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     const V = this.#itemVectors;
     const norms = this.#norms;
     const norm = norms[itemIndex] ?? 0;
-    scoreAgainstRows(V.subarray(itemIndex * d, (itemIndex + 1) * d), V, new Float32Array(0), out);
+    this.#scorer.score(V.subarray(itemIndex * d, (itemIndex + 1) * d), out, false);
     for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / (norm * (norms[i] ?? 0) + 1e-12);
   }
 
@@ -224,6 +238,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#userIds = arrays.userIds as Float32Array;
     this.#profileVectors = arrays.profileVectors as Float32Array;
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
+    this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
 
   protected importModel(artifact: ModelArtifact): void {
@@ -246,6 +261,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       values: readArtifactArray(artifact, "userFeatureValues", Float32Array),
     };
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
+    this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
 }
 
