@@ -1,5 +1,6 @@
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
+import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import type { AnchorAction } from "./pick-reason";
 
 export type Anchor = { product: CachedProduct; action: AnchorAction };
@@ -22,7 +23,7 @@ export function findSimilarAnchors(
   for (const anchor of anchors) {
     if (pending.size === 0) break;
     if (!recommender.items.has(anchor.product.sku)) continue;
-    for (const neighbour of recommender.similarItems(anchor.product.sku, neighbourhood)) {
+    for (const neighbour of cachedSimilarItems(recommender, anchor.product.sku, neighbourhood)) {
       if (neighbour.score > 0 && pending.delete(neighbour.itemId)) found.set(neighbour.itemId, anchor);
     }
   }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getModelServing } from "../../model-serving/get-model-serving";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
+import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import { LocaleSchema } from "./locale-schema";
 import type { PickReason } from "./pick-reason";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
@@ -37,19 +38,19 @@ export async function listSimilarItems(db: Db, rawInput: ListSimilarItemsInput):
   const { recommender, kind } = snapshot.model;
   const hasSimilarity = kind !== "popularity" && recommender.items.has(anchor.sku);
   const items = hasSimilarity
-    ? recommender
-        .similarItems(anchor.sku, input.k, { filter: (index) => accepts(snapshot.productAt[index], snapshot, index) })
-        .flatMap((pick, slot) => {
-          const product = snapshot.productAt[pick.itemIndex];
-          if (!product) return [];
-          const reason: PickReason = {
-            kind: "similar-item",
-            anchorTitleZh: anchor.titleZh,
-            anchorTitleEn: anchor.titleEn,
-            similarity: pick.score,
-          };
-          return [toRecommendedItem(product, slot, pick.score, reason, input.locale)];
-        })
+    ? cachedSimilarItems(recommender, anchor.sku, input.k, (index) =>
+        accepts(snapshot.productAt[index], snapshot, index),
+      ).flatMap((pick, slot) => {
+        const product = snapshot.productAt[pick.itemIndex];
+        if (!product) return [];
+        const reason: PickReason = {
+          kind: "similar-item",
+          anchorTitleZh: anchor.titleZh,
+          anchorTitleEn: anchor.titleEn,
+          similarity: pick.score,
+        };
+        return [toRecommendedItem(product, slot, pick.score, reason, input.locale)];
+      })
     : snapshot.catalog.products
         .filter((product) => product.id !== anchor.id && accepts(product, snapshot, -1))
         .sort((a, b) => b.purchases - a.purchases || a.id - b.id)
