@@ -39,13 +39,22 @@ export function describeConstraint(
   }
 }
 
+/** Number formats by locale and currency: creating an Intl.NumberFormat costs ~30 µs, formatting with one ~0.4 µs. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 function money(amount: number, currency: Currency, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 0,
-  }).format(amount);
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", {
+      style: "currency",
+      currency,
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 0,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** "¥3,000 以内（约 US$416.67）" / "up to ¥3,000 (≈ $416.67)": the stated budget and what it filters in USD. */
