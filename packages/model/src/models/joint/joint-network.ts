@@ -43,7 +43,8 @@ const DENSE_BLOCK = 2048;
 
 /**
  * The joint model's parameters and maths. Item tower: o_i = Eo[i] + z_i, h_i = Ei[i] + z_i with
- * z_i = Σ_f x_if·W_f + Tᵀ·c_i (content; c_i the item's dense encoder vector, T a learned D × d projection). User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
+ * z_i = Σ_f x_if·W_f + Tᵀ·c_i (content; c_i the item's dense encoder vector, T a learned D × d projection).
+ * User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
  * Score s(u, i) = u·o_i + b_i + Σ_f x_if·w_f. Loss per mini-batch: sampled softmax (log-q corrected) over the target
  * and shared negatives, plus a·L_item (category and metal from Eo[i]) plus b·L_user (next category from u).
  * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; the dense
