@@ -5,13 +5,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client";
 import { PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client";
 import { type DatabaseTarget, parseDatabaseUrl } from "./database-url";
+import { createSqlReader, type SqlReader } from "./sql-reader";
 
 /**
  * The database client. Both dialects are generated from one schema and expose the same API, so the rest of the
  * code sees a single type.
  */
 export type Db = SqlitePrismaClient;
-export type DbHandle = { db: Db; target: DatabaseTarget };
+export type DbHandle = { db: Db; target: DatabaseTarget; sql: SqlReader };
+
+const readers = new WeakMap<Db, SqlReader>();
+
+/** The SqlReader opened with this client's database (createDb registers it). */
+export function sqlReaderOf(db: Db): SqlReader {
+  const reader = readers.get(db);
+  if (!reader) throw new Error("This database client was not created by createDb: it has no SQL reader.");
+  return reader;
+}
 
 /** Opens the database named by the URL (SQLite file or PostgreSQL server). Creates the SQLite folder if missing. */
 export function createDb(url: string): DbHandle {
@@ -19,9 +29,14 @@ export function createDb(url: string): DbHandle {
   if (target.dialect === "sqlite") {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 });
-    return { db: new SqlitePrismaClient({ adapter }), target };
+    return register({ db: new SqlitePrismaClient({ adapter }), target, sql: createSqlReader(target) });
   }
   const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
   const db = new PostgresPrismaClient({ adapter }) as unknown as Db;
-  return { db, target };
+  return register({ db, target, sql: createSqlReader(target) });
+}
+
+function register(handle: DbHandle): DbHandle {
+  readers.set(handle.db, handle.sql);
+  return handle;
 }

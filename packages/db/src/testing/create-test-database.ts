@@ -24,6 +24,7 @@ export async function createTestDatabase(options: { postgresServerUrl?: string }
       ...handle,
       url,
       drop: async () => {
+        await handle.sql.close();
         await handle.db.$disconnect();
         fs.rmSync(dir, { recursive: true, force: true });
       },
@@ -42,6 +43,7 @@ export async function createTestDatabase(options: { postgresServerUrl?: string }
     ...handle,
     url,
     drop: async () => {
+      await handle.sql.close();
       await handle.db.$disconnect();
       const cleanup = new pg.Client({ connectionString: options.postgresServerUrl });
       await cleanup.connect();
