@@ -24,4 +24,16 @@ describe("selectTopK", () => {
       .slice(0, 37);
     expect(Array.from(selectTopK(scores, 37))).toEqual(expected);
   });
+
+  it("agrees with a filtered full sort for every k, with ties and NaN", () => {
+    const rng = createRng(11);
+    const scores = Float32Array.from({ length: 500 }, (_, i) => (i % 41 === 0 ? Number.NaN : rng.nextInt(20)));
+    const accept = (index: number) => index % 3 !== 1;
+    const sorted = Array.from(scores.keys())
+      .filter((index) => accept(index) && !Number.isNaN(scores[index]))
+      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+    for (const k of [1, 2, 7, 64, 240, 331, 500, 900]) {
+      expect(Array.from(selectTopK(scores, k, accept))).toEqual(sorted.slice(0, k));
+    }
+  });
 });

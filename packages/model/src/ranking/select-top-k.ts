@@ -1,55 +1,75 @@
 /**
  * Indices of the k highest scores, best first, by partial selection (a size-k min-heap: O(n log k), no full sort).
- * Ties go to the lower index, so rankings are deterministic. `accept` skips indices (exclusions, filters).
+ * Ties go to the lower index, so rankings are deterministic. `accept` skips indices (exclusions, filters); it is only
+ * asked about an index that would enter the current top k. NaN scores are skipped. Runs on every recommendation
+ * request over the whole catalog, so the heap keeps its scores beside its indices (typed arrays, no closures).
  */
 export function selectTopK(scores: ArrayLike<number>, k: number, accept?: (index: number) => boolean): Int32Array {
   const n = scores.length;
   const size = Math.max(0, Math.min(k, n));
-  const heap = new Int32Array(size);
+  const heapIndex = new Int32Array(size);
+  const heapScore = new Float64Array(size);
   let count = 0;
-  // "worse" = lower score, or equal score and higher index. The heap root is the worst kept item.
-  const isWorse = (a: number, b: number): boolean => {
-    const sa = scores[a] ?? 0;
-    const sb = scores[b] ?? 0;
-    return sa < sb || (sa === sb && a > b);
-  };
-  const siftDown = (start: number): void => {
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= count) return;
-      let worst = left;
-      const right = left + 1;
-      if (right < count && isWorse(heap[right] ?? 0, heap[left] ?? 0)) worst = right;
-      if (!isWorse(heap[worst] ?? 0, heap[i] ?? 0)) return;
-      const tmp = heap[i] ?? 0;
-      heap[i] = heap[worst] ?? 0;
-      heap[worst] = tmp;
-      i = worst;
-    }
-  };
-  if (size === 0) return heap;
+  if (size === 0) return heapIndex;
+  // The root is the worst kept item: lower score, or equal score and higher index.
   for (let index = 0; index < n; index++) {
-    const score = scores[index] ?? 0;
-    if (Number.isNaN(score)) continue;
-    if (count === size && !(score > (scores[heap[0] ?? 0] ?? 0))) continue; // cheap reject: ties lose to lower index
+    const score = scores[index] as number;
+    if (score !== score) continue; // NaN
+    // Later indices lose ties, so an equal score can never displace the root.
+    if (count === size && !(score > (heapScore[0] as number))) continue;
     if (accept !== undefined && !accept(index)) continue;
     if (count < size) {
       let i = count++;
-      heap[i] = index;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!isWorse(heap[i] ?? 0, heap[parent] ?? 0)) break;
-        const tmp = heap[i] ?? 0;
-        heap[i] = heap[parent] ?? 0;
-        heap[parent] = tmp;
+        const parentScore = heapScore[parent] as number;
+        if (!(score < parentScore || (score === parentScore && index > (heapIndex[parent] as number)))) break;
+        heapIndex[i] = heapIndex[parent] as number;
+        heapScore[i] = parentScore;
         i = parent;
       }
+      heapIndex[i] = index;
+      heapScore[i] = score;
     } else {
-      heap[0] = index;
-      siftDown(0);
+      siftDown(heapIndex, heapScore, count, index, score);
     }
   }
-  const result = Array.from(heap.subarray(0, count)).sort((a, b) => (isWorse(a, b) ? 1 : isWorse(b, a) ? -1 : 0));
-  return Int32Array.from(result);
+  // Heap sort: pop the worst to the back until empty, leaving the best first.
+  const result = new Int32Array(count);
+  for (let end = count - 1; end >= 0; end--) {
+    result[end] = heapIndex[0] as number;
+    const lastIndex = heapIndex[end] as number;
+    const lastScore = heapScore[end] as number;
+    if (end > 0) siftDown(heapIndex, heapScore, end, lastIndex, lastScore);
+  }
+  return result;
+}
+
+/** Puts (index, score) at the root of a heap of `count` items and sifts it down to its place. */
+function siftDown(heapIndex: Int32Array, heapScore: Float64Array, count: number, index: number, score: number): void {
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= count) break;
+    let worst = left;
+    let worstScore = heapScore[left] as number;
+    const right = left + 1;
+    if (right < count) {
+      const rightScore = heapScore[right] as number;
+      if (
+        rightScore < worstScore ||
+        (rightScore === worstScore && (heapIndex[right] as number) > (heapIndex[left] as number))
+      ) {
+        worst = right;
+        worstScore = rightScore;
+      }
+    }
+    const worstIndex = heapIndex[worst] as number;
+    if (!(worstScore < score || (worstScore === score && worstIndex > index))) break;
+    heapIndex[i] = worstIndex;
+    heapScore[i] = worstScore;
+    i = worst;
+  }
+  heapIndex[i] = index;
+  heapScore[i] = score;
 }
