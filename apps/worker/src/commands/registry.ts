@@ -3,6 +3,7 @@ import { benchmarkCommand } from "./benchmark";
 import { benchmarkContentCommand } from "./benchmark-content";
 import { benchmarkFeaturesCommand } from "./benchmark-features";
 import { benchmarkServingCommand } from "./benchmark-serving";
+import { benchmarkSimilarCommand } from "./benchmark-similar";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
 import { evaluateCommand } from "./evaluate";
@@ -48,4 +49,5 @@ export const COMMANDS: Command[] = [
   benchmarkFeaturesCommand,
   benchmarkServingCommand,
   benchmarkContentCommand,
+  benchmarkSimilarCommand,
 ];
