@@ -67,6 +67,8 @@ export async function measureActiveModel(db: Db, users: number, seed: number): P
   });
   if (!version?.artifact) return null;
   const recommender = deserializeRecommender(new Uint8Array(version.artifact));
+  // As the web app serves it (model-serving's deserializeForServing): the joint model scores on TF.js.
+  await recommender.prepareForServing();
   const products = await db.product.findMany({ select: { sku: true, inStock: true } });
   const inStock = new Map(products.map((product) => [product.sku, product.inStock]));
   const servable = new Uint8Array(recommender.items.size);
@@ -118,6 +120,7 @@ export async function measureSyntheticModels(options: {
     const started = Date.now();
     await recommender.fit(dataset, { seed: options.seed });
     const fitSeconds = round((Date.now() - started) / 1000);
+    await recommender.prepareForServing();
     results.push({
       catalog: `synthetic (${options.items} items, ${options.users} users)`,
       kind,
