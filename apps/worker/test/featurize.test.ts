@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { describeImageEncoder } from "@jewelguide/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeFeatureVector } from "../src/features/feature-vector-bytes";
 import { TEXT_ENCODER } from "../src/features/featurize-products";
@@ -68,7 +69,7 @@ describe("featurize", () => {
 
     const productIds = [ringA.id, missing.id];
     const dense = await loadDenseContent(ws.db, productIds);
-    expect(dense?.dims).toBe(512 + 1293);
+    expect(dense?.dims).toBe(512 + describeImageEncoder().dims);
     const ringRow = dense?.vectors.subarray(0, dense.dims) ?? new Float32Array();
     const missingRow = dense?.vectors.subarray(dense?.dims ?? 0) ?? new Float32Array();
     expect(ringRow.subarray(512).some((value) => value !== 0)).toBe(true);

@@ -27,8 +27,10 @@ describe.skipIf(!hasPhotos)("image encoder on real photos", () => {
     );
     if (!ringA || !ringB || !earring) throw new Error("three vectors expected");
     expect(ringA.length).toBe(encoder.dims);
-    expect(cosineSimilarity(ringA, ringB)).toBeGreaterThan(cosineSimilarity(ringA, earring) + 0.1);
-    expect(cosineSimilarity(ringA, ringB)).toBeGreaterThan(cosineSimilarity(ringB, earring) + 0.1);
+    // Cosine distances (1 − cosine): all photos' vectors share a large common part, so compare ratios, not offsets.
+    const distance = (a: Float32Array, b: Float32Array) => 1 - cosineSimilarity(a, b);
+    expect(distance(ringA, ringB)).toBeLessThan(distance(ringA, earring) / 4);
+    expect(distance(ringA, ringB)).toBeLessThan(distance(ringB, earring) / 4);
   });
 
   it("returns unit-length embeddings, batch size does not change them, and reports progress", async () => {
