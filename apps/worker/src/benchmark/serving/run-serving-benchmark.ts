@@ -14,6 +14,11 @@ export type ServingBenchmarkOptions = {
   /** Web processes (WEB_CONCURRENCY of apps/web/scripts/serve.mjs). */
   workers: number;
   durationSeconds: number;
+  /**
+   * Seconds of the same load per procedure before the measured run, results discarded: the JIT compiles the hot
+   * paths and per-item caches (neighbour lists) fill, as in a shop that has been serving for a while. 0 = none.
+   */
+  warmUpSeconds: number;
   procedures: readonly Procedure[];
   seed: number;
   log: (text: string) => void;
@@ -75,22 +80,33 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
     );
     const procedures: HttpResult["procedures"] = {};
     for (const procedure of options.procedures) {
-      const load = os
+      const loadAverage = os
         .loadavg()
         .map((value) => value.toFixed(2))
         .join(" ");
-      options.log(`${procedure}: ${options.connections} connections for ${options.durationSeconds} s (load ${load})`);
-      const result = await runLoad({
-        baseUrl: server.baseUrl,
-        paths: sets[procedure],
-        cookieFor: (path) => {
-          const shopper = sets.shopperOf.get(path);
-          return shopper ? `jg_shopper=${shopper}` : undefined;
-        },
-        connections: options.connections,
-        durationSeconds: options.durationSeconds,
-        serverPids: server.serverPids,
-      });
+      const load = (durationSeconds: number) =>
+        runLoad({
+          baseUrl: server.baseUrl,
+          paths: sets[procedure],
+          cookieFor: (path) => {
+            const shopper = sets.shopperOf.get(path);
+            return shopper ? `jg_shopper=${shopper}` : undefined;
+          },
+          connections: options.connections,
+          durationSeconds,
+          serverPids: server.serverPids,
+        });
+      if (options.warmUpSeconds > 0) {
+        const warm = await load(options.warmUpSeconds);
+        options.log(
+          `${procedure}: warm-up load ${options.warmUpSeconds} s (not counted): p50 ${warm.latencyMs.p50} ms, ` +
+            `p99 ${warm.latencyMs.p99} ms, ${warm.requestsPerSecond} req/s`,
+        );
+      }
+      options.log(
+        `${procedure}: ${options.connections} connections for ${options.durationSeconds} s (load ${loadAverage})`,
+      );
+      const result = await load(options.durationSeconds);
       procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result };
       options.log(
         `${procedure}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSecond} req/s, ` +
