@@ -14,7 +14,7 @@ export function selectTopK(scores: ArrayLike<number>, k: number, accept?: (index
   // The root is the worst kept item: lower score, or equal score and higher index.
   for (let index = 0; index < n; index++) {
     const score = scores[index] as number;
-    if (score !== score) continue; // NaN
+    if (Number.isNaN(score)) continue;
     // Later indices lose ties, so an equal score can never displace the root.
     if (count === size && !(score > (heapScore[0] as number))) continue;
     if (accept !== undefined && !accept(index)) continue;
