@@ -6,6 +6,7 @@ import {
   isEventType,
   isGender,
   isMetal,
+  isRemovalContext,
   type UserAttributes,
 } from "@jewelguide/model";
 
@@ -76,7 +77,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
     const itemId = skuById.get(event.productId);
     if (userId === undefined || itemId === undefined || !isEventType(event.type)) continue;
     // A removal from favourites or the cart is stored as that event type with context.action = "remove": not a signal.
-    if (isRemoval(event.context)) continue;
+    if (isRemovalContext(event.context)) continue;
     // Simulated traffic (worker simulate) replays held-out behaviour: training on it would leak the held-out items.
     if (isSimulated(event.context)) continue;
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
@@ -102,8 +103,4 @@ function contentExtras(attributes: unknown): Record<string, string | number> {
 
 function isSimulated(context: unknown): boolean {
   return typeof context === "object" && context !== null && (context as { simulated?: unknown }).simulated === true;
-}
-
-function isRemoval(context: unknown): boolean {
-  return typeof context === "object" && context !== null && (context as { action?: unknown }).action === "remove";
 }

@@ -18,3 +18,20 @@ export const DEFAULT_EVENT_WEIGHTS: Readonly<Record<EventType, number>> = {
 export function isEventType(value: string): value is EventType {
   return (EVENT_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * Taking an item out of the favourites or the cart is stored as a `favorite` / `cart` event whose context says
+ * `{ "action": "remove" }`: not a signal of taste. The context may arrive parsed or as JSON text (raw SQL on SQLite).
+ */
+export function isRemovalContext(context: unknown): boolean {
+  const value = typeof context === "string" && context.startsWith("{") ? parseJsonObject(context) : context;
+  return typeof value === "object" && value !== null && "action" in value && value.action === "remove";
+}
+
+function parseJsonObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

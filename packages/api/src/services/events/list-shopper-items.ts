@@ -1,7 +1,7 @@
 import type { Db } from "@jewelguide/db";
+import { isRemovalContext } from "@jewelguide/model";
 import { z } from "zod";
 import { type ProductCard, productCardSelect } from "../catalog/product-selectors";
-import { isRemoval } from "../recommendations/load-shopper-signals";
 import { ShopperIdSchema } from "./shopper-id-schema";
 
 export const SHOPPER_LISTS = ["favorite", "cart"] as const;
@@ -29,7 +29,7 @@ export async function listShopperItems(db: Db, rawInput: ListShopperItemsInput):
   });
   const addedAt = new Map<number, Date>();
   for (const event of events) {
-    if (event.type === "purchase" || isRemoval(event.context)) addedAt.delete(event.productId);
+    if (event.type === "purchase" || isRemovalContext(event.context)) addedAt.delete(event.productId);
     else addedAt.set(event.productId, event.occurredAt);
   }
   if (addedAt.size === 0) return [];

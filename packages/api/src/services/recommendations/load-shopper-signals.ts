@@ -1,5 +1,5 @@
 import { type Db, sqlReaderOf } from "@jewelguide/db";
-import type { EventType } from "@jewelguide/model";
+import { type EventType, isRemovalContext } from "@jewelguide/model";
 
 /** An action of the shopper on a product that says something about taste (impressions do not). */
 export type ShopperAction = { productId: number; type: Exclude<EventType, "impression">; at: Date };
@@ -63,7 +63,7 @@ export async function loadShopperSignals(
       continue;
     }
     const type = RECENT_TYPES.find((t) => t === event.type);
-    if (type && !isRemoval(event.context)) recent.push({ productId: event.productId, type, at: event.at });
+    if (type && !isRemovalContext(event.context)) recent.push({ productId: event.productId, type, at: event.at });
   }
   recent.reverse();
   return { recent, purchases, purchasedIds: new Set(purchases.map((p) => p.productId)) };
@@ -71,18 +71,4 @@ export async function loadShopperSignals(
 
 function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
-}
-
-/** Favourite and cart removals are stored as those event types with `context.action = "remove"`. */
-export function isRemoval(context: unknown): boolean {
-  const value = typeof context === "string" && context.startsWith("{") ? parseJson(context) : context;
-  return typeof value === "object" && value !== null && "action" in value && value.action === "remove";
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
