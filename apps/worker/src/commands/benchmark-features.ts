@@ -2,11 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
+import { defaultFlagValues } from "../cli/default-flag-values";
 import { UsageError } from "../cli/usage-error";
 import { formatFeatureTable } from "../feature-benchmark/format-feature-table";
 import { runFeatureBenchmark } from "../feature-benchmark/run-feature-benchmark";
 import { createRateReporter } from "../features/create-rate-reporter";
 import { loadCachedImageEncoder } from "../features/load-cached-image-encoder";
+import { benchmarkContentCommand } from "./benchmark-content";
+import { benchmarkSimilarCommand } from "./benchmark-similar";
 
 export const benchmarkFeaturesCommand = defineCommand({
   name: "benchmark features",
@@ -17,15 +20,23 @@ class by cosine on the image feature (and on its CNN and colour parts alone); fo
 (gold / white / rose) and gem (none / diamond / pearl / coloured) accuracy of a softmax linear probe on the image
 embedding, 5-fold cross-validated, with the majority-class baseline; images/s and titles/s on this machine. With
 products in DATABASE_URL (e.g. after \`demo\`): share of the top-10 neighbours by the text + attribute feature with
-the query's category and metal.`,
+the query's category and metal. With --with-joint, the one command for every feature number in BENCHMARKS.md §5: it
+then runs \`benchmark content\` (the joint model without / with the stored text and photo features on the shop's data,
+cold-item Recall@20) and \`benchmark similar\` (the active version's similar pieces: same category / metal).`,
   flags: {
     photos: { type: "string", valueName: "DIR", description: "photo set folder (default: shared data)" },
     queries: { type: "string", valueName: "N", description: "product queries for the neighbour check (default 1000)" },
     "no-products": { type: "boolean", description: "skip the product neighbour check" },
+    "with-joint": {
+      type: "boolean",
+      description:
+        "then also `benchmark content` (joint model without / with the stored features, ~25 min) and `benchmark similar`",
+    },
     out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/features.json)" },
     quiet: { type: "boolean", description: "no progress output" },
   },
-  async run({ flags, env, stdout, stderr }) {
+  async run(context) {
+    const { flags, env, stdout, stderr } = context;
     const photoDir = path.resolve(flags.photos ?? path.join(env.sharedDir, "data", "jewellery-images-5class"));
     if (!fs.existsSync(path.join(photoDir, "labels.csv"))) throw new UsageError(`no labels.csv in ${photoDir}`);
     const queries = flags.queries ? Number(flags.queries) : 1000;
@@ -48,7 +59,16 @@ the query's category and metal.`,
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);
       stdout.write(`${formatFeatureTable(result)}\nwritten ${path.relative(process.cwd(), out)}\n`);
-      return 0;
+      if (!flags["with-joint"]) return 0;
+      const content = await benchmarkContentCommand.run({
+        ...context,
+        flags: defaultFlagValues(benchmarkContentCommand.flags),
+      });
+      const similar = await benchmarkSimilarCommand.run({
+        ...context,
+        flags: defaultFlagValues(benchmarkSimilarCommand.flags),
+      });
+      return Math.max(content, similar);
     } finally {
       encoder.dispose();
       await handle?.db.$disconnect();
