@@ -5,6 +5,7 @@ import { UsageError } from "../cli/usage-error";
 import { describeDataSnapshot } from "../training/describe-data-snapshot";
 import { evaluateOffline } from "../training/evaluate-offline";
 import { loadTrainingData } from "../training/load-training-data";
+import { describeStoredFeatures, loadStoredFeatures } from "../training/stored-features";
 import { parseVersionId } from "./parse-numeric-flags";
 
 export const evaluateCommand = defineCommand({
@@ -39,12 +40,27 @@ scoring it directly on the held-out items would flatter it.) The result is store
       if (data.interactions.length === 0) throw new UsageError("there are no events to evaluate on");
       const snapshot = describeDataSnapshot(data);
       log(`data: ${snapshot.interactions} events, snapshot ${snapshot.hash.slice(0, 12)}`);
+      // A version trained on stored text/photo features is re-scored with the features stored now (current encoders).
+      const features = usedStoredFeatures(version.params) ? await loadStoredFeatures(db, data) : undefined;
+      if (usedStoredFeatures(version.params)) {
+        log(
+          features
+            ? `stored features: ${describeStoredFeatures(features, data.catalog.length)}`
+            : "stored features: the version used some, but none of the current encoder versions is stored (run featurize)",
+        );
+      }
       let lastLine = 0;
-      const offline = await evaluateOffline(data, version.kind, readTrainingConfig(version.params), (stage, p) => {
-        if (Date.now() - lastLine < 1000 && p.fraction < 1) return;
-        lastLine = Date.now();
-        log(`${stage}: ${p.stage} ${(p.fraction * 100).toFixed(0)}%`);
-      });
+      const offline = await evaluateOffline(
+        data,
+        version.kind,
+        readTrainingConfig(version.params),
+        (stage, p) => {
+          if (Date.now() - lastLine < 1000 && p.fraction < 1) return;
+          lastLine = Date.now();
+          log(`${stage}: ${p.stage} ${(p.fraction * 100).toFixed(0)}%`);
+        },
+        { dense: features?.dense },
+      );
       const previous = isRecord(version.metrics) ? version.metrics : {};
       const reevaluation = {
         validation: offline.validation,
@@ -72,8 +88,13 @@ scoring it directly on the held-out items would flatter it.) The result is store
 /** The config train fitted with: the stored params without the model's own resolved copy. */
 function readTrainingConfig(params: unknown): Record<string, unknown> {
   if (!isRecord(params)) return {};
-  const { resolved: _resolved, ...config } = params;
+  const { resolved: _resolved, storedFeatures: _storedFeatures, ...config } = params;
   return config;
+}
+
+/** Did training feed stored features to the model (params.storedFeatures lists at least one encoder)? */
+function usedStoredFeatures(params: unknown): boolean {
+  return isRecord(params) && Array.isArray(params.storedFeatures) && params.storedFeatures.length > 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
