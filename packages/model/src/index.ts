@@ -83,6 +83,7 @@ export {
 export { decodeModelArtifact, encodeModelArtifact, type ModelArtifact } from "./serialization/model-artifact";
 export * from "./text/cosine-similarity";
 export * from "./text/encode-text";
+export { hashToken } from "./text/hash-token";
 export * from "./text/lexicon";
 export * from "./text/match-lexicon";
 export * from "./text/normalize-text";

@@ -1,3 +1,5 @@
+import { hashToken } from "@jewelguide/model";
+
 export type AbArm = "A" | "B";
 
 /**
@@ -8,17 +10,7 @@ export function assignAbArm(testId: number, shopperId: string, shareB: number): 
   return hashToUnit(`${testId}:${shopperId}`) < shareB ? "B" : "A";
 }
 
-export function hashToUnit(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  // Final avalanche (murmur3 fmix32) so near-identical ids spread evenly.
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return (hash >>> 0) / 2 ** 32;
+/** A stable hash of the text mapped to [0, 1): the model's token hash (FNV-1a + murmur3 finaliser) over 2³². */
+function hashToUnit(text: string): number {
+  return hashToken(text) / 2 ** 32;
 }
