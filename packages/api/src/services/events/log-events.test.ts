@@ -1,27 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
-import { type SeededShop, seedShop } from "../../model-serving/testing/seed-shop";
-import { createTestCaller } from "../../test/create-test-caller";
+import { describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
+import { useSeededShop } from "../../test/use-seeded-shop";
 import type { LogEventsInput } from "./event-schemas";
 
 describe.each(testDialects)("events.log and shopper lists on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
-  let database: TestDatabase;
-  let shop: SeededShop;
-  const caller = () => createTestCaller(database.db, database.target.dialect);
-  const id = (sku: string) => shop.ids.get(sku) ?? 0;
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await createTestDatabase({ postgresServerUrl: server });
-    shop = await seedShop(database.db);
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const fixture = useSeededShop({ server, skip });
+  const caller = () => fixture.caller();
+  const id = (sku: string) => fixture.shop.ids.get(sku) ?? 0;
 
   it("stores impressions with slot, request and model version, creating the shopper on first event", async () => {
     const shopperId = `imp-${randomUUID()}`;
@@ -39,7 +26,7 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
       })),
     });
     expect(result).toEqual({ stored: 2, duplicates: 0 });
-    const rows = await database.db.interaction.findMany({
+    const rows = await fixture.database.db.interaction.findMany({
       where: { user: { externalId: shopperId } },
       orderBy: { slot: "asc" },
       select: { type: true, slot: true, requestId: true, source: true, context: true },
@@ -57,8 +44,8 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
     expect(await caller().events.log({ shopperId, events: [event] })).toEqual({ stored: 0, duplicates: 1 });
     const both = [event, { ...event, idempotencyKey: randomUUID() }];
     expect(await caller().events.log({ shopperId, events: both })).toEqual({ stored: 1, duplicates: 1 });
-    expect(await database.db.interaction.count({ where: { user: { externalId: shopperId } } })).toBe(2);
-    expect(await database.db.user.count({ where: { externalId: shopperId } })).toBe(1);
+    expect(await fixture.database.db.interaction.count({ where: { user: { externalId: shopperId } } })).toBe(2);
+    expect(await fixture.database.db.user.count({ where: { externalId: shopperId } })).toBe(1);
   });
 
   it("stores concurrent re-sends once", async () => {
@@ -68,7 +55,7 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
       Array.from({ length: 5 }, () => caller().events.log({ shopperId, events: [event] })),
     );
     expect(results.reduce((sum, r) => sum + r.stored, 0)).toBe(1);
-    expect(await database.db.interaction.count({ where: { user: { externalId: shopperId } } })).toBe(1);
+    expect(await fixture.database.db.interaction.count({ where: { user: { externalId: shopperId } } })).toBe(1);
   });
 
   it("rejects bad input with BAD_REQUEST naming the problem", async () => {
@@ -119,7 +106,7 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
     await log("purchase", "pendant-2");
     const after = await caller().shopper.listItems({ shopperId, list: "cart" });
     expect(after.map((item) => item.id)).toEqual([id("bracelet-2")]);
-    const purchase = await database.db.interaction.findFirst({
+    const purchase = await fixture.database.db.interaction.findFirst({
       where: { user: { externalId: shopperId }, type: "purchase" },
       select: { price: true, orderId: true, context: true },
     });

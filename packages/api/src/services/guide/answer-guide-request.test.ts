@@ -1,26 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
-import { type SeededShop, seedShop, trainAndPublish } from "../../model-serving/testing/seed-shop";
-import { createTestCaller } from "../../test/create-test-caller";
+import { describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
+import { useSeededShop } from "../../test/use-seeded-shop";
 
 describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
-  let database: TestDatabase;
-  let shop: SeededShop;
-  const caller = () => createTestCaller(database.db, database.target.dialect);
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await createTestDatabase({ postgresServerUrl: server });
-    shop = await seedShop(database.db);
-    await trainAndPublish(database.db, "itemknn");
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const fixture = useSeededShop({ server, skip }, { publish: "itemknn" });
+  const caller = () => fixture.caller();
 
   it("turns a Chinese request into chips and filters exactly, converting CNY to the USD catalog", async () => {
     const answer = await caller().guide.ask({ text: "送妈妈的金手镯 预算5000", locale: "zh" });
@@ -76,10 +62,10 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
   });
 
   it("ranks within the constraints for the shopper and never returns bought or out-of-stock items", async () => {
-    const answer = await caller().guide.ask({ text: "ring", shopperId: shop.ringBuyer, locale: "en" });
+    const answer = await caller().guide.ask({ text: "ring", shopperId: fixture.shop.ringBuyer, locale: "en" });
     const skus = answer.items.map((item) => item.sku);
-    expect(skus).not.toContain(shop.outOfStockSku);
-    expect(skus).not.toContain(shop.boughtSku);
+    expect(skus).not.toContain(fixture.shop.outOfStockSku);
+    expect(skus).not.toContain(fixture.shop.boughtSku);
     expect(skus.every((sku) => sku.startsWith("ring-"))).toBe(true);
     expect(skus.slice(0, 2).sort()).toEqual(["ring-4", "ring-6"]);
     // ring-7 and ring-8 were never bought: the model never saw them, they follow by popularity.
@@ -90,7 +76,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     const shopperId = `guide-${randomUUID()}`;
     await caller().events.log({
       shopperId,
-      events: [{ idempotencyKey: randomUUID(), type: "view", productId: shop.ids.get("necklace-1") ?? 0 }],
+      events: [{ idempotencyKey: randomUUID(), type: "view", productId: fixture.shop.ids.get("necklace-1") ?? 0 }],
     });
     const answer = await caller().guide.ask({ text: "", shopperId, locale: "zh" });
     expect(answer.items[0]?.category).toBe("necklace");

@@ -1,32 +1,18 @@
-import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
-import { type SeededShop, seedShop, trainAndPublish } from "../../model-serving/testing/seed-shop";
-import { createTestCaller } from "../../test/create-test-caller";
+import { describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
+import { useSeededShop } from "../../test/use-seeded-shop";
 
 describe.each(testDialects)("recommendations.similar and boughtTogether on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
-  let database: TestDatabase;
-  let shop: SeededShop;
-  const caller = () => createTestCaller(database.db, database.target.dialect);
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await createTestDatabase({ postgresServerUrl: server });
-    shop = await seedShop(database.db);
-    await trainAndPublish(database.db, "itemknn");
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const fixture = useSeededShop({ server, skip }, { publish: "itemknn" });
+  const caller = () => fixture.caller();
 
   it("returns the model's nearest items, never the item itself or an out-of-stock one", async () => {
     const result = await caller().recommendations.similar({ sku: "ring-3", k: 10, locale: "en" });
     const skus = result.items.map((item) => item.sku);
     expect(skus.length).toBeGreaterThan(0);
     expect(skus).not.toContain("ring-3");
-    expect(skus).not.toContain(shop.outOfStockSku);
+    expect(skus).not.toContain(fixture.shop.outOfStockSku);
     expect(result.items[0]?.category).toBe("ring");
     expect(result.items[0]?.reason.kind).toBe("similar-item");
     expect(result.items[0]?.why).toMatch(/^Similar to “ring 3” \(similarity 0\.\d\d\)$/);
@@ -36,7 +22,7 @@ describe.each(testDialects)("recommendations.similar and boughtTogether on $name
 
   it("can include out-of-stock items when asked", async () => {
     const result = await caller().recommendations.similar({ sku: "ring-3", k: 10, inStockOnly: false });
-    expect(result.items.map((item) => item.sku)).toContain(shop.outOfStockSku);
+    expect(result.items.map((item) => item.sku)).toContain(fixture.shop.outOfStockSku);
   });
 
   it("honours sameCategory and the price band exactly", async () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
+import { describe, expect, it as vitestIt } from "vitest";
 import { getModelServing } from "../../model-serving/get-model-serving";
-import { type SeededShop, seedShop, trainAndPublish } from "../../model-serving/testing/seed-shop";
-import { createTestCaller } from "../../test/create-test-caller";
+import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
+import { useSeededShop } from "../../test/use-seeded-shop";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
 import { recommendFeed } from "./recommend-feed";
 
@@ -16,44 +15,33 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
-  let database: TestDatabase;
-  let shop: SeededShop;
-  let versionId: number;
-  const caller = () => createTestCaller(database.db, database.target.dialect);
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await createTestDatabase({ postgresServerUrl: server });
-    shop = await seedShop(database.db);
-    versionId = await trainAndPublish(database.db, "itemknn");
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const fixture = useSeededShop({ server, skip }, { publish: "itemknn" });
+  const caller = () => fixture.caller();
 
   it("gives a new shopper popular picks spread across categories, explained by purchase counts", async () => {
     const feed = await caller().recommendations.feed({ k: 12, locale: "zh" });
-    expect(feed).toMatchObject({ modelVersionId: versionId, modelKind: "itemknn", source: "active-version" });
+    expect(feed).toMatchObject({ modelVersionId: fixture.versionId, modelKind: "itemknn", source: "active-version" });
     expect(feed.personalised).toBe(false);
     expect(feed.items).toHaveLength(12);
     const perCategory = countBy(feed.items, (item) => item.category);
     expect(Math.max(...perCategory.values())).toBeLessThanOrEqual(DEFAULT_FEED_RULES.maxPerCategory);
     expect(perCategory.size).toBe(5);
-    expect(feed.items.map((item) => item.sku)).not.toContain(shop.outOfStockSku);
+    expect(feed.items.map((item) => item.sku)).not.toContain(fixture.shop.outOfStockSku);
     expect(feed.items.map((item) => item.slot)).toEqual([...Array(12).keys()]);
     const first = feed.items[0];
-    const purchases = await database.db.interaction.count({ where: { productId: first?.id, type: "purchase" } });
+    const purchases = await fixture.database.db.interaction.count({
+      where: { productId: first?.id, type: "purchase" },
+    });
     expect(first?.reason).toEqual({ kind: "popular-in-category", category: first?.category, purchases });
     expect(first?.why).toContain(`已售 ${purchases} 件`);
   });
 
   it("never returns out-of-stock items or items the shopper bought, and personalises for a known shopper", async () => {
-    const feed = await caller().recommendations.feed({ shopperId: shop.ringBuyer, k: 20, locale: "en" });
+    const feed = await caller().recommendations.feed({ shopperId: fixture.shop.ringBuyer, k: 20, locale: "en" });
     expect(feed.personalised).toBe(true);
     const skus = feed.items.map((item) => item.sku);
-    expect(skus).not.toContain(shop.outOfStockSku);
-    expect(skus).not.toContain(shop.boughtSku);
+    expect(skus).not.toContain(fixture.shop.outOfStockSku);
+    expect(skus).not.toContain(fixture.shop.boughtSku);
     expect(skus).not.toContain("ring-5");
     expect(feed.items[0]?.category).toBe("ring");
     expect(feed.items.every((item) => item.inStock)).toBe(true);
@@ -64,15 +52,15 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     const shopperId = `capped-${randomUUID()}`;
     await caller().events.log({
       shopperId,
-      events: [{ idempotencyKey: randomUUID(), type: "click", productId: shop.ids.get("earring-1") ?? 0 }],
+      events: [{ idempotencyKey: randomUUID(), type: "click", productId: fixture.shop.ids.get("earring-1") ?? 0 }],
     });
     const uncapped = await recommendFeed(
-      database.db,
+      fixture.database.db,
       { shopperId, k: 12 },
       { ...DEFAULT_FEED_RULES, maxPerCategory: 12 },
     );
     expect(uncapped.items.filter((item) => item.category === "earring").length).toBeGreaterThan(3);
-    const feed = await recommendFeed(database.db, { shopperId, k: 12 });
+    const feed = await recommendFeed(fixture.database.db, { shopperId, k: 12 });
     expect(feed.items[0]?.category).toBe("earring");
     expect(feed.items.filter((item) => item.category === "earring")).toHaveLength(3);
     expect(Math.max(...countBy(feed.items, (item) => item.category).values())).toBeLessThanOrEqual(3);
@@ -81,14 +69,18 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   it("shifts a new shopper's very next feed toward the category they just viewed (no retraining)", async () => {
     const shopperId = `new-${randomUUID()}`;
     const rules = { ...DEFAULT_FEED_RULES, maxPerCategory: 12 };
-    const before = await recommendFeed(database.db, { shopperId, k: 12 }, rules);
+    const before = await recommendFeed(fixture.database.db, { shopperId, k: 12 }, rules);
     const pendantsBefore = before.items.filter((item) => item.category === "pendant").length;
     const viewed = ["pendant-2", "pendant-4", "pendant-3"];
     await caller().events.log({
       shopperId,
-      events: viewed.map((sku) => ({ idempotencyKey: randomUUID(), type: "view", productId: shop.ids.get(sku) ?? 0 })),
+      events: viewed.map((sku) => ({
+        idempotencyKey: randomUUID(),
+        type: "view",
+        productId: fixture.shop.ids.get(sku) ?? 0,
+      })),
     });
-    const after = await recommendFeed(database.db, { shopperId, k: 12 }, rules);
+    const after = await recommendFeed(fixture.database.db, { shopperId, k: 12 }, rules);
     expect(after.personalised).toBe(true);
     const pendantsAfter = after.items.filter((item) => item.category === "pendant");
     expect(pendantsAfter.length).toBeGreaterThan(pendantsBefore);
@@ -104,15 +96,15 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   });
 
   it("picks up a newly published version on refresh, and serves popularity labelled as such", async () => {
-    const popularityId = await trainAndPublish(database.db, "popularity");
-    await getModelServing(database.db).refresh();
+    const popularityId = await trainAndPublish(fixture.database.db, "popularity");
+    await getModelServing(fixture.database.db).refresh();
     const feed = await caller().recommendations.feed({ k: 5 });
     expect(feed).toMatchObject({ modelVersionId: popularityId, modelKind: "popularity", source: "active-version" });
-    await database.db.modelVersion.update({ where: { id: versionId }, data: { status: "retired" } });
+    await fixture.database.db.modelVersion.update({ where: { id: fixture.versionId }, data: { status: "retired" } });
     const { publishModelVersion } = await import("@jewelguide/db");
-    await publishModelVersion(database.db, versionId);
-    await getModelServing(database.db).refresh();
-    expect((await caller().recommendations.feed({ k: 5 })).modelVersionId).toBe(versionId);
+    await publishModelVersion(fixture.database.db, fixture.versionId);
+    await getModelServing(fixture.database.db).refresh();
+    expect((await caller().recommendations.feed({ k: 5 })).modelVersionId).toBe(fixture.versionId);
   });
 
   it("answers BAD_REQUEST for a malformed shopper id or k", async () => {

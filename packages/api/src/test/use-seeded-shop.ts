@@ -1,0 +1,55 @@
+import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
+import { afterAll, beforeAll } from "vitest";
+import { type SeededShop, seedShop, trainAndPublish } from "../model-serving/testing/seed-shop";
+import { createTestCaller } from "./create-test-caller";
+import type { TestDialect } from "./test-dialects";
+
+export type SeededShopFixture = {
+  readonly database: TestDatabase;
+  readonly shop: SeededShop;
+  /** The version published by `publish`, when one was asked for. */
+  readonly versionId: number;
+  caller(): ReturnType<typeof createTestCaller>;
+};
+
+/**
+ * The service tests' shop, per dialect: a fresh database with the seeded test shop (seedShop), optionally a real model
+ * trained on it and published, dropped after the file. Call inside `describe.each(testDialects)`; the fields are
+ * readable once the file's tests run.
+ */
+export function useSeededShop(
+  dialect: Pick<TestDialect, "server" | "skip">,
+  options: { publish?: "itemknn" | "popularity" } = {},
+): SeededShopFixture {
+  let database: TestDatabase | undefined;
+  let shop: SeededShop | undefined;
+  let versionId: number | undefined;
+  beforeAll(async () => {
+    if (dialect.skip) return;
+    database = await createTestDatabase({ postgresServerUrl: dialect.server });
+    shop = await seedShop(database.db);
+    if (options.publish) versionId = await trainAndPublish(database.db, options.publish);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the seeded shop's ${what} is not ready (read it inside a test)`);
+    return value;
+  };
+  return {
+    get database() {
+      return ready(database, "database");
+    },
+    get shop() {
+      return ready(shop, "shop");
+    },
+    get versionId() {
+      return ready(versionId, "published version");
+    },
+    caller() {
+      const db = ready(database, "database");
+      return createTestCaller(db.db, db.target.dialect);
+    },
+  };
+}
