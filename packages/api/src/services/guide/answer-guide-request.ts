@@ -8,7 +8,7 @@ import { buildUserQuery } from "../recommendations/build-user-query";
 import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
 import { explainPick } from "../recommendations/explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "../recommendations/feed-rules";
-import { collectAnchors, findSimilarAnchors } from "../recommendations/find-similar-anchors";
+import { anchorsOfPicks } from "../recommendations/find-similar-anchors";
 import { loadShopperSignals } from "../recommendations/load-shopper-signals";
 import { LocaleSchema } from "../recommendations/locale-schema";
 import { describeReason } from "../recommendations/pick-reason";
@@ -73,8 +73,7 @@ export async function answerGuideRequest(
   });
   const byId = snapshot.catalog.byId;
   const scan = scanCatalog(snapshot, constraints, signals.purchasedIds);
-  const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
-  const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
+  const { query, personalised } = buildUserQuery(recommender, input.shopperId, signals, byId);
   const pool = Math.max(rules.candidatePool, input.k);
   // Bought items are already outside `allowed` (scanCatalog), as are out-of-stock ones.
   const ranked = recommender
@@ -94,15 +93,13 @@ export async function answerGuideRequest(
   const picks = diverse
     ? capPerCategory(ordered, input.k, rules.firstScreenSize, rules.maxPerCategory)
     : ordered.slice(0, input.k);
-  const anchors = collectAnchors([...signals.purchases].reverse().concat(signals.recent), byId, rules.anchorLimit);
-  const anchorOf = personalised
-    ? findSimilarAnchors(
-        snapshot,
-        anchors,
-        picks.map((pick) => pick.product.sku),
-        rules.anchorNeighbourhood,
-      )
-    : new Map();
+  const anchorOf = anchorsOfPicks(
+    snapshot,
+    signals,
+    picks.map((pick) => pick.product.sku),
+    personalised,
+    rules,
+  );
   const historySize = signals.recent.length + signals.purchases.length;
   const items = picks.map((pick, slot): GuideItem => {
     const matched = activeFilterFields(constraints).filter(

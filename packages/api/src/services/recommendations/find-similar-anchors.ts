@@ -1,9 +1,29 @@
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
+import type { FeedRules } from "./feed-rules";
+import type { ShopperSignals } from "./load-shopper-signals";
 import type { AnchorAction } from "./pick-reason";
 
 export type Anchor = { product: CachedProduct; action: AnchorAction };
+
+/**
+ * What explains each pick of a personalised ranking as "similar to X you …": the shopper's purchases and recent
+ * actions (collectAnchors, most recent first) checked against the picks (findSimilarAnchors). Nothing for a ranking
+ * that is not personalised.
+ */
+export function anchorsOfPicks(
+  snapshot: ServingSnapshot,
+  signals: ShopperSignals,
+  pickSkus: readonly string[],
+  personalised: boolean,
+  rules: Pick<FeedRules, "anchorLimit" | "anchorNeighbourhood">,
+): Map<string, Anchor> {
+  if (!personalised) return new Map();
+  const actions = [...signals.purchases].reverse().concat(signals.recent);
+  const anchors = collectAnchors(actions, snapshot.catalog.byId, rules.anchorLimit);
+  return findSimilarAnchors(snapshot, anchors, pickSkus, rules.anchorNeighbourhood);
+}
 
 /**
  * For each pick, the most recent anchor (an item the shopper just viewed, saved, carted or bought) whose `neighbourhood`

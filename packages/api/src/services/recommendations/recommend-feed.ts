@@ -8,7 +8,7 @@ import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
 import { explainPick } from "./explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
-import { collectAnchors, findSimilarAnchors } from "./find-similar-anchors";
+import { anchorsOfPicks } from "./find-similar-anchors";
 import { loadShopperSignals } from "./load-shopper-signals";
 import { LocaleSchema } from "./locale-schema";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
@@ -45,8 +45,7 @@ export async function recommendFeed(
     limit: rules.recentLimit,
   });
   const byId = snapshot.catalog.byId;
-  const recentSkus = signals.recent.flatMap((action) => byId.get(action.productId)?.sku ?? []);
-  const { query, personalised } = buildUserQuery(recommender, input.shopperId, recentSkus);
+  const { query, personalised } = buildUserQuery(recommender, input.shopperId, signals, byId);
   const purchasedSkus = [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []);
   const ranked = recommender.recommend(query, {
     k: Math.max(rules.candidatePool, input.k),
@@ -62,15 +61,13 @@ export async function recommendFeed(
   const picks = capPerCategory(ordered.map(withCategory), input.k, rules.firstScreenSize, rules.maxPerCategory).map(
     unwrap,
   );
-  const anchors = collectAnchors([...signals.purchases].reverse().concat(signals.recent), byId, rules.anchorLimit);
-  const anchorOf = personalised
-    ? findSimilarAnchors(
-        snapshot,
-        anchors,
-        picks.map((pick) => pick.product.sku),
-        rules.anchorNeighbourhood,
-      )
-    : new Map();
+  const anchorOf = anchorsOfPicks(
+    snapshot,
+    signals,
+    picks.map((pick) => pick.product.sku),
+    personalised,
+    rules,
+  );
   const historySize = signals.recent.length + signals.purchases.length;
   return {
     requestId: randomUUID(),
