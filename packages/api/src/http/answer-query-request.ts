@@ -33,7 +33,7 @@ export async function answerQueryRequest<TRouter extends AnyTRPCRouter>(
   const paths = request.batch ? request.path.split(",") : [request.path];
   const procedures = await Promise.all(paths.map((path) => getProcedureAtPath(request.router, path)));
   if (procedures.some((procedure) => procedure?._def.type !== "query")) return undefined;
-  const inputs = readInputs(request);
+  const inputs = readInputs(request, paths.length);
   if (inputs === undefined) return undefined;
   const config = request.router._def._config;
   const ctx = await request.createContext();
@@ -68,7 +68,10 @@ export async function answerQueryRequest<TRouter extends AnyTRPCRouter>(
 }
 
 /** The deserialized input of each call, or undefined when the parameter is not the JSON tRPC's client sends. */
-function readInputs<TRouter extends AnyTRPCRouter>(request: QueryRequest<TRouter>): unknown[] | undefined {
+function readInputs<TRouter extends AnyTRPCRouter>(
+  request: QueryRequest<TRouter>,
+  count: number,
+): unknown[] | undefined {
   const transformer = request.router._def._config.transformer;
   let parsed: unknown;
   try {
@@ -76,7 +79,6 @@ function readInputs<TRouter extends AnyTRPCRouter>(request: QueryRequest<TRouter
   } catch {
     return undefined;
   }
-  const count = request.batch ? request.path.split(",").length : 1;
   const raw: unknown[] = [];
   for (let index = 0; index < count; index++) {
     if (!request.batch) raw.push(parsed);

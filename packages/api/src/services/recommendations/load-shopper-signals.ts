@@ -24,7 +24,7 @@ const SIGNALS_SQL = `
   SELECT * FROM (
     SELECT i."id", i."productId", i."type", i."occurredAt", i."context"
     FROM "Interaction" i JOIN "User" u ON u."id" = i."userId"
-    WHERE u."externalId" = $1 AND i."type" IN ('view', 'click', 'favorite', 'cart') AND i."occurredAt" >= $2
+    WHERE u."externalId" = $1 AND i."type" IN (${RECENT_TYPES.map((type) => `'${type}'`).join(", ")}) AND i."occurredAt" >= $2
     ORDER BY i."occurredAt" DESC, i."id" DESC
     LIMIT $3
   ) AS recent
