@@ -19,20 +19,14 @@ describe("dense scorers", () => {
       tensor?.score(query, actual, withBias);
       for (let i = 0; i < count; i++) expect(actual[i]).toBeCloseTo(expected[i] ?? Number.NaN, 4);
     }
-    expect(Math.abs((withBiasScore(js, 3) ?? 0) - (withoutBiasScore(js, 3) ?? 0) - 0.03)).toBeLessThan(1e-6);
+    expect(Math.abs((scoreOf(js, 3, true) ?? 0) - (scoreOf(js, 3, false) ?? 0) - 0.03)).toBeLessThan(1e-6);
     tensor?.release();
     expect(() => tensor?.score(query, new Float32Array(count), true)).toThrow(/released/);
   });
 
-  function withBiasScore(scorer: ReturnType<typeof createJsDenseScorer>, i: number) {
+  function scoreOf(scorer: ReturnType<typeof createJsDenseScorer>, i: number, withBias: boolean) {
     const out = new Float32Array(count);
-    scorer.score(query, out, true);
-    return out[i];
-  }
-
-  function withoutBiasScore(scorer: ReturnType<typeof createJsDenseScorer>, i: number) {
-    const out = new Float32Array(count);
-    scorer.score(query, out, false);
+    scorer.score(query, out, withBias);
     return out[i];
   }
 });
