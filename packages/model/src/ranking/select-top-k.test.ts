@@ -36,4 +36,23 @@ describe("selectTopK", () => {
       expect(Array.from(selectTopK(scores, k, accept))).toEqual(sorted.slice(0, k));
     }
   });
+
+  it("gives the single pass's answer on long lists in any order, also when the filter rejects the best scores", () => {
+    const rng = createRng(23);
+    const base = Float32Array.from({ length: 6000 }, (_, i) => (i % 97 === 0 ? Number.NaN : rng.nextInt(400)));
+    const ascending = Float32Array.from(base).sort();
+    const descending = Float32Array.from(ascending).reverse();
+    // Rejects every score of 300 and above (the best quarter): the threshold pass alone finds too few and the second pass must run.
+    const rejectTop = (scores: Float32Array) => (index: number) => !((scores[index] as number) >= 300);
+    for (const scores of [base, ascending, descending]) {
+      for (const accept of [undefined, (index: number) => index % 5 !== 2, rejectTop(scores)]) {
+        const sorted = Array.from(scores.keys())
+          .filter((index) => (accept === undefined || accept(index)) && !Number.isNaN(scores[index]))
+          .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+        for (const k of [1, 12, 240, 700]) {
+          expect(Array.from(selectTopK(scores, k, accept))).toEqual(sorted.slice(0, k));
+        }
+      }
+    }
+  });
 });

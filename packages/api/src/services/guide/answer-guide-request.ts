@@ -80,13 +80,13 @@ export async function answerGuideRequest(
     .recommend(query, { k: pool, excludeSeen: false, filter: (index) => scan.allowed[index] === 1 })
     .flatMap((pick) => {
       const product = snapshot.productAt[pick.itemIndex];
-      return product ? [{ product, score: pick.score, category: product.category, fromModel: true }] : [];
+      return product ? [{ product, score: pick.score, fromModel: true }] : [];
     });
   // Matching products the model has never seen (new to the catalog) follow, most purchased first.
   const unseen = [...scan.unseen]
     .sort((a, b) => b.purchases - a.purchases || a.id - b.id)
     .slice(0, pool)
-    .map((product) => ({ product, score: 0, category: product.category, fromModel: false }));
+    .map((product) => ({ product, score: 0, fromModel: false }));
   const candidates = [...ranked, ...unseen];
   const diverse = constraints.category === null;
   const ordered = diverse && !personalised ? interleaveCategories(candidates) : candidates;

@@ -53,14 +53,13 @@ export async function recommendFeed(
     excludeSeen: true,
     filter: (index) => snapshot.servable[index] === 1,
   });
-  const candidates = ranked.flatMap((pick): Candidate[] => {
+  const candidates: Candidate[] = [];
+  for (const pick of ranked) {
     const product = snapshot.productAt[pick.itemIndex];
-    return product && !signals.purchasedIds.has(product.id) ? [{ product, score: pick.score }] : [];
-  });
-  const ordered = personalised ? candidates : interleaveCategories(candidates.map(withCategory)).map(unwrap);
-  const picks = capPerCategory(ordered.map(withCategory), input.k, rules.firstScreenSize, rules.maxPerCategory).map(
-    unwrap,
-  );
+    if (product && !signals.purchasedIds.has(product.id)) candidates.push({ product, score: pick.score });
+  }
+  const ordered = personalised ? candidates : interleaveCategories(candidates);
+  const picks = capPerCategory(ordered, input.k, rules.firstScreenSize, rules.maxPerCategory);
   const anchorOf = anchorsOfPicks(
     snapshot,
     signals,
@@ -85,12 +84,4 @@ export async function recommendFeed(
       ),
     ),
   };
-}
-
-function withCategory(candidate: Candidate): Candidate & { category: string } {
-  return { product: candidate.product, score: candidate.score, category: candidate.product.category };
-}
-
-function unwrap(candidate: Candidate & { category: string }): Candidate {
-  return { product: candidate.product, score: candidate.score };
 }
