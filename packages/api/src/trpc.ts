@@ -1,14 +1,15 @@
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Context } from "./context";
+import { plainJsonTransformer } from "./plain-json-transformer";
 
 /**
- * The one tRPC instance. superjson carries Dates across the wire; the error formatter adds the flattened zod issues
- * to BAD_REQUEST errors so a form can show which field is wrong.
+ * The one tRPC instance. superjson carries Dates across the wire (outputs that are plain JSON skip its walk:
+ * plainJsonTransformer); the error formatter adds the flattened zod issues to BAD_REQUEST errors so a form can show
+ * which field is wrong.
  */
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: plainJsonTransformer,
   errorFormatter({ shape, error }) {
     return {
       ...shape,

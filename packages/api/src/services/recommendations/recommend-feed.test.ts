@@ -4,6 +4,8 @@ import { getModelServing } from "../../model-serving/get-model-serving";
 import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
 import { useSeededShop } from "../../test/use-seeded-shop";
+import { capPerCategory, interleaveCategories } from "./cap-per-category";
+import { coldStartOrder, rankCandidates } from "./cold-start-order";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
 import { recommendFeed } from "./recommend-feed";
 
@@ -34,6 +36,21 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     });
     expect(first?.reason).toEqual({ kind: "popular-in-category", category: first?.category, purchases });
     expect(first?.why).toContain(`已售 ${purchases} 件`);
+  });
+
+  it("serves every first visit the model's own empty-profile ranking, computed once per snapshot", async () => {
+    const snapshot = await getModelServing(fixture.database.db).current();
+    const pool = DEFAULT_FEED_RULES.candidatePool;
+    const order = coldStartOrder(snapshot, pool);
+    expect(coldStartOrder(snapshot, pool)).toBe(order);
+    expect(order).toEqual(interleaveCategories(rankCandidates(snapshot, { recentItemIds: [] }, pool, [])));
+    const expected = capPerCategory(order, 12, DEFAULT_FEED_RULES.firstScreenSize, DEFAULT_FEED_RULES.maxPerCategory);
+    for (const shopperId of [undefined, `first-visit-${randomUUID()}`, `first-visit-${randomUUID()}`]) {
+      const feed = await caller().recommendations.feed({ shopperId, k: 12, locale: "en" });
+      expect(feed.items.map((item) => item.sku)).toEqual(expected.map((pick) => pick.product.sku));
+    }
+    // A new snapshot (new version or catalog reload) gets its own order.
+    expect(coldStartOrder({ ...snapshot }, pool)).not.toBe(order);
   });
 
   it("never returns out-of-stock items or items the shopper bought, and personalises for a known shopper", async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
 import { z } from "zod";
-import type { CachedProduct } from "../../model-serving/product-catalog";
 import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
 import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
+import { coldStartOrder, rankCandidates } from "./cold-start-order";
 import { explainPick } from "./explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
 import { anchorsOfPicks } from "./find-similar-anchors";
@@ -22,8 +22,6 @@ export const RecommendFeedInputSchema = z.object({
 export type RecommendFeedInput = z.input<typeof RecommendFeedInputSchema>;
 
 export type Feed = ServedBy & { personalised: boolean; items: RecommendedItem[] };
-
-type Candidate = { product: CachedProduct; score: number };
 
 /**
  * The shopper's personalised feed from the served model. The shopper's latest events (this session) are read on every
@@ -47,18 +45,12 @@ export async function recommendFeed(
   const byId = snapshot.catalog.byId;
   const { query, personalised } = buildUserQuery(recommender, input.shopperId, signals, byId);
   const purchasedSkus = [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []);
-  const ranked = recommender.recommend(query, {
-    k: Math.max(rules.candidatePool, input.k),
-    exclude: purchasedSkus,
-    excludeSeen: true,
-    filter: (index) => snapshot.servable[index] === 1,
-  });
-  const candidates: Candidate[] = [];
-  for (const pick of ranked) {
-    const product = snapshot.productAt[pick.itemIndex];
-    if (product && !signals.purchasedIds.has(product.id)) candidates.push({ product, score: pick.score });
-  }
-  const ordered = personalised ? candidates : interleaveCategories(candidates);
+  const pool = Math.max(rules.candidatePool, input.k);
+  const ordered = personalised
+    ? rankCandidates(snapshot, query, pool, purchasedSkus)
+    : purchasedSkus.length === 0
+      ? coldStartOrder(snapshot, pool)
+      : interleaveCategories(rankCandidates(snapshot, query, pool, purchasedSkus));
   const picks = capPerCategory(ordered, input.k, rules.firstScreenSize, rules.maxPerCategory);
   const anchorOf = anchorsOfPicks(
     snapshot,
