@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it as vitestIt } from "vitest";
+import { testDialects } from "../test/test-dialects";
+import { useSeededShop } from "../test/use-seeded-shop";
+import { readCatalogStamp } from "./read-catalog-stamp";
+
+describe.each(testDialects)("readCatalogStamp on $name", ({ server, skip }) => {
+  const it = vitestIt.skipIf(skip);
+  const fixture = useSeededShop({ server, skip });
+
+  it("changes with a purchase or a product change, not with other events", async () => {
+    const { db } = fixture.database;
+    const productId = fixture.shop.ids.get("ring-2") ?? 0;
+    const user = await db.user.create({ data: { externalId: `stamp-${randomUUID()}` } });
+    const log = (type: string) =>
+      db.interaction.create({
+        data: { userId: user.id, productId, type, occurredAt: new Date(), source: "web", idempotencyKey: randomUUID() },
+      });
+    const first = await readCatalogStamp(db);
+    expect(await readCatalogStamp(db)).toBe(first);
+    await log("view");
+    await log("impression");
+    expect(await readCatalogStamp(db)).toBe(first);
+    await log("purchase");
+    const afterPurchase = await readCatalogStamp(db);
+    expect(afterPurchase).not.toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await db.product.update({ where: { id: productId }, data: { price: { increment: 1 } } });
+    const afterUpdate = await readCatalogStamp(db);
+    expect(afterUpdate).not.toBe(afterPurchase);
+    const extra = await db.product.create({
+      data: { sku: `stamp-${randomUUID()}`, titleZh: "戒指", titleEn: "Ring", category: "ring", price: 10 },
+    });
+    const afterCreate = await readCatalogStamp(db);
+    expect(afterCreate).not.toBe(afterUpdate);
+    await db.product.delete({ where: { id: extra.id } });
+    expect(await readCatalogStamp(db)).not.toBe(afterCreate);
+  });
+});
