@@ -1,4 +1,4 @@
-import { type Db, getActiveModelVersion } from "@jewelguide/db";
+import { type Db, getActiveModelVersion, sqlReaderOf } from "@jewelguide/db";
 import { deserializeForServing } from "./deserialize-for-serving";
 import { fitPopularityFallback } from "./fit-popularity-fallback";
 import type { ProductCatalog } from "./product-catalog";
@@ -12,8 +12,13 @@ export async function loadServingModel(db: Db, catalog: ProductCatalog): Promise
   return { source: "active-version", versionId: active.id, kind: active.kind, recommender, loadedAt: Date.now() };
 }
 
-/** The id of the active version, or null: the cheap query behind the periodic check (indexed by status). */
+const ACTIVE_VERSION_SQL = `SELECT "id" FROM "ModelVersion" WHERE "status" = 'active' ORDER BY "id" DESC LIMIT 1`;
+
+/**
+ * The id of the active version, or null: the cheap query behind every web process's periodic check (indexed by
+ * status), as a prepared statement on the driver — through Prisma's query builder it cost ~1 ms on the event loop.
+ */
 export async function readActiveVersionId(db: Db): Promise<number | null> {
-  const active = await db.modelVersion.findFirst({ where: { status: "active" }, select: { id: true } });
-  return active?.id ?? null;
+  const [active] = await sqlReaderOf(db).all<{ id: number }>(ACTIVE_VERSION_SQL, []);
+  return active ? Number(active.id) : null;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@jewelguide/db";
+import { type Db, sqlReaderOf } from "@jewelguide/db";
 import { assignAbArm } from "../services/dashboard/assign-ab-arm";
 import { getModelServing } from "./get-model-serving";
 import { loadVersionModel } from "./load-version-model";
@@ -18,6 +18,11 @@ type AbState = {
 };
 
 const states = new WeakMap<Db, AbState>();
+
+/** The newest running test (a prepared statement on the driver: every web process reads it every few seconds). */
+const RUNNING_TEST_SQL = `
+  SELECT "id", "versionAId", "versionBId", "shareB" FROM "AbTest"
+  WHERE "status" = 'running' ORDER BY "id" DESC LIMIT 1`;
 
 /**
  * The snapshot to serve this shopper with. Without a running A/B test: the active version (getModelServing). With
@@ -57,13 +62,17 @@ export async function resolveServingSnapshot(
 
 async function readRunningTest(db: Db, state: AbState, maxAgeMs: number): Promise<RunningTest> {
   if (Date.now() - state.checkedAt < maxAgeMs) return state.test;
-  state.checking ??= db.abTest
-    .findFirst({
-      where: { status: "running" },
-      orderBy: { id: "desc" },
-      select: { id: true, versionAId: true, versionBId: true, shareB: true },
-    })
-    .then((test) => {
+  state.checking ??= sqlReaderOf(db)
+    .all<NonNullable<RunningTest>>(RUNNING_TEST_SQL, [])
+    .then(([row]) => {
+      const test = row
+        ? {
+            id: Number(row.id),
+            versionAId: Number(row.versionAId),
+            versionBId: Number(row.versionBId),
+            shareB: Number(row.shareB),
+          }
+        : null;
       state.test = test;
       state.checkedAt = Date.now();
       return test;
