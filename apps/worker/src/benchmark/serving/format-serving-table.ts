@@ -36,6 +36,18 @@ export function formatServingTable(http: HttpResult | null, scoring: readonly Sc
         ].join(" "),
       );
     }
+    const warmUps = Object.values(http.procedures).flatMap((result) =>
+      result.warmUp
+        ? [
+            `${result.procedure} p50 ${result.warmUp.p50} / p99 ${result.warmUp.p99} ms at ` +
+              `${result.warmUp.requestsPerSecond.toFixed(0)} req/s`,
+          ]
+        : [],
+    );
+    if (warmUps.length > 0) {
+      const seconds = Object.values(http.procedures).find((result) => result.warmUp)?.warmUp?.seconds;
+      lines.push(`warm-up load before each procedure (${seconds} s, not counted): ${warmUps.join("; ")}`);
+    }
     lines.push(
       `model version ${http.server.modelVersionId} (${http.server.modelKind}); next start × ${http.server.workers}; ` +
         `largest web process RSS after warm-up ${http.server.rssMbAfterWarmUp?.toFixed(0)} MB`,

@@ -34,6 +34,9 @@ export const PROCEDURE_NAMES: Record<Procedure, string> = {
   guide: "guide.ask",
 };
 
+/** What the uncounted warm-up load before a procedure measured (for the first procedure: the seconds after start). */
+export type WarmUpFigures = { seconds: number; p50: number; p99: number; requestsPerSecond: number };
+
 export type HttpResult = {
   server: {
     workers: number;
@@ -44,7 +47,7 @@ export type HttpResult = {
     modelKind: string;
   };
   requestSets: RequestSets["counts"];
-  procedures: Partial<Record<Procedure, LoadResult & { procedure: string }>>;
+  procedures: Partial<Record<Procedure, LoadResult & { procedure: string; warmUp: WarmUpFigures | null }>>;
 };
 
 /**
@@ -96,8 +99,15 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
           durationSeconds,
           serverPids: server.serverPids,
         });
+      let warmUp: WarmUpFigures | null = null;
       if (options.warmUpSeconds > 0) {
         const warm = await load(options.warmUpSeconds);
+        warmUp = {
+          seconds: options.warmUpSeconds,
+          p50: warm.latencyMs.p50,
+          p99: warm.latencyMs.p99,
+          requestsPerSecond: warm.requestsPerSecond,
+        };
         options.log(
           `${procedure}: warm-up load ${options.warmUpSeconds} s (not counted): p50 ${warm.latencyMs.p50} ms, ` +
             `p99 ${warm.latencyMs.p99} ms, ${warm.requestsPerSecond} req/s`,
@@ -107,7 +117,7 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
         `${procedure}: ${options.connections} connections for ${options.durationSeconds} s (load ${loadAverage})`,
       );
       const result = await load(options.durationSeconds);
-      procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result };
+      procedures[procedure] = { procedure: PROCEDURE_NAMES[procedure], ...result, warmUp };
       options.log(
         `${procedure}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSecond} req/s, ` +
           `non-2xx ${result.non2xx}, errors ${result.errors}, RSS max ${result.rssMb.max} MB, ` +
