@@ -1,6 +1,6 @@
 import { createInteractionDataset, createRecommender, createRng, type Interaction } from "@jewelguide/model";
 import { describe, expect, it } from "vitest";
-import { cachedSimilarItems, NEIGHBOUR_LIST_SIZE } from "./similar-items-cache";
+import { cachedSimilarItems, NEIGHBOUR_LIST_SIZE, nearestNeighbours } from "./similar-items-cache";
 
 /** 500 items in 10 groups; shoppers buy 4 items of one group, and sometimes one of another. */
 function interactions(): Interaction[] {
@@ -31,6 +31,17 @@ describe("cachedSimilarItems", async () => {
         const expected = model.similarItems(itemId, k, { filter });
         expect(cachedSimilarItems(model, itemId, k, filter)).toEqual(expected);
         expect(cachedSimilarItems(model, itemId, k, filter)).toEqual(expected);
+      }
+    }
+  });
+
+  it("gives the nearest neighbours as indices and scores, exactly as similarItems", () => {
+    for (const itemId of ["i7", "i250", "i498"]) {
+      for (const k of [1, 100, NEIGHBOUR_LIST_SIZE, NEIGHBOUR_LIST_SIZE + 5]) {
+        const expected = model.similarItems(itemId, k);
+        const { indices, scores } = nearestNeighbours(model, itemId, k);
+        expect(Array.from(indices)).toEqual(expected.map((neighbour) => neighbour.itemIndex));
+        expect(Array.from(scores)).toEqual(expected.map((neighbour) => Math.fround(neighbour.score)));
       }
     }
   });

@@ -34,6 +34,28 @@ export function cachedSimilarItems(
   return picks;
 }
 
+/**
+ * An item's `k` nearest neighbours, unfiltered and best first, as item indices and scores: the cached list's own arrays
+ * (views) when it covers `k`, without building a Recommendation per neighbour. Exactly `similarItems(itemId, k)`.
+ */
+export function nearestNeighbours(
+  recommender: Recommender,
+  itemId: string,
+  k: number,
+): { indices: Int32Array; scores: Float32Array } {
+  if (k <= NEIGHBOUR_LIST_SIZE) {
+    const list = neighbourList(recommender, itemId);
+    if (list.indices.length >= k || list.complete) {
+      return { indices: list.indices.subarray(0, k), scores: list.scores.subarray(0, k) };
+    }
+  }
+  const neighbours = recommender.similarItems(itemId, k);
+  return {
+    indices: Int32Array.from(neighbours, (neighbour) => neighbour.itemIndex),
+    scores: Float32Array.from(neighbours, (neighbour) => neighbour.score),
+  };
+}
+
 function neighbourList(recommender: Recommender, itemId: string): NeighbourList {
   let cache = caches.get(recommender);
   if (!cache) {

@@ -1,6 +1,6 @@
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
-import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
+import { nearestNeighbours } from "../../model-serving/similar-items-cache";
 import type { FeedRules } from "./feed-rules";
 import type { ShopperSignals } from "./load-shopper-signals";
 import type { AnchorAction } from "./pick-reason";
@@ -39,12 +39,23 @@ export function findSimilarAnchors(
   const found = new Map<string, Anchor>();
   const { recommender, kind } = snapshot.model;
   if (kind === "popularity" || anchors.length === 0) return found;
-  const pending = new Set(pickSkus);
+  // The picks the model knows, by item index: the neighbour lists are item indices.
+  const pending = new Map<number, string>();
+  for (const sku of pickSkus) {
+    const index = recommender.items.find(sku);
+    if (index !== undefined) pending.set(index, sku);
+  }
   for (const anchor of anchors) {
     if (pending.size === 0) break;
     if (!recommender.items.has(anchor.product.sku)) continue;
-    for (const neighbour of cachedSimilarItems(recommender, anchor.product.sku, neighbourhood)) {
-      if (neighbour.score > 0 && pending.delete(neighbour.itemId)) found.set(neighbour.itemId, anchor);
+    const { indices, scores } = nearestNeighbours(recommender, anchor.product.sku, neighbourhood);
+    for (let rank = 0; rank < indices.length; rank++) {
+      if (!((scores[rank] as number) > 0)) continue;
+      const index = indices[rank] as number;
+      const sku = pending.get(index);
+      if (sku === undefined) continue;
+      pending.delete(index);
+      found.set(sku, anchor);
     }
   }
   return found;
