@@ -20,7 +20,7 @@ describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
     await database?.drop();
   });
 
-  it("serves each shopper the version of their arm while a test runs", async () => {
+  it("serves each shopper the version of their arm while a test runs, in the feed and the guide", async () => {
     const versionA = await trainAndPublish(database.db, "popularity");
     const versionB = await trainAndPublish(database.db, "itemknn");
     // A is the one active again; B is only served through the test.
@@ -35,6 +35,8 @@ describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
       const feed = await caller.recommendations.feed({ shopperId, k: 4 });
       const expected = assignAbArm(test.id, shopperId, 0.5) === "B" ? versionB : versionA;
       expect(feed.modelVersionId).toBe(expected);
+      const answer = await caller.guide.ask({ text: "gold ring", shopperId, k: 4, locale: "en" });
+      expect(answer.modelVersionId).toBe(expected);
       served.set(shopperId, feed.modelVersionId ?? 0);
     }
     expect(new Set(served.values()).size).toBe(2);

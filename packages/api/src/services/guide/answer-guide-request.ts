@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
 import { z } from "zod";
-import { getModelServing } from "../../model-serving/get-model-serving";
+import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
 import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "../recommendations/build-user-query";
 import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
@@ -55,7 +55,8 @@ export type GuideAnswer = ServedBy & {
  * constraints; the served model ranks, for this shopper, only the products satisfying every filter (category, metal,
  * gem, gender, price converted to USD with the fixed rate table — exactly). Each pick says which constraints it
  * matches and why the model put it there. Recipient, occasion and style are not catalog attributes: shown as context
- * chips, never claimed as matched. An empty answer lists which constraint to relax.
+ * chips, never claimed as matched. An empty answer lists which constraint to relax. During a running A/B test the
+ * version of the shopper's arm ranks, as in the feed (resolveServingSnapshot).
  */
 export async function answerGuideRequest(
   db: Db,
@@ -65,7 +66,7 @@ export async function answerGuideRequest(
   const input = AnswerGuideRequestInputSchema.parse(rawInput);
   const parsed = stripSpans(parseRequest(input.text, { defaultCurrency: input.locale === "zh" ? "CNY" : "USD" }));
   const constraints = buildGuideConstraints(parsed, input.choices, input.drop, input.locale === "zh" ? "CNY" : "USD");
-  const snapshot = await getModelServing(db).current();
+  const snapshot = await resolveServingSnapshot(db, input.shopperId);
   const { recommender } = snapshot.model;
   const signals = await loadShopperSignals(db, input.shopperId, {
     windowMs: rules.recentWindowMs,
