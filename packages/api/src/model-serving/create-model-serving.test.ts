@@ -64,4 +64,52 @@ describe("model serving (per-process registry)", () => {
     expect(after.model).toBe(before.model);
     await database.db.product.update({ where: { sku: "ring-3" }, data: { inStock: true } });
   });
+
+  it("re-reads purchase counts and bought-together after a purchase at most once per purchaseRefreshMs", async () => {
+    const { db } = database;
+    const buy = async (sku: string, orderId: string) => {
+      const product = await db.product.findUniqueOrThrow({ where: { sku } });
+      const user = await db.user.upsert({
+        where: { externalId: "refresh-buyer" },
+        create: { externalId: "refresh-buyer" },
+        update: {},
+      });
+      await db.interaction.create({
+        data: {
+          userId: user.id,
+          productId: product.id,
+          type: "purchase",
+          occurredAt: new Date(),
+          source: "web",
+          orderId,
+          idempotencyKey: `${orderId}-${sku}`,
+        },
+      });
+    };
+    const eager = createModelServing(db, { checkIntervalMs: 60_000, purchaseRefreshMs: 0 });
+    const lazy = createModelServing(db, { checkIntervalMs: 60_000, purchaseRefreshMs: 3_600_000 });
+    const before = await eager.current();
+    const lazyBefore = await lazy.current();
+    const count = (snapshot: typeof before, sku: string) => snapshot.catalog.bySku.get(sku)?.purchases ?? -1;
+    const together = (snapshot: typeof before, a: string, b: string) =>
+      snapshot.catalog.boughtTogether
+        .get(snapshot.catalog.bySku.get(a)?.id ?? 0)
+        ?.find((pair) => pair.productId === snapshot.catalog.bySku.get(b)?.id)?.orders ?? 0;
+    await buy("pendant-2", "refresh-order-1");
+    await buy("bracelet-4", "refresh-order-1");
+    const after = await eager.refresh();
+    expect(count(after, "pendant-2")).toBe(count(before, "pendant-2") + 1);
+    expect(together(after, "pendant-2", "bracelet-4")).toBe(together(before, "pendant-2", "bracelet-4") + 1);
+    // Only the purchases were re-read: the products are the same, and so is the model.
+    expect(after.catalog.loadedAt).toBe(before.catalog.loadedAt);
+    expect(after.model).toBe(before.model);
+    // Within purchaseRefreshMs the lazy process keeps its counts…
+    expect(count(await lazy.refresh(), "pendant-2")).toBe(count(lazyBefore, "pendant-2"));
+    // …but a product change still reloads everything at the next check, purchases included.
+    await db.product.update({ where: { sku: "ring-3" }, data: { inStock: false } });
+    const reloaded = await lazy.refresh();
+    expect(reloaded.catalog.bySku.get("ring-3")?.inStock).toBe(false);
+    expect(count(reloaded, "pendant-2")).toBe(count(after, "pendant-2"));
+    await db.product.update({ where: { sku: "ring-3" }, data: { inStock: true } });
+  });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "@jewelguide/db";
 import { releaseLater } from "./deserialize-for-serving";
-import { loadProductCatalog } from "./load-product-catalog";
+import { loadProductCatalog, refreshPurchases } from "./load-product-catalog";
 import { loadServingModel, readActiveVersionId } from "./load-serving-model";
 import { readCatalogStamp } from "./read-catalog-stamp";
 import { DEFAULT_SERVING_OPTIONS, type ServingOptions } from "./serving-options";
@@ -39,11 +39,18 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
   async function check(current: ServingSnapshot): Promise<ServingSnapshot> {
     lastCheck = Date.now();
     const [activeId, stamp] = await Promise.all([readActiveVersionId(db), readCatalogStamp(db)]);
+    const now = Date.now();
     const versionChanged = activeId !== current.model.versionId;
-    const catalogStale =
-      stamp !== current.catalog.stamp || Date.now() - current.catalog.loadedAt > options.catalogMaxAgeMs;
-    if (!versionChanged && !catalogStale) return current;
-    const catalog = catalogStale || versionChanged ? await loadProductCatalog(db) : current.catalog;
+    const productsStale =
+      stamp.products !== current.catalog.stamp.products || now - current.catalog.loadedAt > options.catalogMaxAgeMs;
+    const purchasesDue =
+      stamp.purchases !== current.catalog.stamp.purchases &&
+      now - current.catalog.purchasesAt >= options.purchaseRefreshMs;
+    if (!versionChanged && !productsStale && !purchasesDue) return current;
+    const catalog =
+      versionChanged || productsStale
+        ? await loadProductCatalog(db)
+        : await refreshPurchases(db, current.catalog, stamp);
     // The popularity fallback is rebuilt with the catalog (its counts are the purchases); a real version only on change.
     const model =
       versionChanged || current.model.source === "fallback-popularity"

@@ -27,7 +27,13 @@ export type ProductCatalog = {
    * orderId) with the number of shared orders, most shared first.
    */
   boughtTogether: ReadonlyMap<number, ReadonlyArray<{ productId: number; orders: number }>>;
-  /** What the catalog looked like when loaded (see readCatalogStamp): a different stamp means reload. */
-  stamp: string;
+  /** What the catalog looked like when read (see readCatalogStamp): a different stamp means stale. */
+  stamp: CatalogStamp;
+  /** When the products were read. */
   loadedAt: number;
+  /** When the purchases (counts, bought-together) were read: at load, or at a later purchase refresh. */
+  purchasesAt: number;
 };
+
+/** Fingerprints of the two halves of the cache: the products, and the purchases. */
+export type CatalogStamp = { products: string; purchases: string };

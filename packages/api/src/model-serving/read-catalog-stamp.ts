@@ -1,4 +1,5 @@
 import { type Db, sqlReaderOf } from "@jewelguide/db";
+import type { CatalogStamp } from "./product-catalog";
 
 /**
  * Product count, latest product update and the newest purchase's id: each an index lookup (Product.updatedAt,
@@ -16,13 +17,13 @@ const STAMP_SQL = `
 type StampRow = { products: number | string; updatedAt: Date | string | null; purchaseId: number | string | null };
 
 /**
- * A cheap fingerprint of what the product cache holds: it changes when a product is added, removed or updated (stock,
- * price…) and when a purchase is logged (purchase counts, bought-together pairs). A deleted purchase does not change
- * it; the cache's maximum age (ServingOptions.catalogMaxAgeMs) catches that.
+ * A cheap fingerprint of what the product cache holds, in two halves: `products` changes when a product is added,
+ * removed or updated (stock, price…), `purchases` when a purchase is logged (purchase counts, bought-together pairs).
+ * A deleted purchase changes neither; the cache's maximum age (ServingOptions.catalogMaxAgeMs) catches that.
  */
-export async function readCatalogStamp(db: Db): Promise<string> {
+export async function readCatalogStamp(db: Db): Promise<CatalogStamp> {
   const [row] = await sqlReaderOf(db).all<StampRow>(STAMP_SQL, []);
   if (!row) throw new Error("The catalog stamp query returned no row.");
   const updatedAt = row.updatedAt instanceof Date ? row.updatedAt.toISOString() : (row.updatedAt ?? "");
-  return `${row.products}:${updatedAt}:${row.purchaseId ?? 0}`;
+  return { products: `${row.products}:${updatedAt}`, purchases: String(row.purchaseId ?? 0) };
 }
