@@ -14,6 +14,10 @@ describe("selectTopK", () => {
     expect(Array.from(selectTopK([3, 1, 2], 0))).toEqual([]);
     expect(Array.from(selectTopK([Number.NaN, 1, 2], 3))).toEqual([2, 1]);
     expect(Array.from(selectTopK([3, 1, 2], 2, (i) => i !== 0))).toEqual([2, 1]);
+    const infinite = [1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN];
+    expect(Array.from(selectTopK(infinite, 4))).toEqual([1, 0, 2]);
+    const long = Float64Array.from({ length: 100 }, (_, i) => (i === 50 ? Number.POSITIVE_INFINITY : i % 7));
+    expect(Array.from(selectTopK(long, 2))).toEqual([50, 6]);
   });
 
   it("agrees with a full stable sort on random scores with many ties", () => {

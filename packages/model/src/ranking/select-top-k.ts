@@ -17,9 +17,9 @@ export function selectTopK(scores: ArrayLike<number>, k: number, accept?: (index
   if (size === 0) return heap.index;
   const threshold = n >= MIN_ITEMS_PER_SLOT * size ? estimateThreshold(scores, size) : Number.NaN;
   if (Number.isNaN(threshold)) {
-    offerRange(heap, scores, accept, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    offerRange(heap, scores, accept, Number.NEGATIVE_INFINITY, NO_LIMIT);
   } else {
-    offerAtOrAbove(heap, scores, accept, threshold);
+    offerRange(heap, scores, accept, threshold, NO_LIMIT);
     if (heap.count < size) offerRange(heap, scores, accept, Number.NEGATIVE_INFINITY, threshold);
   }
   // Heap sort: pop the worst to the back until empty, leaving the best first.
@@ -42,10 +42,15 @@ const SAMPLE_SIZE = 1024;
 /** The threshold aims at this many times k scores above it, so that filters rarely leave fewer than k. */
 const HEADROOM = 2;
 
+/** An upper limit no score reaches: `score >= NaN` is false for every score, infinities included. */
+const NO_LIMIT = Number.NaN;
+
 /**
- * Offers every index whose score lies in [low, high) to the heap, in index order. The root is the worst kept item:
- * lower score, or equal score and higher index. Within one call later indices lose ties, so an equal score never
- * displaces the root; across the two calls every score of the second lies below every score of the first.
+ * Offers the indices whose score is at least `low` and not at least `high` (NaN scores never), in index order. The
+ * root is the worst kept item: lower score, or equal score and higher index. Within one call later indices lose ties,
+ * so an equal score never displaces the root; across the two calls every score of the second lies below every score of
+ * the first. The indices are listed first by a branch-free pass (an unpredictable branch per score cost twice the pass
+ * itself), into a scratch list shared by calls; a nested call (an `accept` that ranks) gets its own.
  */
 function offerRange(
   heap: Heap,
@@ -53,33 +58,6 @@ function offerRange(
   accept: ((index: number) => boolean) | undefined,
   low: number,
   high: number,
-): void {
-  const { index: heapIndex, score: heapScore } = heap;
-  const size = heapIndex.length;
-  const n = scores.length;
-  let count = heap.count;
-  for (let index = 0; index < n; index++) {
-    const score = scores[index] as number;
-    // NaN fails both comparisons.
-    if (!(score >= low && score < high)) continue;
-    // Later indices lose ties, so an equal score can never displace the root.
-    if (count === size && !(score > (heapScore[0] as number))) continue;
-    if (accept !== undefined && !accept(index)) continue;
-    count = offer(heapIndex, heapScore, count, size, index, score);
-  }
-  heap.count = count;
-}
-
-/**
- * Offers the indices whose score is at least `threshold`, in index order. They are listed first by a branch-free pass
- * (an unpredictable branch per score costs twice the pass itself), into a scratch list shared by calls; a nested call
- * (an `accept` that ranks) gets its own.
- */
-function offerAtOrAbove(
-  heap: Heap,
-  scores: ArrayLike<number>,
-  accept: ((index: number) => boolean) | undefined,
-  threshold: number,
 ): void {
   const n = scores.length;
   const nested = scratchInUse;
@@ -92,10 +70,21 @@ function offerAtOrAbove(
   try {
     let m = 0;
     for (let index = 0; index < n; index++) {
+      const score = scores[index] as number;
       listed[m] = index;
-      m += +((scores[index] as number) >= threshold);
+      m += +(score >= low) & +!(score >= high);
     }
-    offerListed(heap, scores, accept, listed, m);
+    const { index: heapIndex, score: heapScore } = heap;
+    const size = heapIndex.length;
+    let count = heap.count;
+    for (let j = 0; j < m; j++) {
+      const index = listed[j] as number;
+      const score = scores[index] as number;
+      if (count === size && !(score > (heapScore[0] as number))) continue;
+      if (accept !== undefined && !accept(index)) continue;
+      count = offer(heapIndex, heapScore, count, size, index, score);
+    }
+    heap.count = count;
   } finally {
     scratchInUse = nested;
   }
@@ -103,27 +92,6 @@ function offerAtOrAbove(
 
 let scratch = new Int32Array(0);
 let scratchInUse = false;
-
-/** offerRange over listed[0, m) instead of a score range. */
-function offerListed(
-  heap: Heap,
-  scores: ArrayLike<number>,
-  accept: ((index: number) => boolean) | undefined,
-  listed: Int32Array,
-  m: number,
-): void {
-  const { index: heapIndex, score: heapScore } = heap;
-  const size = heapIndex.length;
-  let count = heap.count;
-  for (let j = 0; j < m; j++) {
-    const index = listed[j] as number;
-    const score = scores[index] as number;
-    if (count === size && !(score > (heapScore[0] as number))) continue;
-    if (accept !== undefined && !accept(index)) continue;
-    count = offer(heapIndex, heapScore, count, size, index, score);
-  }
-  heap.count = count;
-}
 
 /** Adds (index, score) to a heap that has room, or replaces its root; returns the new count. */
 function offer(
