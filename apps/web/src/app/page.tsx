@@ -36,7 +36,7 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
     <div className="pt-8 sm:pt-10">
       {showFeed && (
         <div className="mb-10">
-          <FeedSection shopperId={shopperId} language={language} messages={messages} labels={labels} />
+          <FeedSection view={{ shopperId, language, messages, labels }} />
         </div>
       )}
       <section className="flex flex-col gap-6 border-b border-line pb-6">

@@ -1,23 +1,20 @@
 import Link from "next/link";
-import { formatMessage, type Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
+import { formatMessage } from "../i18n/dictionary";
 import { getServerCaller } from "../server/caller";
 import { RecommendedList } from "./recommended-list";
-
-type FeedSectionProps = {
-  shopperId: string | undefined;
-  language: Language;
-  messages: Messages;
-  labels: VocabularyLabels;
-};
+import type { ShopperView } from "./shopper-view";
 
 /**
  * The home feed, server-rendered for the current shopper: personalised picks from the served model (or popular ones
  * across categories for a new shopper), each with its "why this?", and the entry to the guide.
  */
-export async function FeedSection({ shopperId, language, messages, labels }: FeedSectionProps) {
-  const feed = await getServerCaller().recommendations.feed({ shopperId, k: 12, locale: language });
+export async function FeedSection({ view }: { view: ShopperView }) {
+  const { messages } = view;
+  const feed = await getServerCaller().recommendations.feed({
+    shopperId: view.shopperId,
+    k: 12,
+    locale: view.language,
+  });
   return (
     <section aria-labelledby="feed-heading" className="border-b border-line pb-8" data-testid="feed">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -48,10 +45,7 @@ export async function FeedSection({ shopperId, language, messages, labels }: Fee
           surface="feed"
           requestId={feed.requestId}
           modelVersionId={feed.modelVersionId}
-          shopperId={shopperId}
-          language={language}
-          messages={messages}
-          labels={labels}
+          view={view}
           eagerCount={4}
         />
       </div>

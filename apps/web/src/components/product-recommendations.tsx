@@ -1,70 +1,60 @@
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
 import { getServerCaller } from "../server/caller";
+import type { RecommendedCardData } from "./recommended-card";
 import { RecommendedList } from "./recommended-list";
-
-type ProductRecommendationsProps = {
-  sku: string;
-  shopperId: string | undefined;
-  language: Language;
-  messages: Messages;
-  labels: VocabularyLabels;
-};
+import type { ShopperView } from "./shopper-view";
 
 /** "Similar pieces" (the served model's item similarity) and "often bought together" (shared orders), when any. */
-export async function ProductRecommendations({
-  sku,
-  shopperId,
-  language,
-  messages,
-  labels,
-}: ProductRecommendationsProps) {
+export async function ProductRecommendations({ sku, view }: { sku: string; view: ShopperView }) {
   const caller = getServerCaller();
   const [similar, together] = await Promise.all([
-    caller.recommendations.similar({ sku, k: 8, locale: language }),
-    caller.recommendations.boughtTogether({ sku, k: 4, locale: language }),
+    caller.recommendations.similar({ sku, k: 8, locale: view.language }),
+    caller.recommendations.boughtTogether({ sku, k: 4, locale: view.language }),
   ]);
   return (
     <>
-      {together.length > 0 && (
-        <section aria-labelledby="together-heading" className="mt-16 border-t border-line pt-8">
-          <h2 id="together-heading" className="font-serif text-2xl text-ink">
-            {messages.boughtTogetherHeading}
-          </h2>
-          <div className="mt-6">
-            <RecommendedList
-              items={together}
-              surface="bought-together"
-              requestId={`${similar.requestId}-t`}
-              modelVersionId={null}
-              shopperId={shopperId}
-              language={language}
-              messages={messages}
-              labels={labels}
-            />
-          </div>
-        </section>
-      )}
-      {similar.items.length > 0 && (
-        <section aria-labelledby="similar-heading" className="mt-16 border-t border-line pt-8">
-          <h2 id="similar-heading" className="font-serif text-2xl text-ink">
-            {messages.similarHeading}
-          </h2>
-          <div className="mt-6">
-            <RecommendedList
-              items={similar.items}
-              surface="similar"
-              requestId={similar.requestId}
-              modelVersionId={similar.modelVersionId}
-              shopperId={shopperId}
-              language={language}
-              messages={messages}
-              labels={labels}
-            />
-          </div>
-        </section>
-      )}
+      <RecommendationSection
+        id="together"
+        heading={view.messages.boughtTogetherHeading}
+        items={together}
+        surface="bought-together"
+        requestId={`${similar.requestId}-t`}
+        modelVersionId={null}
+        view={view}
+      />
+      <RecommendationSection
+        id="similar"
+        heading={view.messages.similarHeading}
+        items={similar.items}
+        surface="similar"
+        requestId={similar.requestId}
+        modelVersionId={similar.modelVersionId}
+        view={view}
+      />
     </>
+  );
+}
+
+type RecommendationSectionProps = {
+  id: string;
+  heading: string;
+  items: RecommendedCardData[];
+  surface: string;
+  requestId: string;
+  modelVersionId: number | null;
+  view: ShopperView;
+};
+
+/** One headed grid below the product; nothing when there is nothing to show. */
+function RecommendationSection({ id, heading, ...list }: RecommendationSectionProps) {
+  if (list.items.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-16 border-t border-line pt-8">
+      <h2 id={`${id}-heading`} className="font-serif text-2xl text-ink">
+        {heading}
+      </h2>
+      <div className="mt-6">
+        <RecommendedList {...list} />
+      </div>
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import type { AbTestReport } from "@jewelguide/api";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BarChart } from "../../components/dashboard/bar-chart";
+import { DataTable } from "../../components/dashboard/data-table";
 import { formatRate, MetricsTable } from "../../components/dashboard/metrics-table";
 import { fill, getDashboardMessages } from "../../i18n/dashboard-messages";
 import { getLanguage } from "../../i18n/get-language";
@@ -64,68 +65,54 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <p>{t.noVersions}</p>
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm tabular-nums">
-                <thead className="text-muted">
-                  <tr>
-                    {[
-                      t.id,
-                      t.status,
-                      t.kind,
-                      "val R@20",
-                      "val N@20",
-                      "test R@20",
-                      "test N@20",
-                      "test P@20",
-                      t.events,
-                      t.created,
-                    ].map((title) => (
-                      <th key={title} className="px-2 py-1 font-normal">
-                        {title}
-                      </th>
-                    ))}
-                    {isAdmin ? <th className="px-2 py-1 font-normal">{t.actions}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {versions.map((v) => (
-                    <tr key={v.id} className={`border-t border-line ${v.status === "active" ? "bg-gold-50" : ""}`}>
-                      <td className="px-2 py-1">{v.id}</td>
-                      <td className="px-2 py-1">{v.status}</td>
-                      <td className="px-2 py-1">{v.kind}</td>
-                      {[
-                        v.validation["recall@20"],
-                        v.validation["ndcg@20"],
-                        v.test["recall@20"],
-                        v.test["ndcg@20"],
-                        v.test["precision@20"],
-                      ].map((value, i) => (
-                        <td key={CHART_METRICS[i] ?? i} className="px-2 py-1">
-                          {value === undefined ? "–" : value.toFixed(4)}
-                        </td>
-                      ))}
-                      <td className="px-2 py-1">{v.dataSnapshot.interactions ?? "–"}</td>
-                      <td className="px-2 py-1">{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                      {isAdmin ? (
-                        <td className="px-2 py-1">
-                          {v.status !== "active" && v.artifactSize > 0 ? (
-                            <form action={publishAction} className="flex gap-1">
-                              <input type="hidden" name="id" value={v.id} />
-                              <button type="submit" className={button}>
-                                {t.publish}
-                              </button>
-                              <button type="submit" name="force" value="1" className={button}>
-                                {t.publishForce}
-                              </button>
-                            </form>
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              titles={[
+                t.id,
+                t.status,
+                t.kind,
+                "val R@20",
+                "val N@20",
+                "test R@20",
+                "test N@20",
+                "test P@20",
+                t.events,
+                t.created,
+                ...(isAdmin ? [t.actions] : []),
+              ]}
+              rows={versions.map((v) => ({
+                key: v.id,
+                highlight: v.status === "active",
+                cells: [
+                  v.id,
+                  v.status,
+                  v.kind,
+                  ...[
+                    v.validation["recall@20"],
+                    v.validation["ndcg@20"],
+                    v.test["recall@20"],
+                    v.test["ndcg@20"],
+                    v.test["precision@20"],
+                  ].map((value) => (value === undefined ? "–" : value.toFixed(4))),
+                  v.dataSnapshot.interactions ?? "–",
+                  v.createdAt.toISOString().slice(0, 16).replace("T", " "),
+                  ...(isAdmin
+                    ? [
+                        v.status !== "active" && v.artifactSize > 0 ? (
+                          <form key="publish" action={publishAction} className="flex gap-1">
+                            <input type="hidden" name="id" value={v.id} />
+                            <button type="submit" className={button}>
+                              {t.publish}
+                            </button>
+                            <button type="submit" name="force" value="1" className={button}>
+                              {t.publishForce}
+                            </button>
+                          </form>
+                        ) : null,
+                      ]
+                    : []),
+                ],
+              }))}
+            />
             {isAdmin ? (
               <form action={rollbackAction}>
                 <button type="submit" className={button}>
@@ -162,34 +149,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : (
           <>
             <p className="text-sm text-muted">{fill(t.benchmarkIntro, { file: benchmark.file ?? "REES46" })}</p>
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead>
-                  <tr className="text-left text-muted">
-                    <th className="py-1 pr-4">{t.model}</th>
-                    <th className="py-1 pr-4">{t.role}</th>
-                    {BENCHMARK_METRICS.map((metric) => (
-                      <th key={metric} className="py-1 pr-4 text-right">
-                        {metric}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {benchmark.rows.map((row) => (
-                    <tr key={row.name} className="border-t border-line">
-                      <td className="py-1 pr-4">{row.name}</td>
-                      <td className="py-1 pr-4">{t.roles[row.role]}</td>
-                      {BENCHMARK_METRICS.map((metric) => (
-                        <td key={metric} className="py-1 pr-4 text-right tabular-nums">
-                          {row.metrics[metric]?.toFixed(4) ?? "–"}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              titles={[t.model, t.role, ...BENCHMARK_METRICS]}
+              rows={benchmark.rows.map((row) => ({
+                key: row.name,
+                cells: [
+                  row.name,
+                  t.roles[row.role],
+                  ...BENCHMARK_METRICS.map((metric) => row.metrics[metric]?.toFixed(4) ?? "–"),
+                ],
+              }))}
+            />
             <div className="grid gap-6 md:grid-cols-2">
               {["recall@20", "ndcg@20"].map((metric) => (
                 <BarChart
@@ -258,35 +228,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {report.simulatedEvents > 0 ? (
               <p className="text-sm">{fill(t.simulatedNote, { count: report.simulatedEvents })}</p>
             ) : null}
-            <table className="w-full text-left text-sm tabular-nums">
-              <thead className="text-muted">
-                <tr>
-                  {[t.arm, t.id, t.shoppers, t.impressions, t.ctr, t.conversion, t.revenue].map((title) => (
-                    <th key={title} className="px-2 py-1 font-normal">
-                      {title}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {report.arms.map((arm) => (
-                  <tr key={arm.arm} className="border-t border-line">
-                    <td className="px-2 py-1">{arm.arm}</td>
-                    <td className="px-2 py-1">v{arm.versionId}</td>
-                    <td className="px-2 py-1">{arm.shoppers}</td>
-                    <td className="px-2 py-1">{arm.impressions}</td>
-                    <td className="px-2 py-1">
-                      {formatRate(arm.ctr)} [{formatRate(arm.ctrInterval.low)}, {formatRate(arm.ctrInterval.high)}]
-                    </td>
-                    <td className="px-2 py-1">
-                      {formatRate(arm.conversion)} [{formatRate(arm.conversionInterval.low)},{" "}
-                      {formatRate(arm.conversionInterval.high)}]
-                    </td>
-                    <td className="px-2 py-1">{arm.revenue.toFixed(2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              titles={[t.arm, t.id, t.shoppers, t.impressions, t.ctr, t.conversion, t.revenue]}
+              rows={report.arms.map((arm) => ({
+                key: arm.arm,
+                cells: [
+                  arm.arm,
+                  `v${arm.versionId}`,
+                  arm.shoppers,
+                  arm.impressions,
+                  `${formatRate(arm.ctr)} [${formatRate(arm.ctrInterval.low)}, ${formatRate(arm.ctrInterval.high)}]`,
+                  `${formatRate(arm.conversion)} [${formatRate(arm.conversionInterval.low)}, ${formatRate(arm.conversionInterval.high)}]`,
+                  arm.revenue.toFixed(2),
+                ],
+              }))}
+            />
             <p className="text-sm">
               {t.ctr} {t.pValue}: {report.ctrTest ? report.ctrTest.pValue.toFixed(4) : "–"} · {t.conversion} {t.pValue}:{" "}
               {report.conversionTest ? report.conversionTest.pValue.toFixed(4) : "–"}

@@ -68,10 +68,7 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
                 surface="guide"
                 requestId={answer.requestId}
                 modelVersionId={answer.modelVersionId}
-                shopperId={shopperId}
-                language={language}
-                messages={messages}
-                labels={labels}
+                view={{ shopperId, language, messages, labels }}
                 eagerCount={4}
               />
             </section>

@@ -1,4 +1,5 @@
 import type { DashboardMessages } from "../../i18n/dashboard-messages";
+import { DataTable } from "./data-table";
 
 type Row = {
   key: string;
@@ -18,31 +19,20 @@ export function formatRate(value: number | null): string {
 /** One table of online metrics; `first` names the grouping column. */
 export function MetricsTable({ first, rows, t }: { first: string; rows: Row[]; t: DashboardMessages }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm tabular-nums">
-        <thead className="text-muted">
-          <tr>
-            {[first, t.impressions, t.ctr, t.cartRate, t.favoriteRate, t.conversion, t.revenue].map((title) => (
-              <th key={title} className="px-2 py-1 font-normal">
-                {title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-t border-line">
-              <td className="px-2 py-1">{row.label}</td>
-              <td className="px-2 py-1">{row.impressions}</td>
-              <td className="px-2 py-1">{formatRate(row.ctr)}</td>
-              <td className="px-2 py-1">{formatRate(row.cartRate)}</td>
-              <td className="px-2 py-1">{formatRate(row.favoriteRate)}</td>
-              <td className="px-2 py-1">{formatRate(row.conversion)}</td>
-              <td className="px-2 py-1">{row.revenue.toFixed(2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      titles={[first, t.impressions, t.ctr, t.cartRate, t.favoriteRate, t.conversion, t.revenue]}
+      rows={rows.map((row) => ({
+        key: row.key,
+        cells: [
+          row.label,
+          row.impressions,
+          formatRate(row.ctr),
+          formatRate(row.cartRate),
+          formatRate(row.favoriteRate),
+          formatRate(row.conversion),
+          row.revenue.toFixed(2),
+        ],
+      }))}
+    />
   );
 }

@@ -110,13 +110,7 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
         </div>
       </article>
       <ProductActivityLogger shopperId={shopperId} productId={product.id} from={from} />
-      <ProductRecommendations
-        sku={product.sku}
-        shopperId={shopperId}
-        language={language}
-        messages={messages}
-        labels={labels}
-      />
+      <ProductRecommendations sku={product.sku} view={{ shopperId, language, messages, labels }} />
       {isCategory(product.category) && (
         <RelatedProducts
           productId={product.id}
