@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { collectPageErrors } from "../src/collect-page-errors";
 import { type Browser, launchBrowser } from "../src/launch-browser";
 import { E2E_ADMIN_EMAIL, type VersionRow, workerVersions } from "../src/prepare-dashboard";
 
@@ -28,11 +29,8 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   shopperPage = await browser.context.newPage();
   for (const tab of [page, shopperPage]) {
-    tab.on("pageerror", (error) => pageErrors.push(error.message));
-    // A missing resource logs a console error (as in the shop tests); server errors are caught by status instead.
-    tab.on("console", (message) => {
-      if (message.type() === "error" && !message.text().includes("404")) pageErrors.push(message.text());
-    });
+    collectPageErrors(tab, pageErrors);
+    // Server errors are caught by status too.
     tab.on("response", (response) => {
       if (response.status() >= 500) pageErrors.push(`${response.status()} ${response.url()}`);
     });

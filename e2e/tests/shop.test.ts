@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { collectPageErrors } from "../src/collect-page-errors";
 import { type Browser, launchBrowser } from "../src/launch-browser";
 import { screenshotFile } from "../src/paths";
 
@@ -16,11 +17,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    // A 404 document logs a failed resource load: the 404 test asserts the status itself.
-    if (message.type() === "error" && !message.text().includes("404")) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { collectPageErrors } from "../src/collect-page-errors";
 import { type Browser, launchBrowser } from "../src/launch-browser";
 
 const baseUrl = inject("baseUrl");
@@ -13,10 +14,7 @@ let coldLinks: string[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().includes("404")) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {
