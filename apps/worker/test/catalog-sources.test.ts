@@ -1,19 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countRows, createWorkspace, FIXTURES, type Workspace } from "./helpers/temp-workspace";
+import { describe, expect, it } from "vitest";
+import { countRows, FIXTURES, useFreshWorkspace } from "./helpers/temp-workspace";
 
 const PHOTOS = path.join(FIXTURES, "photo-set");
 const NEWCHIC = path.join(FIXTURES, "newchic-small.csv");
 const REES46 = path.join(FIXTURES, "rees46-small.csv");
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 describe("import images", () => {
   it("turns each photo into a product and copies it into the media folder; twice changes nothing", async () => {

@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { describe, expect, it } from "vitest";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 describe("worker CLI", () => {
   it("lists the commands with --help", async () => {

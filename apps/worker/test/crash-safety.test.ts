@@ -1,19 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { type Db, publishModelVersion, saveCandidateVersion } from "@jewelguide/db";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { describe, expect, it } from "vitest";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
 const WORKER_DIR = path.resolve(import.meta.dirname, "..");
 const KILLS = Number(process.env.JEWELGUIDE_CRASH_KILLS ?? 12);
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 /** Runs a TypeScript file in one node process (no tsx wrapper process, so SIGKILL hits the process doing the work). */
 function spawnTs(file: string, args: string[], databaseUrl: string): ChildProcess {

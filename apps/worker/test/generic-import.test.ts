@@ -3,7 +3,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresDatabase, POSTGRES_URL } from "./helpers/postgres-database";
-import { countRows, createWorkspace, FIXTURES, type Workspace } from "./helpers/temp-workspace";
+import { countRows, createWorkspace, FIXTURES, useFreshWorkspace, type Workspace } from "./helpers/temp-workspace";
 
 const CATALOG = path.join(FIXTURES, "catalog.csv");
 const CATALOG_JSONL = path.join(FIXTURES, "catalog.jsonl");
@@ -119,13 +119,7 @@ for (const target of targets) {
 }
 
 describe("generic importers: bad input", () => {
-  let ws: Workspace;
-  beforeEach(async () => {
-    ws = await createWorkspace();
-  });
-  afterEach(async () => {
-    await ws.close();
-  });
+  const ws = useFreshWorkspace();
 
   it("rejects bad numbers, dates, vocabulary and JSON, each with file, line and column", async () => {
     const file = ws.write(

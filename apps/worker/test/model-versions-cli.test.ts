@@ -1,14 +1,8 @@
 import { saveCandidateVersion, verifyPassword } from "@jewelguide/db";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { describe, expect, it } from "vitest";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 const save = (recall: number, kind = "ease") =>
   saveCandidateVersion(ws.db, {

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedPurchases } from "./helpers/seed-purchases";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 describe("run, evaluate and schedule", () => {
   it("run --skip-import trains and publishes; evaluate stores a re-evaluation; schedule retrains after new events", async () => {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countRows, createWorkspace, FIXTURES, type Workspace } from "./helpers/temp-workspace";
+import { describe, expect, it } from "vitest";
+import { countRows, FIXTURES, useFreshWorkspace } from "./helpers/temp-workspace";
 
 const SMALL = path.join(FIXTURES, "rees46-small.csv");
 const SMALL_RAW = path.join(FIXTURES, "rees46-small-raw.csv");
@@ -10,13 +10,7 @@ const HEADER = fs.readFileSync(SMALL, "utf8").split("\n")[0] ?? "";
 const GOOD_ROW =
   "2018-12-01 11:40:29 UTC,1924719191579951782,1842195256808833386,1,1806829201890738522,jewelry.earring,0,561.51,1515915625207851155,,red,gold,diamond";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 describe("import rees46", () => {
   it("imports purchases, products and users from the normalized file", async () => {

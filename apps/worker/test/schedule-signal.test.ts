@@ -1,16 +1,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedPurchases } from "./helpers/seed-purchases";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 describe("schedule", () => {
   it("stops cleanly on Ctrl-C (SIGINT) while waiting for the next run", async () => {

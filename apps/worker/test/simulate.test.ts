@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ApiClient } from "../src/simulation/create-api-client";
 import { createApiClient } from "../src/simulation/create-api-client";
 import { loadHeldOutShoppers } from "../src/simulation/load-held-out-shoppers";
 import { simulateShopper } from "../src/simulation/simulate-shopper";
 import { loadTrainingData } from "../src/training/load-training-data";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 function fakeApi(feedIds: number[]) {
   const calls: { path: string; input: Record<string, unknown> }[] = [];

@@ -1,17 +1,11 @@
 import { deserializeRecommender } from "@jewelguide/model";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeFeatureVector } from "../src/features/feature-vector-bytes";
 import { TEXT_ENCODER, TEXT_ENCODER_VERSION } from "../src/features/featurize-products";
 import { seedPurchases } from "./helpers/seed-purchases";
-import { createWorkspace, type Workspace } from "./helpers/temp-workspace";
+import { useFreshWorkspace } from "./helpers/temp-workspace";
 
-let ws: Workspace;
-beforeEach(async () => {
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await ws.close();
-});
+const ws = useFreshWorkspace();
 
 const JOINT = JSON.stringify({ dims: 8, epochs: 2, negatives: 16, batchSize: 32, denseBackend: "js" });
 

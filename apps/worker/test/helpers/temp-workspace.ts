@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type Db, migrateDatabase } from "@jewelguide/db";
+import { afterEach, beforeEach } from "vitest";
 import { runCli } from "../../src/cli/run-cli";
 import { COMMANDS } from "../../src/commands/registry";
 import type { WorkerEnv } from "../../src/config/read-worker-env";
@@ -60,6 +61,39 @@ export async function createWorkspace(databaseUrl?: string): Promise<Workspace> 
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A fresh workspace for every test of the calling file or describe block: created before each test, closed after it.
+ * The returned object reads through to the current one, so it can be declared once at the top.
+ */
+export function useFreshWorkspace(): Workspace {
+  let current: Workspace | undefined;
+  beforeEach(async () => {
+    current = await createWorkspace();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const now = (): Workspace => {
+    if (!current) throw new Error("the test workspace exists only while a test runs");
+    return current;
+  };
+  return {
+    get dir() {
+      return now().dir;
+    },
+    get env() {
+      return now().env;
+    },
+    get db() {
+      return now().db;
+    },
+    cli: (...argv) => now().cli(...argv),
+    write: (name, content) => now().write(name, content),
+    close: () => now().close(),
   };
 }
 
