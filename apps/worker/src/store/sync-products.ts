@@ -2,8 +2,7 @@ import type { Product } from "@jewelguide/db";
 import { chunk, type Tx } from "../import/write-batch";
 import type { ProductInput } from "./product-input";
 import { stableJson } from "./stable-json";
-
-export type SyncCounts = { created: number; updated: number; unchanged: number };
+import type { SyncCounts } from "./sync-counts";
 
 const COMPARED = [
   "titleZh",

@@ -1,7 +1,7 @@
 import type { User } from "@jewelguide/db";
 import { chunk, type Tx } from "../import/write-batch";
 import { stableJson } from "./stable-json";
-import type { SyncCounts } from "./sync-products";
+import { emptySyncCounts, type SyncCounts } from "./sync-counts";
 
 export type UserInput = {
   externalId: string;
@@ -18,7 +18,7 @@ export async function upsertUsers(tx: Tx, items: UserInput[]): Promise<SyncCount
     const rows = await tx.user.findMany({ where: { externalId: { in: part.map((item) => item.externalId) } } });
     for (const row of rows) existing.set(row.externalId, row);
   }
-  const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = emptySyncCounts();
   const toCreate: UserInput[] = [];
   for (const item of items) {
     const stored = existing.get(item.externalId);

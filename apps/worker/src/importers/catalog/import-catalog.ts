@@ -3,6 +3,7 @@ import type { ImportContext } from "../../import/import-context";
 import type { Problem } from "../../import/problem";
 import { streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
+import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sync-counts";
 import { syncProducts } from "../../store/sync-products";
 import { CATALOG_SCHEMA } from "./catalog-columns";
 import { type CatalogRow, parseCatalogRow } from "./parse-catalog-row";
@@ -11,7 +12,7 @@ import { resolveImage } from "./resolve-image";
 /** Imports a shop's own catalog (CSV or JSONL): products upserted by sku. */
 export async function importCatalog(context: ImportContext, input: Input, mediaDir: string): Promise<void> {
   const fileDir = path.dirname(input.path);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = emptySyncCounts();
   const { duplicates } = await streamRows<CatalogRow>(context, input, {
     schema: CATALOG_SCHEMA,
     keyColumn: "sku",
@@ -28,19 +29,15 @@ export async function importCatalog(context: ImportContext, input: Input, mediaD
       });
     },
     async write(tx, batch) {
-      const result = await syncProducts(
-        tx,
-        batch.map((row) => row.value.product),
+      return addSyncCounts(
+        counts,
+        await syncProducts(
+          tx,
+          batch.map((row) => row.value.product),
+        ),
       );
-      counts.created += result.created;
-      counts.updated += result.updated;
-      counts.unchanged += result.unchanged;
-      return { imported: result.created + result.updated, unchanged: result.unchanged };
     },
   });
   context.stats.counts = { products: counts, duplicatesCollapsed: duplicates };
-  context.stats.summary = [
-    `products: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged`,
-    `duplicate rows collapsed: ${duplicates}`,
-  ];
+  context.stats.summary = [`products: ${formatSyncCounts(counts)}`, `duplicate rows collapsed: ${duplicates}`];
 }

@@ -1,6 +1,6 @@
 import type { ImportContext } from "../../import/import-context";
-import { chunk, writeBatch } from "../../import/write-batch";
-import { type SyncCounts, syncProducts } from "../../store/sync-products";
+import { formatSyncCounts } from "../../store/sync-counts";
+import { syncProductsInBatches } from "../../store/sync-products-in-batches";
 import { copyPhotos } from "./copy-photos";
 import { mapPhotoProduct } from "./map-photo-product";
 import { readPhotoSet } from "./read-photo-set";
@@ -11,19 +11,13 @@ export async function importImages(context: ImportContext, dir: string, dataDir:
   const progress = context.progress("images", { totalBytes: 0, bytesRead: () => 0 });
   const copy = copyPhotos(photos, dir, dataDir);
   progress.note(`photos: ${copy.copied} copied, ${copy.present} already in place`);
-  const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
-  for (const batch of chunk(photos.map(mapPhotoProduct), context.options.batchSize)) {
-    const result = await writeBatch(context.db, (tx) => syncProducts(tx, batch));
-    counts.created += result.created;
-    counts.updated += result.updated;
-    counts.unchanged += result.unchanged;
-  }
+  const counts = await syncProductsInBatches(context, photos.map(mapPhotoProduct));
   context.stats.rowsImported = counts.created + counts.updated;
   context.stats.rowsUnchanged = counts.unchanged;
   const withAttributes = photos.filter((photo) => photo.materials.length > 0 || photo.description).length;
   context.stats.counts = { photos: photos.length, withAttributes, products: counts, copied: copy.copied };
   context.stats.summary = [
     `photos: ${photos.length} (${withAttributes} with attributes), ${copy.copied} copied to the media folder`,
-    `products: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+    `products: ${formatSyncCounts(counts)}`,
   ];
 }

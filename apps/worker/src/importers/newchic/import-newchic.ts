@@ -1,10 +1,10 @@
 import { deriveTitles } from "../../domain/derive-titles";
 import type { ImportContext } from "../../import/import-context";
-import { chunk, writeBatch } from "../../import/write-batch";
 import type { Input } from "../../io/open-input";
 import { readTable } from "../../io/read-table";
 import type { ProductInput } from "../../store/product-input";
-import { type SyncCounts, syncProducts } from "../../store/sync-products";
+import { formatSyncCounts } from "../../store/sync-counts";
+import { syncProductsInBatches } from "../../store/sync-products-in-batches";
 import { genderOfSubcategory, mapSubcategory, readFrenchName } from "./map-subcategory";
 import { NEWCHIC_SCHEMA, type NewchicRow, parseNewchicRow } from "./parse-newchic-row";
 
@@ -37,18 +37,12 @@ export async function importNewchic(context: ImportContext, input: Input): Promi
   }
   context.stats.fileHash = input.fileHash();
   const products = [...byId.values()].map(({ row, subcategories }) => mapNewchicProduct(row, subcategories));
-  const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
-  for (const batch of chunk(products, context.options.batchSize)) {
-    const result = await writeBatch(context.db, (tx) => syncProducts(tx, batch));
-    counts.created += result.created;
-    counts.updated += result.updated;
-    counts.unchanged += result.unchanged;
-  }
+  const counts = await syncProductsInBatches(context, products);
   context.stats.rowsImported = counts.created + counts.updated;
   context.stats.rowsUnchanged = counts.unchanged + duplicates;
   context.stats.counts = { products: products.length, ...counts, duplicateIds: duplicates };
   context.stats.summary = [
-    `products: ${products.length} (${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged)`,
+    `products: ${products.length} (${formatSyncCounts(counts)})`,
     `rows repeating an id (merged): ${duplicates}`,
   ];
 }

@@ -3,7 +3,7 @@ import { chunk, writeBatch } from "../../import/write-batch";
 import type { Input } from "../../io/open-input";
 import { type InsertCounts, type InteractionInput, insertInteractions } from "../../store/insert-interactions";
 import type { ProductInput } from "../../store/product-input";
-import { type SyncCounts, syncProducts } from "../../store/sync-products";
+import { syncProductsInBatches } from "../../store/sync-products-in-batches";
 import { mapRees46Product } from "./map-product";
 import type { Rees46Row } from "./parse-row";
 import { readRees46 } from "./read-rees46";
@@ -27,13 +27,7 @@ export async function importRees46(context: ImportContext, input: Input, hooks: 
   );
   const progress = context.progress("writing", { totalBytes: 0, bytesRead: () => 0 });
   const started = Date.now();
-  const productCounts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
-  for (const batch of chunk(products, context.options.batchSize)) {
-    const counts = await writeBatch(context.db, (tx) => syncProducts(tx, batch));
-    productCounts.created += counts.created;
-    productCounts.updated += counts.updated;
-    productCounts.unchanged += counts.unchanged;
-  }
+  const productCounts = await syncProductsInBatches(context, products);
   progress.note(`products: ${products.length.toLocaleString("en-US")} written in ${seconds(started)}`);
   const events = [...data.interactions.values()].map(toInteraction);
   const eventCounts: InsertCounts = { inserted: 0, existing: 0, usersCreated: 0 };

@@ -5,6 +5,7 @@ import { type ParsedValue, streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
 import type { TableRecord } from "../../io/read-table";
 import { stableJson } from "../../store/stable-json";
+import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sync-counts";
 import { type UserInput, upsertUsers } from "../../store/upsert-users";
 
 const USERS_SCHEMA = { required: ["user_id"], optional: ["gender", "age_band", "city", "attributes"] } as const;
@@ -26,25 +27,21 @@ export function parseUserRow(record: TableRecord, file: string): ParsedValue<Use
 
 /** Imports shoppers (CSV or JSONL), upserted by user_id. */
 export async function importUsers(context: ImportContext, input: Input): Promise<void> {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = emptySyncCounts();
   const { duplicates } = await streamRows<UserInput>(context, input, {
     schema: USERS_SCHEMA,
     keyColumn: "user_id",
     parse: parseUserRow,
     async write(tx, batch) {
-      const result = await upsertUsers(
-        tx,
-        batch.map((row) => row.value),
+      return addSyncCounts(
+        counts,
+        await upsertUsers(
+          tx,
+          batch.map((row) => row.value),
+        ),
       );
-      counts.created += result.created;
-      counts.updated += result.updated;
-      counts.unchanged += result.unchanged;
-      return { imported: result.created + result.updated, unchanged: result.unchanged };
     },
   });
   context.stats.counts = { users: counts, duplicatesCollapsed: duplicates };
-  context.stats.summary = [
-    `users: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged`,
-    `duplicate rows collapsed: ${duplicates}`,
-  ];
+  context.stats.summary = [`users: ${formatSyncCounts(counts)}`, `duplicate rows collapsed: ${duplicates}`];
 }
