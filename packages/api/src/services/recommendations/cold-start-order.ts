@@ -1,9 +1,6 @@
-import type { Recommender } from "@jewelguide/model";
-import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { interleaveCategories } from "./cap-per-category";
-
-export type Candidate = { product: CachedProduct; score: number };
+import { type Candidate, rankCandidates } from "./rank-candidates";
 
 const orders = new WeakMap<ServingSnapshot, Map<number, readonly Candidate[]>>();
 
@@ -25,25 +22,4 @@ export function coldStartOrder(snapshot: ServingSnapshot, pool: number): readonl
     bySize.set(pool, order);
   }
   return order;
-}
-
-/** The model's top `pool` servable items for a query, as catalog products, minus `exclude` (SKUs). */
-export function rankCandidates(
-  snapshot: ServingSnapshot,
-  query: Parameters<Recommender["recommend"]>[0],
-  pool: number,
-  exclude: readonly string[],
-): Candidate[] {
-  const ranked = snapshot.model.recommender.recommend(query, {
-    k: pool,
-    exclude,
-    excludeSeen: true,
-    filter: (index) => snapshot.servable[index] === 1,
-  });
-  const candidates: Candidate[] = [];
-  for (const pick of ranked) {
-    const product = snapshot.productAt[pick.itemIndex];
-    if (product) candidates.push({ product, score: pick.score });
-  }
-  return candidates;
 }

@@ -5,8 +5,9 @@ import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
 import { useSeededShop } from "../../test/use-seeded-shop";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
-import { coldStartOrder, rankCandidates } from "./cold-start-order";
+import { coldStartOrder } from "./cold-start-order";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
+import { rankCandidates } from "./rank-candidates";
 import { recommendFeed } from "./recommend-feed";
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {

@@ -5,12 +5,13 @@ import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snap
 import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
-import { coldStartOrder, rankCandidates } from "./cold-start-order";
+import { coldStartOrder } from "./cold-start-order";
 import { explainPick } from "./explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
 import { anchorsOfPicks } from "./find-similar-anchors";
 import { loadShopperSignals } from "./load-shopper-signals";
 import { LocaleSchema } from "./locale-schema";
+import { rankCandidates } from "./rank-candidates";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
 
 export const RecommendFeedInputSchema = z.object({
