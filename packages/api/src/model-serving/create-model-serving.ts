@@ -49,7 +49,7 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
     if (!versionChanged && !productsStale && !purchasesDue) return current;
     const catalog =
       versionChanged || productsStale
-        ? await loadProductCatalog(db)
+        ? await loadProductCatalog(db, stamp)
         : await refreshPurchases(db, current.catalog, stamp);
     // The popularity fallback is rebuilt with the catalog (its counts are the purchases); a real version only on change.
     const model =

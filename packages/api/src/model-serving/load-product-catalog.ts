@@ -18,8 +18,10 @@ type PurchaseRow = { productId: number; orderId: string | null };
  * change, on its event loop — through Prisma's three queries it took ~430 ms for the demo shop (9,613 products, 93,322
  * purchases), which every request in flight waited for.
  */
-export async function loadProductCatalog(db: Db): Promise<ProductCatalog> {
-  const stamp = await readCatalogStamp(db);
+export async function loadProductCatalog(db: Db, stampReadBefore?: CatalogStamp): Promise<ProductCatalog> {
+  // The stamp is read before the data (a change in between shows at the next check, not never); a caller that just
+  // read it passes it in.
+  const stamp = stampReadBefore ?? (await readCatalogStamp(db));
   const rows = await sqlReaderOf(db).all<ProductRow>(PRODUCTS_SQL, []);
   const purchases = await readPurchases(db);
   const now = Date.now();
