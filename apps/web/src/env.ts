@@ -14,6 +14,13 @@ const EnvSchema = z.object({
     .trim()
     .min(1, "is empty")
     .refine((dir) => path.isAbsolute(dir), { message: "must be an absolute folder path (photos live in <it>/media)" }),
+  /** The shop's master secret (at least 32 characters; every host sets the same). Unset: generated into the data folder. */
+  JEWELGUIDE_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
+  /**
+   * "1" when the app runs behind a reverse proxy that sets x-forwarded-for / x-forwarded-proto: only then are those
+   * headers believed (client address for rate limits, HTTPS for Secure cookies and HSTS).
+   */
+  JEWELGUIDE_TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,26 +1,67 @@
+import crypto from "node:crypto";
 import type { Db, Dialect } from "@jewelguide/db";
+import type { ServerSecrets } from "./security/server-secrets";
 import { type CookieJar, createHeaderCookieJar, createMemoryCookieJar } from "./services/auth/cookie-jar";
+
+/** A shopper as the server knows them: only ever from the signed `jg_shopper` cookie the server issued. */
+export type ShopperIdentity = { externalId: string };
+
+/** Facts about the request that the server decides (never taken from the request body). */
+export type RequestClient = {
+  /** The client's address: the socket's peer, or the proxy's x-forwarded-for entry when a proxy is trusted. */
+  address: string;
+  /** The request's Origin header (null when absent). */
+  origin: string | null;
+  /** This server's own origin as the request reached it (`https://shop.example`), for the Origin check. */
+  selfOrigin: string | null;
+  /** The request came over HTTPS (directly, or per x-forwarded-proto when a proxy is trusted): cookies get Secure. */
+  secure: boolean;
+  /** The request carries the worker token (the simulator): its events are stored as simulated. */
+  isWorker: boolean;
+  /** This request's id: in error replies and the server log. */
+  requestId: string;
+};
 
 /**
  * What every procedure sees. Kept free of HTTP so tests and server components can build it directly. `dialect` is the
  * storage behind `db` (from createDb's `target`): the few queries whose semantics differ between SQLite and
  * PostgreSQL (case-insensitive text search) adapt to it. Defaults to SQLite, the embedded default. `cookies` carries
- * the staff session cookie (and the shopper cookie) in and a new session cookie out; `secureCookies` marks them
- * Secure (HTTPS deployments).
+ * the staff session cookie in and a new session cookie out. `shopper` is the verified shopper of the request (none for
+ * a visitor without a valid cookie); `client` what the server knows about the caller; `secrets` the shop's keys.
  */
-export type CreateContextOptions = { db: Db; dialect?: Dialect; cookies?: CookieJar; secureCookies?: boolean };
+export type CreateContextOptions = {
+  db: Db;
+  dialect?: Dialect;
+  secrets: ServerSecrets;
+  cookies?: CookieJar;
+  shopper?: ShopperIdentity;
+  client?: Partial<RequestClient>;
+};
 
 /** The context without any request: used by tests, the server-side caller and the HTTP context below. */
 export function createContextInner(options: CreateContextOptions) {
   return {
     db: options.db,
     dialect: options.dialect ?? ("sqlite" as Dialect),
+    secrets: options.secrets,
     cookies: options.cookies ?? createMemoryCookieJar(),
-    secureCookies: options.secureCookies ?? false,
+    shopper: options.shopper,
+    client: completeClient(options.client),
   };
 }
 
 export type Context = ReturnType<typeof createContextInner>;
+
+function completeClient(client: Partial<RequestClient> | undefined): RequestClient {
+  return {
+    address: client?.address ?? "local",
+    origin: client?.origin ?? null,
+    selfOrigin: client?.selfOrigin ?? null,
+    secure: client?.secure ?? false,
+    isWorker: client?.isWorker ?? false,
+    requestId: client?.requestId ?? crypto.randomUUID(),
+  };
+}
 
 /** Where response cookies go: the fetch adapter's `resHeaders`, or a Node response (`res.appendHeader`). */
 export type ResponseHeaderSink = { append(name: string, value: string): unknown };
@@ -39,6 +80,6 @@ export function createContext(
   const cookieHeader = options.request ? options.request.headers.get("cookie") : options.cookieHeader;
   const cookies =
     cookieHeader !== undefined ? createHeaderCookieJar(cookieHeader, options.responseHeaders) : options.cookies;
-  const secureCookies = options.secureCookies ?? options.request?.url.startsWith("https:") ?? false;
-  return createContextInner({ db: options.db, dialect: options.dialect, cookies, secureCookies });
+  const secure = options.client?.secure ?? options.request?.url.startsWith("https:") ?? false;
+  return createContextInner({ ...options, cookies, client: { ...options.client, secure } });
 }

@@ -1,8 +1,18 @@
-export { type Context, type CreateContextOptions, createContext, createContextInner } from "./context";
+export {
+  type Context,
+  type CreateContextOptions,
+  createContext,
+  createContextInner,
+  type RequestClient,
+  type ShopperIdentity,
+} from "./context";
 export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
+export { type HeaderReader, readRequestClient, WORKER_TOKEN_HEADER } from "./http/read-request-client";
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
 export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { loadServerSecret, SECRET_FILE_NAME } from "./security/load-server-secret";
+export { deriveServerSecrets, MIN_SECRET_LENGTH, type ServerSecrets } from "./security/server-secrets";
 export {
   type CookieJar,
   type CookieOptions,

@@ -6,6 +6,7 @@ import { createContext } from "./context";
 import { appRouter } from "./root";
 import { seedCatalog } from "./test/seed-catalog";
 import { testDialects } from "./test/test-dialects";
+import { TEST_SECRETS } from "./test/test-secrets";
 
 describe.each(testDialects)("on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
@@ -28,7 +29,8 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: () => createContext({ db: database.db, dialect: database.target.dialect, request }),
+      createContext: () =>
+        createContext({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, request }),
     });
     return { status: response.status, body: await response.json() };
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { type CookieJar, createCaller, createContextInner } from "@jewelguide/api";
 import { cookies } from "next/headers";
 import { getDb } from "./db";
+import { getServerSecrets } from "./server-secrets";
 
 /**
  * A caller that carries the request's cookies (the staff session in `jg_staff`, the shopper's `jg_shopper`), so the
@@ -17,5 +18,5 @@ export async function getStaffCaller() {
     },
   };
   const { db, target } = getDb();
-  return createCaller(createContextInner({ db, dialect: target.dialect, cookies: jar, secureCookies: false }));
+  return createCaller(createContextInner({ db, dialect: target.dialect, secrets: getServerSecrets(), cookies: jar }));
 }

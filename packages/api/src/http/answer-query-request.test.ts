@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../context";
 import { appRouter } from "../root";
 import { seedCatalog } from "../test/seed-catalog";
+import { TEST_SECRETS } from "../test/test-secrets";
 import { answerQueryRequest } from "./answer-query-request";
 
 /**
@@ -27,7 +28,8 @@ describe("answerQueryRequest", () => {
     await database?.drop();
   });
 
-  const context = () => createContext({ db: database.db, dialect: database.target.dialect, cookieHeader: null });
+  const context = () =>
+    createContext({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, cookieHeader: null });
 
   async function reference(path: string, search: string) {
     const response = await fetchRequestHandler({

@@ -8,12 +8,12 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const staffAuthRouter = createTRPCRouter({
   login: publicProcedure.input(LogInInputSchema).mutation(async ({ ctx, input }) => {
     const session = await logInStaff(ctx.db, input);
-    ctx.cookies.set(STAFF_COOKIE, session.token, staffCookieOptions(STAFF_SESSION_SECONDS, ctx.secureCookies));
+    ctx.cookies.set(STAFF_COOKIE, session.token, staffCookieOptions(STAFF_SESSION_SECONDS, ctx.client.secure));
     return { staff: session.staff, expiresAt: session.expiresAt };
   }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     await logOutStaff(ctx.db, ctx.cookies.get(STAFF_COOKIE));
-    ctx.cookies.set(STAFF_COOKIE, "", staffCookieOptions(0, ctx.secureCookies));
+    ctx.cookies.set(STAFF_COOKIE, "", staffCookieOptions(0, ctx.client.secure));
     return { ok: true };
   }),
   me: publicProcedure.query(({ ctx }) => findStaffSession(ctx.db, ctx.cookies.get(STAFF_COOKIE))),

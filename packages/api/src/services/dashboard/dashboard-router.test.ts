@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createContextInner } from "../../context";
 import { createCaller } from "../../root";
 import { testDialects } from "../../test/test-dialects";
+import { TEST_SECRETS } from "../../test/test-secrets";
 import { type CookieJar, type CookieOptions, createMemoryCookieJar } from "../auth/cookie-jar";
 import { STAFF_COOKIE } from "../auth/staff-cookie";
 import { assignAbArm } from "./assign-ab-arm";
@@ -87,7 +88,9 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
   let database: TestDatabase;
   let ids: Awaited<ReturnType<typeof seed>>;
   const caller = (cookies: CookieJar = createMemoryCookieJar()) =>
-    createCaller(createContextInner({ db: database.db, dialect: database.target.dialect, cookies }));
+    createCaller(
+      createContextInner({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, cookies }),
+    );
   const logIn = async (email: string) => {
     const jar = recordingJar();
     await caller(jar).staffAuth.login({ email, password: "a long enough password" });

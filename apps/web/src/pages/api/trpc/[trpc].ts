@@ -1,8 +1,10 @@
-import { answerQueryRequest, appRouter, createContext } from "@jewelguide/api";
+import { answerQueryRequest, appRouter, createContext, readRequestClient } from "@jewelguide/api";
 import type { TRPCError } from "@trpc/server";
 import { createNextApiHandler } from "@trpc/server/adapters/next";
 import type { NextApiRequest, NextApiResponse } from "next";
+import { getEnv } from "../../../env";
 import { getDb } from "../../../server/db";
+import { getServerSecrets } from "../../../server/server-secrets";
 
 /**
  * The tRPC endpoint (`/api/trpc/<procedure>`). A Pages API route on purpose: Next's Node request path is about 2.4 ×
@@ -41,12 +43,24 @@ const trpcHandler = createNextApiHandler({
 
 function contextFor(req: NextApiRequest, res: NextApiResponse) {
   const { db, target } = getDb();
+  const secrets = getServerSecrets();
+  const client = readRequestClient({
+    header: (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    socketAddress: req.socket.remoteAddress,
+    encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
+    trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1",
+    secrets,
+  });
   return createContext({
     db,
     dialect: target.dialect,
+    secrets,
+    client,
     cookieHeader: req.headers.cookie ?? null,
     responseHeaders: { append: (name, value) => res.appendHeader(name, value) },
-    secureCookies: req.headers["x-forwarded-proto"] === "https",
   });
 }
 
