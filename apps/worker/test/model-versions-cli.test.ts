@@ -1,4 +1,5 @@
-import { saveCandidateVersion, verifyPassword } from "@jewelguide/db";
+import os from "node:os";
+import { listAuditEntries, saveCandidateVersion, verifyPassword } from "@jewelguide/db";
 import { describe, expect, it } from "vitest";
 import { useFreshWorkspace } from "./helpers/temp-workspace";
 
@@ -32,7 +33,16 @@ describe("publish, rollback and versions commands", () => {
       stdout: `rolled back to version ${first.id} (retired ${worse.id})\n`,
     });
     expect(await activeId()).toEqual([first.id]);
-    expect((await ws.cli("rollback", "--to", String(worse.id))).code).toBe(0);
+    // A rollback passes the same gates: worse is more than 0.02 below the active first.
+    const refusedRollback = await ws.cli("rollback", "--to", String(worse.id));
+    expect(refusedRollback).toMatchObject({ code: 1, stdout: "" });
+    expect(refusedRollback.stderr).toContain("gate: validation recall@20 0.2000 is more than 0.02 below");
+    expect(refusedRollback.stderr).toContain(`not rolled back to version ${worse.id}: gates failed (use --force`);
+    expect(await activeId()).toEqual([first.id]);
+    expect(await ws.cli("rollback", "--to", String(worse.id), "--force")).toMatchObject({
+      code: 0,
+      stdout: `rolled back to version ${worse.id} (retired ${first.id}) despite failed gates (--force)\n`,
+    });
     expect(await activeId()).toEqual([worse.id]);
     const forced = await save(Number.NaN);
     expect((await ws.cli("publish", "--version", String(forced.id))).code).toBe(1);
@@ -40,6 +50,45 @@ describe("publish, rollback and versions commands", () => {
     const table = await ws.cli("versions");
     expect(table.stdout).toMatch(/^id\s+status\s+kind\s+val R@20/);
     expect(table.stdout).toContain("0.3000");
+  });
+
+  it("records every change with the worker's actor, and lists it with audit-log", async () => {
+    const first = await save(0.3);
+    const second = await save(0.31);
+    const weak = await save(0.1);
+    expect((await ws.cli("audit-log")).stdout).toBe("no audit entries yet\n");
+    expect((await ws.cli("publish", "--version", String(first.id))).code).toBe(0);
+    expect((await ws.cli("publish", "--version", String(second.id))).code).toBe(0);
+    expect((await ws.cli("publish", "--version", String(weak.id))).code).toBe(1);
+    expect((await ws.cli("rollback")).code).toBe(0);
+    expect((await ws.cli("rollback", "--to", String(weak.id), "--force")).code).toBe(0);
+    const actor = `worker:${os.userInfo().username}@${os.hostname()}`;
+    const entries = await listAuditEntries(ws.db);
+    expect(entries.map((e) => [e.action, e.fromVersionId, e.toVersionId, e.forced, e.actor, e.actorRole])).toEqual([
+      ["rollback", first.id, weak.id, true, actor, "operator"],
+      ["rollback", second.id, first.id, false, actor, "operator"],
+      ["publish", first.id, second.id, false, actor, "operator"],
+      ["publish", null, first.id, false, actor, "operator"],
+    ]);
+    const table = await ws.cli("audit-log", "--limit", "2");
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^id\s+at \(UTC\)\s+actor\s+role\s+action\s+version\s+forced\s+details$/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`${actor}\\s+operator\\s+rollback\\s+${first.id} → ${weak.id}\\s+forced\\s+{`));
+    expect(lines[2]).toMatch(new RegExp(`rollback\\s+${second.id} → ${first.id}\\s+{"maxDrop":0.02}$`));
+    const json = JSON.parse((await ws.cli("audit-log", "--json", "--limit", "1")).stdout);
+    expect(json).toEqual([expect.objectContaining({ action: "rollback", actor, forced: true, toVersionId: weak.id })]);
+    expect(json[0].details.overriddenGates[0]).toMatch(/recall@20 0\.1000 is more than 0\.02 below/);
+    expect(await ws.cli("audit-log", "--limit", "0")).toMatchObject({
+      code: 2,
+      stderr: 'error: --limit must be a positive integer, not "0"\n',
+    });
+    expect(await ws.cli("audit-log", "--limit", "5000")).toMatchObject({
+      code: 2,
+      stderr: "error: --limit must be at most 1000, not 5000\n",
+    });
+    expect((await ws.cli("--help")).stdout).toContain("audit-log");
   });
 
   it("names a bad or missing flag and an unknown version", async () => {

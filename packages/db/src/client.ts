@@ -3,7 +3,9 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client";
+import type { Prisma } from "../generated/sqlite/client";
 import { PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client";
+import { clientState, readClientState } from "./client-state";
 import { type DatabaseTarget, parseDatabaseUrl } from "./database-url";
 import { createSqlReader, type SqlReader } from "./sql-reader";
 
@@ -12,13 +14,18 @@ import { createSqlReader, type SqlReader } from "./sql-reader";
  * code sees a single type.
  */
 export type Db = SqlitePrismaClient;
+/** An interactive transaction's client (`db.$transaction(async (tx) => ...)`): what multi-step writes take. */
+export type DbTransaction = Prisma.TransactionClient;
 export type DbHandle = { db: Db; target: DatabaseTarget; sql: SqlReader };
 
-const readers = new WeakMap<Db, SqlReader>();
+const SQL_READER = "db.sqlReader";
 
-/** The SqlReader opened with this client's database (createDb registers it). */
+/**
+ * The SqlReader opened with this client's database. createDb stores it on the client itself (clientState), so every
+ * bundled copy of this module finds it.
+ */
 export function sqlReaderOf(db: Db): SqlReader {
-  const reader = readers.get(db);
+  const reader = readClientState<SqlReader>(db, SQL_READER);
   if (!reader) throw new Error("This database client was not created by createDb: it has no SQL reader.");
   return reader;
 }
@@ -37,6 +44,6 @@ export function createDb(url: string): DbHandle {
 }
 
 function register(handle: DbHandle): DbHandle {
-  readers.set(handle.db, handle.sql);
+  clientState(handle.db, SQL_READER, () => handle.sql);
   return handle;
 }

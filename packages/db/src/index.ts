@@ -1,5 +1,6 @@
 export type {
   AbTest,
+  AuditLog,
   ImportRun,
   Interaction,
   ModelVersion,
@@ -9,8 +10,11 @@ export type {
   User,
 } from "../generated/sqlite/client";
 export { Prisma } from "../generated/sqlite/client";
-export { createDb, type Db, type DbHandle, sqlReaderOf } from "./client";
+export * from "./audit";
+export { createDb, type Db, type DbHandle, type DbTransaction, sqlReaderOf } from "./client";
+export { clientState } from "./client-state";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
+export { isUniqueViolation } from "./is-unique-violation";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
 export * from "./model-versions";
 export { type Dialect, repoRoot } from "./paths";

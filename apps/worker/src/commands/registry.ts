@@ -1,4 +1,5 @@
 import type { Command } from "../cli/command";
+import { auditLogCommand } from "./audit-log";
 import { benchmarkCommand } from "./benchmark";
 import { benchmarkContentCommand } from "./benchmark-content";
 import { benchmarkFeaturesCommand } from "./benchmark-features";
@@ -41,6 +42,7 @@ export const COMMANDS: Command[] = [
   publishCommand,
   rollbackCommand,
   versionsCommand,
+  auditLogCommand,
   runPipelineCommand,
   scheduleCommand,
   simulateCommand,

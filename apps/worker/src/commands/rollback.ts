@@ -1,30 +1,46 @@
-import { createDb, findRollbackTarget, getActiveModelVersion, PublishError, publishModelVersion } from "@jewelguide/db";
+import { createDb, DEFAULT_MAX_RECALL_DROP, PublishError, rollbackModelVersion } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { parsePositiveInteger } from "./parse-numeric-flags";
+import { parseNonNegativeNumber, parsePositiveInteger } from "./parse-numeric-flags";
+import { workerActor } from "./worker-actor";
 
 export const rollbackCommand = defineCommand({
   name: "rollback",
-  summary: "Re-activate an earlier version (default: the one active before the current one).",
-  help: `Publishes an earlier version again, in the same single transaction as publish (no gates: the version served
-before). Without --to, the version retired most recently is chosen.`,
+  summary: "Re-activate an earlier version (default: the one active before the current one), through the gates.",
+  help: `Publishes an earlier version again: the same gates as publish (every stored metric a finite number; validation
+recall@20 not worse than the active version's by more than --max-drop) and the same single transaction, recorded in
+the audit log. Without --to, the version retired most recently is chosen. Exit code 1 when a gate fails (nothing
+changes); --force rolls back anyway and is recorded as forced.`,
   flags: {
     to: { type: "string", valueName: "N", description: "the version id to roll back to" },
+    force: { type: "boolean", description: "roll back even when a gate fails (the failures are still printed)" },
+    "max-drop": {
+      type: "string",
+      valueName: "X",
+      description: `allowed drop of validation recall@20 below the active version (default ${DEFAULT_MAX_RECALL_DROP})`,
+    },
   },
-  async run({ flags, env, stdout }) {
+  async run({ flags, env, stdout, stderr }) {
     const to = flags.to === undefined ? undefined : parsePositiveInteger("--to", flags.to);
+    const maxDrop =
+      flags["max-drop"] === undefined
+        ? DEFAULT_MAX_RECALL_DROP
+        : parseNonNegativeNumber("--max-drop", flags["max-drop"]);
     const { db } = createDb(env.databaseUrl);
     try {
-      const active = await getActiveModelVersion(db);
-      const target = to ?? (await findRollbackTarget(db))?.id;
-      if (target === undefined) throw new UsageError("there is no earlier active version to roll back to");
-      if (active?.id === target) {
-        stdout.write(`version ${target} is already active\n`);
+      const result = await rollbackModelVersion(db, { to, force: flags.force, maxDrop, actor: workerActor() });
+      for (const failure of result.gates.failures) stderr.write(`gate: ${failure}\n`);
+      if (!result.published) {
+        stderr.write(`not rolled back to version ${result.target}: gates failed (use --force to override)\n`);
+        return 1;
+      }
+      if (!result.changed) {
+        stdout.write(`version ${result.target} is already active\n`);
         return 0;
       }
-      const result = await publishModelVersion(db, target);
       stdout.write(
-        `rolled back to version ${result.activated}${result.retired !== null ? ` (retired ${result.retired})` : ""}\n`,
+        `rolled back to version ${result.activated}${result.retired !== null ? ` (retired ${result.retired})` : ""}` +
+          `${result.forced ? " despite failed gates (--force)" : ""}\n`,
       );
       return 0;
     } catch (error) {

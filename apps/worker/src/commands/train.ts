@@ -3,6 +3,7 @@ import { isRecommenderKind, listRecommenderKinds } from "@jewelguide/model";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { trainModelVersion } from "../training/train-model-version";
+import { workerActor } from "./worker-actor";
 
 /** The model the demo serves until something better is published. */
 export const DEFAULT_MODEL_KIND = "joint";
@@ -90,7 +91,7 @@ which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(
         );
       }
       if (flags.publish) {
-        const published = await publishWithGates(db, result.versionId);
+        const published = await publishWithGates(db, result.versionId, { actor: workerActor() });
         for (const failure of published.gates.failures) stderr.write(`gate: ${failure}\n`);
         if (!published.published) {
           stderr.write(`version ${result.versionId} stays a candidate: gates failed (publish --force to override)\n`);

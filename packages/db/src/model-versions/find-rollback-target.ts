@@ -1,7 +1,7 @@
-import type { Db } from "../client";
+import type { DbTransaction } from "../client";
 
 /** The version that was active before the current one: the retired version retired most recently. */
-export async function findRollbackTarget(db: Db): Promise<{ id: number; kind: string } | null> {
+export async function findRollbackTarget(db: DbTransaction): Promise<{ id: number; kind: string } | null> {
   return db.modelVersion.findFirst({
     where: { status: "retired", artifactSize: { gt: 0 }, activatedAt: { not: null } },
     orderBy: [{ retiredAt: "desc" }, { id: "desc" }],

@@ -1,3 +1,4 @@
+export { activateVersion } from "./activate-version";
 export {
   checkPublishGates,
   DEFAULT_MAX_RECALL_DROP,
@@ -8,5 +9,13 @@ export { findRollbackTarget } from "./find-rollback-target";
 export { getActiveModelVersion } from "./get-active-model-version";
 export { listModelVersions } from "./list-model-versions";
 export { PublishError, publishModelVersion } from "./publish-model-version";
-export { type PublishWithGatesResult, publishWithGates } from "./publish-with-gates";
+export {
+  type AuditedPublishOptions,
+  activateWithGates,
+  type GateOptions,
+  type PublishWithGatesResult,
+  publishAndRecord,
+  publishWithGates,
+} from "./publish-with-gates";
+export { rollbackModelVersion } from "./rollback-model-version";
 export { type CandidateVersionInput, saveCandidateVersion } from "./save-candidate-version";

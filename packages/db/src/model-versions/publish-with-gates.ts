@@ -1,23 +1,36 @@
-import type { Db } from "../client";
+import type { AuditActor } from "../audit/audit-entry";
+import { recordAuditEntry } from "../audit/record-audit-entry";
+import type { Db, DbTransaction } from "../client";
+import { activateVersion, PublishError } from "./activate-version";
 import { checkPublishGates, DEFAULT_MAX_RECALL_DROP, type PublishGateResult } from "./check-publish-gates";
-import { PublishError, publishModelVersion } from "./publish-model-version";
 
 export type PublishWithGatesResult =
-  | { published: true; activated: number; retired: number | null; gates: PublishGateResult; forced: boolean }
+  | {
+      published: true;
+      activated: number;
+      retired: number | null;
+      /** False when the version was already active (nothing changed, nothing recorded). */
+      changed: boolean;
+      gates: PublishGateResult;
+      forced: boolean;
+    }
   | { published: false; gates: PublishGateResult };
 
+export type GateOptions = { force?: boolean; maxDrop?: number };
+
 /**
- * Checks the gates of a version against the active one and publishes it when they pass (or when forced). The
- * publish itself is the one atomic transaction of publishModelVersion.
+ * Inside the caller's transaction: checks the gates of a version against the active one and activates it when they
+ * pass (or when forced). Reading the active version's metrics in the same transaction as the activation means the
+ * gates compare against the version actually being replaced. Writes nothing when the gates fail.
  */
-export async function publishWithGates(
-  db: Db,
+export async function activateWithGates(
+  tx: DbTransaction,
   id: number,
-  options: { force?: boolean; maxDrop?: number } = {},
+  options: GateOptions = {},
 ): Promise<PublishWithGatesResult> {
-  const candidate = await db.modelVersion.findUnique({ where: { id }, select: { metrics: true } });
+  const candidate = await tx.modelVersion.findUnique({ where: { id }, select: { metrics: true } });
   if (!candidate) throw new PublishError(`model version ${id} does not exist`, "NOT_FOUND");
-  const active = await db.modelVersion.findFirst({ where: { status: "active" }, select: { id: true, metrics: true } });
+  const active = await tx.modelVersion.findFirst({ where: { status: "active" }, select: { id: true, metrics: true } });
   const gates = checkPublishGates({
     candidateMetrics: candidate.metrics,
     activeMetrics: active && active.id !== id ? active.metrics : null,
@@ -25,6 +38,43 @@ export async function publishWithGates(
   });
   const forced = options.force === true;
   if (!gates.passed && !forced) return { published: false, gates };
-  const result = await publishModelVersion(db, id);
+  const result = await activateVersion(tx, id);
   return { published: true, ...result, gates, forced: forced && !gates.passed };
+}
+
+export type AuditedPublishOptions = GateOptions & { actor: AuditActor; action?: "publish" | "rollback" };
+
+/**
+ * Publishes a version through the gates (activateWithGates) and records the change in the audit log, all in one
+ * transaction: who (`actor`), publish or rollback, version from → to, whether the gates were forced and which failed.
+ * A refused publish changes and records nothing; so does publishing the version already active.
+ */
+export async function publishWithGates(
+  db: Db,
+  id: number,
+  options: AuditedPublishOptions,
+): Promise<PublishWithGatesResult> {
+  return db.$transaction((tx) => publishAndRecord(tx, id, options));
+}
+
+/** publishWithGates inside the caller's transaction (a rollback finds its target in the same transaction). */
+export async function publishAndRecord(
+  tx: DbTransaction,
+  id: number,
+  options: AuditedPublishOptions,
+): Promise<PublishWithGatesResult> {
+  const result = await activateWithGates(tx, id, options);
+  if (result.published && result.changed) {
+    await recordAuditEntry(tx, options.actor, {
+      action: options.action ?? "publish",
+      fromVersionId: result.retired,
+      toVersionId: result.activated,
+      forced: result.forced,
+      details: {
+        maxDrop: options.maxDrop ?? DEFAULT_MAX_RECALL_DROP,
+        ...(result.forced ? { overriddenGates: result.gates.failures } : {}),
+      },
+    });
+  }
+  return result;
 }

@@ -1,0 +1,29 @@
+import type { AuditEntry } from "@jewelguide/db";
+
+const COLUMNS = ["id", "at (UTC)", "actor", "role", "action", "version", "forced", "details"];
+
+/** A fixed-width text table of audit entries; the version column is `from → to` ("-" for none). */
+export function formatAuditTable(entries: readonly AuditEntry[]): string {
+  const rows = entries.map((entry) => [
+    String(entry.id),
+    entry.at.toISOString().slice(0, 19).replace("T", " "),
+    entry.actor,
+    entry.actorRole,
+    entry.action,
+    formatVersions(entry.fromVersionId, entry.toVersionId),
+    entry.forced ? "forced" : "",
+    Object.keys(entry.details).length === 0 ? "" : JSON.stringify(entry.details),
+  ]);
+  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return `${[line(COLUMNS), ...rows.map(line)].join("\n")}\n`;
+}
+
+function formatVersions(from: number | null, to: number | null): string {
+  if (from === null && to === null) return "-";
+  return `${from ?? "-"} → ${to ?? "-"}`;
+}
