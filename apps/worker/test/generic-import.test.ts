@@ -143,7 +143,7 @@ describe("generic importers: bad input", () => {
     expect(result.stdout).toContain('cat.csv:4: column in_stock: "maybe" is not true/false');
     expect(result.stdout).toContain('cat.csv:4: column created_at: "2024-02-30" is not an ISO 8601 date');
     expect(result.stdout).toContain("cat.csv:5: column attributes: is not valid JSON");
-    expect(result.stdout).toContain("cat.csv:6: column image: image file not found:");
+    expect(result.stdout).toContain('cat.csv:6: column image: "missing.jpg": image file not found');
     expect(result.stdout).toContain("rejected: 4");
     expect(await ws.db.product.count()).toBe(1);
     expect(fs.readFileSync(rejects, "utf8")).toContain("cat.csv,4,category,");

@@ -5,8 +5,8 @@ import { createPhotoAssigner } from "../demo/assign-photos";
 import { formatImportOutcome } from "../import/format-import-outcome";
 import { IMPORT_FLAGS, readImportOptions } from "../import/import-options";
 import { runImport } from "../import/run-import";
-import { copyPhotos } from "../importers/images/copy-photos";
 import { readPhotoSet } from "../importers/images/read-photo-set";
+import { withPhotosInMedia } from "../importers/images/with-photos-in-media";
 import { importRees46 } from "../importers/rees46/import-rees46";
 import { openInput } from "../io/open-input";
 import { defaultPhotoSetDir } from "./import-images";
@@ -41,9 +41,12 @@ Running it again on a demo database changes nothing.`,
         async (importContext) => {
           const photos = await readPhotoSet(importContext, photoDir);
           importContext.stats.rowsRead = 0;
-          const copied = copyPhotos(photos, photoDir, env.dataDir);
-          stdout.write(`demo: ${photos.length} photos (${copied.copied} copied, ${copied.present} already in place)\n`);
-          await importRees46(importContext, input, { decorateProduct: createPhotoAssigner(photos) });
+          await withPhotosInMedia(importContext, photos, photoDir, env.dataDir, async (copied) => {
+            stdout.write(
+              `demo: ${photos.length} photos (${copied.copied} copied, ${copied.present} already in place)\n`,
+            );
+            await importRees46(importContext, input, { decorateProduct: createPhotoAssigner(photos) });
+          });
           importContext.stats.summary.push(`photos: ${photos.length} in the media folder`);
         },
       );

@@ -1,8 +1,12 @@
+import { checkAttributes } from "./check-attributes";
 import type { Problem } from "./problem";
+import { quoteValue } from "./quote-value";
+import { ATTRIBUTE_LIMITS, TEXT_LIMITS, tooLongMessage } from "./text-limits";
 
 /**
  * Reads typed values out of one CSV/JSONL row, collecting a Problem (file, line, column) for every bad value
  * instead of throwing, so a row reports all its mistakes at once. Empty strings and null count as absent.
+ * Every read has a length limit (a text column names its own `max`); messages quote at most 60 characters of a value.
  */
 export class RowReader {
   readonly problems: Problem[] = [];
@@ -27,25 +31,33 @@ export class RowReader {
     return typeof value === "string" ? value.trim() : value;
   }
 
-  string(column: string, options: { required: true; max?: number }): string;
-  string(column: string, options?: { required?: false; max?: number }): string | undefined;
-  string(column: string, options: { required?: boolean; max?: number } = {}): string | undefined {
+  /** Text of at most `max` characters; a longer value is reported (with its length), never cut. */
+  string(column: string, options: { required: true; max: number }): string;
+  string(column: string, options: { required?: false; max: number }): string | undefined;
+  string(column: string, options: { required?: boolean; max: number }): string | undefined {
     const value = this.present(column, options.required ?? false);
     if (value === undefined) return options.required ? "" : undefined;
     if (typeof value !== "string" && typeof value !== "number") {
-      this.report(column, `${JSON.stringify(value)} is not text`);
+      this.report(column, `${quoteValue(value)} is not text`);
       return undefined;
     }
     const text = String(value);
-    if (options.max !== undefined && text.length > options.max) {
-      this.report(column, `is ${text.length} characters long; at most ${options.max} allowed`);
-    }
+    if (text.length > options.max) this.report(column, tooLongMessage(text.length, options.max));
     return text;
+  }
+
+  /** The value as text when it is within `max` characters; otherwise reports its length and returns undefined. */
+  private bounded(column: string, value: unknown, max: number): string | undefined {
+    const text = typeof value === "string" ? value : String(value);
+    if (text.length <= max) return text;
+    this.report(column, tooLongMessage(text.length, max));
+    return undefined;
   }
 
   number(column: string, options: { required?: boolean; min?: number } = {}): number | undefined {
     const value = this.present(column, options.required ?? false);
     if (value === undefined) return undefined;
+    if (typeof value === "string" && this.bounded(column, value, TEXT_LIMITS.number) === undefined) return undefined;
     const number =
       typeof value === "number"
         ? value
@@ -53,7 +65,7 @@ export class RowReader {
           ? Number(value)
           : Number.NaN;
     if (!Number.isFinite(number)) {
-      this.report(column, `${JSON.stringify(value)} is not a number`);
+      this.report(column, `${quoteValue(value)} is not a number`);
       return undefined;
     }
     if (options.min !== undefined && number < options.min) {
@@ -79,7 +91,7 @@ export class RowReader {
     const text = String(value).toLowerCase();
     if (["true", "1", "yes"].includes(text)) return true;
     if (["false", "0", "no"].includes(text)) return false;
-    this.report(column, `${JSON.stringify(value)} is not true/false (also 1/0, yes/no)`);
+    this.report(column, `${quoteValue(value)} is not true/false (also 1/0, yes/no)`);
     return undefined;
   }
 
@@ -87,12 +99,13 @@ export class RowReader {
   date(column: string, options: { required?: boolean } = {}): Date | undefined {
     const value = this.present(column, options.required ?? false);
     if (value === undefined) return undefined;
-    const text = String(value);
+    const text = this.bounded(column, value, TEXT_LIMITS.date);
+    if (text === undefined) return undefined;
     const date = parseIsoDate(text);
     if (!date) {
       this.report(
         column,
-        `${JSON.stringify(text)} is not an ISO 8601 date or date-time with time zone (e.g. 2024-05-01T12:30:00Z)`,
+        `${quoteValue(text)} is not an ISO 8601 date or date-time with time zone (e.g. 2024-05-01T12:30:00Z)`,
       );
     }
     return date;
@@ -101,20 +114,25 @@ export class RowReader {
   oneOf<T extends string>(column: string, allowed: readonly T[], options: { required?: boolean } = {}): T | undefined {
     const value = this.present(column, options.required ?? false);
     if (value === undefined) return undefined;
-    const text = String(value).toLowerCase();
+    const text = this.bounded(column, value, TEXT_LIMITS.vocabulary)?.toLowerCase();
+    if (text === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(text)) {
-      this.report(column, `${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+      this.report(column, `${quoteValue(value)} is not one of ${allowed.join(", ")}`);
       return undefined;
     }
     return text as T;
   }
 
-  /** A JSON object: an object in JSONL, JSON text in CSV. */
+  /** A JSON object: an object in JSONL, JSON text in CSV; within ATTRIBUTE_LIMITS at every depth. */
   object(column: string): Record<string, unknown> | undefined {
     const value = this.present(column, false);
     if (value === undefined) return undefined;
     let parsed: unknown = value;
     if (typeof value === "string") {
+      if (value.length > ATTRIBUTE_LIMITS.jsonCharacters) {
+        this.report(column, `as JSON ${tooLongMessage(value.length, ATTRIBUTE_LIMITS.jsonCharacters)}`);
+        return undefined;
+      }
       try {
         parsed = JSON.parse(value);
       } catch {
@@ -126,7 +144,9 @@ export class RowReader {
       this.report(column, "must be a JSON object");
       return undefined;
     }
-    return parsed as Record<string, unknown>;
+    const problems = checkAttributes(parsed as Record<string, unknown>);
+    for (const message of problems) this.report(column, message);
+    return problems.length === 0 ? (parsed as Record<string, unknown>) : undefined;
   }
 }
 

@@ -19,6 +19,11 @@ export type RowImporter<T> = {
   check?(tx: Tx, batch: Staged<T>[]): Promise<Problem[][]>;
   /** Writes the accepted rows of a batch inside its transaction; returns how many changed something. */
   write(tx: Tx, batch: Staged<T>[]): Promise<{ imported: number; unchanged: number }>;
+  /**
+   * Called once per batch after its transaction: `true` when it committed, `false` when it was rolled back (a failed
+   * write, or the import stopped inside the batch), so side effects outside the database (copied photos) follow it.
+   */
+  settle?(committed: boolean): void;
 };
 
 /**
@@ -49,7 +54,11 @@ export async function streamRows<T>(
         return false;
       });
       return importer.write(tx, accepted);
+    }).catch((error: unknown) => {
+      importer.settle?.(false);
+      throw error;
     });
+    importer.settle?.(true);
     context.stats.rowsImported += result.imported;
     context.stats.rowsUnchanged += result.unchanged;
   };

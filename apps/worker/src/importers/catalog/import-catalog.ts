@@ -5,14 +5,19 @@ import { streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
 import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sync-counts";
 import { syncProducts } from "../../store/sync-products";
+import { MediaBatch } from "../media/media-batch";
 import { CATALOG_SCHEMA } from "./catalog-columns";
 import { type CatalogRow, parseCatalogRow } from "./parse-catalog-row";
 import { resolveImage } from "./resolve-image";
 
-/** Imports a shop's own catalog (CSV or JSONL): products upserted by sku. */
+/**
+ * Imports a shop's own catalog (CSV or JSONL): products upserted by sku. Each batch's photos are copied into the
+ * media folder while it is checked and removed again when its transaction does not commit.
+ */
 export async function importCatalog(context: ImportContext, input: Input, mediaDir: string): Promise<void> {
   const fileDir = path.dirname(input.path);
   const counts = emptySyncCounts();
+  const media = new MediaBatch(mediaDir);
   const { duplicates } = await streamRows<CatalogRow>(context, input, {
     schema: CATALOG_SCHEMA,
     keyColumn: "sku",
@@ -20,7 +25,7 @@ export async function importCatalog(context: ImportContext, input: Input, mediaD
     async check(_tx, batch) {
       return batch.map((row): Problem[] => {
         if (row.value.image === undefined) return [];
-        const resolved = resolveImage(row.value.image, fileDir, mediaDir);
+        const resolved = resolveImage(row.value.image, fileDir, media);
         if (resolved.ok) {
           row.value.product.imageUrl = resolved.imageUrl;
           return [];
@@ -36,6 +41,10 @@ export async function importCatalog(context: ImportContext, input: Input, mediaD
           batch.map((row) => row.value.product),
         ),
       );
+    },
+    settle(committed) {
+      if (committed) media.commit();
+      else media.rollback();
     },
   });
   context.stats.counts = { products: counts, duplicatesCollapsed: duplicates };

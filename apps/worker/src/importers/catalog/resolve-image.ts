@@ -1,28 +1,44 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
+import { quoteValue } from "../../import/quote-value";
+import { checkImageUrl } from "../media/check-image-url";
+import { IMAGE_EXTENSIONS } from "../media/image-format";
+import type { MediaBatch } from "../media/media-batch";
+import { readImageFile } from "../media/read-image-file";
 
 export type ImageResolution = { ok: true; imageUrl: string } | { ok: false; message: string };
 
+const NAME_CHARACTERS = 80;
+
 /**
- * An http(s) URL is kept as is. A local path (relative to the imported file) is copied to
- * <mediaDir>/catalog/<content hash>-<name> and served as /media/catalog/<content hash>-<name>.
+ * The `image` of a catalog row. An http(s) URL is stored as it is (never fetched). Anything else must be a path
+ * relative to the catalog file that stays inside the file's folder (symlinks resolved) and names a JPEG, PNG or WebP
+ * of at most 10 MB by its bytes; it is copied through `media` to `catalog/<content hash>-<name>` (content-addressed:
+ * a name is never reused for other bytes, so placing it never changes a photo other rows show) and served as
+ * `/media/catalog/<content hash>-<name>`.
  */
-export function resolveImage(image: string, fileDir: string, mediaDir: string): ImageResolution {
-  if (/^https?:\/\//i.test(image)) return { ok: true, imageUrl: image };
-  if (/^[a-z]+:/i.test(image))
-    return { ok: false, message: `${JSON.stringify(image)}: only http(s) URLs or local paths` };
-  const source = path.resolve(fileDir, image);
-  if (!fs.existsSync(source) || !fs.statSync(source).isFile()) {
-    return { ok: false, message: `image file not found: ${source}` };
+export function resolveImage(image: string, fileDir: string, media: MediaBatch): ImageResolution {
+  if (/^https?:/i.test(image)) {
+    const problem = checkImageUrl(image);
+    return problem === undefined ? { ok: true, imageUrl: image } : { ok: false, message: problem };
   }
-  const bytes = fs.readFileSync(source);
-  const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 12);
-  const name = `${hash}-${path.basename(source).replace(/[^\w.-]+/g, "_")}`;
-  const target = path.join(mediaDir, "catalog", name);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, bytes);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image)) {
+    return { ok: false, message: `${quoteValue(image)}: only http(s) URLs or paths relative to the file` };
   }
+  const file = readImageFile(image, fileDir);
+  if (!file.ok) return file;
+  const hash = crypto.createHash("sha256").update(file.bytes).digest("hex").slice(0, 12);
+  const name = `${hash}-${mediaName(path.basename(image), IMAGE_EXTENSIONS[file.format])}`;
+  media.place(path.join("catalog", name), file.bytes);
   return { ok: true, imageUrl: `/media/catalog/${name}` };
+}
+
+/** A safe file name: the original's characters outside [A-Za-z0-9._-] become "_", with the format's extension. */
+function mediaName(original: string, extensions: readonly string[]): string {
+  const safe = original
+    .replace(/[^\w.-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(-NAME_CHARACTERS);
+  const extension = path.extname(safe).toLowerCase();
+  return extensions.includes(extension) ? safe : `${safe}${extensions[0]}`;
 }

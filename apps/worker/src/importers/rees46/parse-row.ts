@@ -1,5 +1,7 @@
 import { hashKey } from "../../domain/hash-key";
 import type { Problem } from "../../import/problem";
+import { quoteValue } from "../../import/quote-value";
+import { tooLongMessage } from "../../import/text-limits";
 import type { CsvRecord } from "../../io/read-csv";
 import { padShortRow, REES46_COLUMNS, type Rees46Column } from "./columns";
 
@@ -25,6 +27,23 @@ export type Rees46Row = {
 
 export type ParsedRow = { ok: true; row: Rees46Row } | { ok: false; problems: Problem[] };
 
+/** The most characters each column may hold (docs/data-formats.md, "Length limits"); checked before anything else. */
+export const REES46_TEXT_LIMITS: Record<Rees46Column, number> = {
+  order_datetime: 50,
+  order_id: 40,
+  product_id: 40,
+  sku_quantity: 9,
+  category_id: 40,
+  category_alias: 100,
+  brand_id: 40,
+  price_usd: 40,
+  user_id: 40,
+  product_gender: 10,
+  main_color: 100,
+  main_metal: 100,
+  main_gem: 100,
+};
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?: ?UTC|Z)?$/;
 const DIGITS = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -46,6 +65,11 @@ export function parseRees46Row(file: string, record: CsvRecord): ParsedRow {
     return { ok: false, problems };
   }
   const get = (column: Rees46Column) => (fields[REES46_COLUMNS.indexOf(column)] ?? "").trim();
+  for (const column of REES46_COLUMNS) {
+    const length = get(column).length;
+    if (length > REES46_TEXT_LIMITS[column]) report(column, tooLongMessage(length, REES46_TEXT_LIMITS[column]));
+  }
+  if (problems.length > 0) return { ok: false, problems };
   const optional = (column: Rees46Column) => get(column) || null;
   const id = (column: Rees46Column, required: boolean) => {
     const value = get(column);
@@ -53,12 +77,12 @@ export function parseRees46Row(file: string, record: CsvRecord): ParsedRow {
       if (required) report(column, "is required");
       return null;
     }
-    if (!DIGITS.test(value)) report(column, `${JSON.stringify(value)} is not a numeric id`);
+    if (!DIGITS.test(value)) report(column, `${quoteValue(value)} is not a numeric id`);
     return value;
   };
   const orderedAt = parseDate(get("order_datetime"));
   if (!orderedAt)
-    report("order_datetime", `${JSON.stringify(get("order_datetime"))} is not a date like 2018-12-01 11:40:29 UTC`);
+    report("order_datetime", `${quoteValue(get("order_datetime"))} is not a date like 2018-12-01 11:40:29 UTC`);
   const orderId = id("order_id", true);
   const productId = id("product_id", true);
   const userId = id("user_id", true);
@@ -66,12 +90,12 @@ export function parseRees46Row(file: string, record: CsvRecord): ParsedRow {
   const brandId = id("brand_id", false);
   const quantityText = get("sku_quantity");
   const quantity = DIGITS.test(quantityText) ? Number(quantityText) : Number.NaN;
-  if (!(quantity >= 1)) report("sku_quantity", `${JSON.stringify(quantityText)} is not a whole number ≥ 1`);
+  if (!(quantity >= 1)) report("sku_quantity", `${quoteValue(quantityText)} is not a whole number ≥ 1`);
   const priceText = get("price_usd");
-  if (!DECIMAL.test(priceText)) report("price_usd", `${JSON.stringify(priceText)} is not a number`);
+  if (!DECIMAL.test(priceText)) report("price_usd", `${quoteValue(priceText)} is not a number`);
   const gender = optional("product_gender");
   if (gender !== null && gender !== "f" && gender !== "m")
-    report("product_gender", `${JSON.stringify(gender)} is not f, m or empty`);
+    report("product_gender", `${quoteValue(gender)} is not f, m or empty`);
   if (problems.length > 0 || !orderedAt || !orderId || !productId || !userId) return { ok: false, problems };
   return {
     ok: true,

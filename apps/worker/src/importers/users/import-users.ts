@@ -10,15 +10,17 @@ import { type UserInput, upsertUsers } from "../../store/upsert-users";
 
 const USERS_SCHEMA = { required: ["user_id"], optional: ["gender", "age_band", "city", "attributes"] } as const;
 const USER_GENDERS = ["female", "male", "unknown"] as const;
+/** The most characters each free-text column may hold (docs/data-formats.md, "Length limits"). */
+export const USER_TEXT_LIMITS = { user_id: 200, age_band: 50, city: 200 } as const;
 
 export function parseUserRow(record: TableRecord, file: string): ParsedValue<UserInput> {
   const r = new RowReader(file, record.line, record.values);
-  const externalId = r.string("user_id", { required: true, max: 200 });
+  const externalId = r.string("user_id", { required: true, max: USER_TEXT_LIMITS.user_id });
   const user: UserInput = {
     externalId,
     gender: r.oneOf("gender", USER_GENDERS) ?? "unknown",
-    ageBand: r.string("age_band", { max: 50 }) ?? null,
-    city: r.string("city", { max: 200 }) ?? null,
+    ageBand: r.string("age_band", { max: USER_TEXT_LIMITS.age_band }) ?? null,
+    city: r.string("city", { max: USER_TEXT_LIMITS.city }) ?? null,
     attributes: r.object("attributes") ?? {},
   };
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
