@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Db, Dialect } from "@jewelguide/db";
 import type { ServerSecrets } from "./security/server-secrets";
+import { readShopperIdentity } from "./security/shopper-identity";
 import { type CookieJar, createHeaderCookieJar, createMemoryCookieJar } from "./services/auth/cookie-jar";
 
 /** A shopper as the server knows them: only ever from the signed `jg_shopper` cookie the server issued. */
@@ -38,14 +39,20 @@ export type CreateContextOptions = {
   client?: Partial<RequestClient>;
 };
 
-/** The context without any request: used by tests, the server-side caller and the HTTP context below. */
+/**
+ * The context without any request: used by tests, the server-side caller and the HTTP context below. The shopper is
+ * `options.shopper` when the caller already verified one, otherwise whatever the signed `jg_shopper` cookie in
+ * `cookies` says (readShopperIdentity: a forged, foreign or malformed value means no shopper).
+ */
 export function createContextInner(options: CreateContextOptions) {
+  const cookies = options.cookies ?? createMemoryCookieJar();
+  const shopper: ShopperIdentity | undefined = options.shopper ?? readShopperIdentity(cookies, options.secrets);
   return {
     db: options.db,
     dialect: options.dialect ?? ("sqlite" as Dialect),
     secrets: options.secrets,
-    cookies: options.cookies ?? createMemoryCookieJar(),
-    shopper: options.shopper,
+    cookies,
+    shopper,
     client: completeClient(options.client),
   };
 }

@@ -1,8 +1,24 @@
+import { rateLimited } from "../security/rate-limit/rate-limited";
+import { issueShopperIdentity } from "../security/shopper-identity";
 import { LogEventsInputSchema } from "../services/events/event-schemas";
 import { logEvents } from "../services/events/log-events";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-/** Shopper events from the browser (impressions, views, clicks, favourites, cart, purchases), stored once per key. */
+/**
+ * Shopper events from the browser (impressions, views, clicks, favourites, cart, purchases), stored once per key, for
+ * the request's verified shopper. A request without a valid shopper cookie gets a new anonymous shopper, its signed
+ * cookie set on the response. Simulated only when the worker token authenticated the request.
+ */
 export const eventsRouter = createTRPCRouter({
-  log: publicProcedure.input(LogEventsInputSchema).mutation(({ ctx, input }) => logEvents(ctx.db, input)),
+  log: publicProcedure
+    .use(rateLimited("events"))
+    .input(LogEventsInputSchema)
+    .mutation(({ ctx, input }) => {
+      ctx.shopper ??= issueShopperIdentity(ctx);
+      return logEvents(ctx.db, input, {
+        shopper: ctx.shopper,
+        simulated: ctx.client.isWorker,
+        attributionKey: ctx.secrets.attributionKey,
+      });
+    }),
 });

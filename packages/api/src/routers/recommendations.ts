@@ -1,15 +1,21 @@
 import { ListBoughtTogetherInputSchema, listBoughtTogether } from "../services/recommendations/list-bought-together";
 import { ListSimilarItemsInputSchema, listSimilarItems } from "../services/recommendations/list-similar-items";
 import { RecommendFeedInputSchema, recommendFeed } from "../services/recommendations/recommend-feed";
+import { audienceOf } from "../services/recommendations/serve-to";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-/** Personalised feed, similar pieces, often bought together: scored in-process by the served model. */
+/**
+ * Personalised feed, similar pieces, often bought together: scored in-process by the served model, for the request's
+ * verified shopper (ctx.shopper), each item signed for that shopper.
+ */
 export const recommendationsRouter = createTRPCRouter({
-  feed: publicProcedure.input(RecommendFeedInputSchema).query(({ ctx, input }) => recommendFeed(ctx.db, input)),
+  feed: publicProcedure
+    .input(RecommendFeedInputSchema)
+    .query(({ ctx, input }) => recommendFeed(ctx.db, input, audienceOf(ctx))),
   similar: publicProcedure
     .input(ListSimilarItemsInputSchema)
-    .query(({ ctx, input }) => listSimilarItems(ctx.db, input)),
+    .query(({ ctx, input }) => listSimilarItems(ctx.db, input, audienceOf(ctx))),
   boughtTogether: publicProcedure
     .input(ListBoughtTogetherInputSchema)
-    .query(({ ctx, input }) => listBoughtTogether(ctx.db, input)),
+    .query(({ ctx, input }) => listBoughtTogether(ctx.db, input, audienceOf(ctx))),
 });

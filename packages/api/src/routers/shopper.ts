@@ -1,9 +1,9 @@
 import { ListShopperItemsInputSchema, listShopperItems } from "../services/events/list-shopper-items";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-/** The shopper's favourites and cart, derived from their events. */
+/** The request's own shopper's favourites and cart (ctx.shopper, from the signed cookie), derived from their events. */
 export const shopperRouter = createTRPCRouter({
   listItems: publicProcedure
     .input(ListShopperItemsInputSchema)
-    .query(({ ctx, input }) => listShopperItems(ctx.db, input)),
+    .query(({ ctx, input }) => listShopperItems(ctx.db, input, ctx.shopper)),
 });

@@ -9,7 +9,8 @@ export type SeededShopFixture = {
   readonly shop: SeededShop;
   /** The version published by `publish`, when one was asked for. */
   readonly versionId: number;
-  caller(): ReturnType<typeof createTestCaller>;
+  /** A caller for a request of `shopperId` (as if its signed cookie verified), or of no shopper. */
+  caller(shopperId?: string): ReturnType<typeof createTestCaller>;
 };
 
 /**
@@ -47,9 +48,9 @@ export function useSeededShop(
     get versionId() {
       return ready(versionId, "published version");
     },
-    caller() {
+    caller(shopperId?: string) {
       const db = ready(database, "database");
-      return createTestCaller(db.db, db.target.dialect);
+      return createTestCaller(db.db, db.target.dialect, shopperId ? { shopper: { externalId: shopperId } } : {});
     },
   };
 }

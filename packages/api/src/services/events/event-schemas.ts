@@ -1,30 +1,42 @@
 import { EVENT_TYPES } from "@jewelguide/model";
 import { z } from "zod";
-import { ShopperIdSchema } from "./shopper-id-schema";
 
 /** favourite / cart events say whether the item was added or removed (`context.action`); default "add". */
 export const EVENT_ACTIONS = ["add", "remove"] as const;
 
+/**
+ * Where an event without a recommendation behind it happened. Recommendation lists (feed, guide, similar,
+ * bought-together) are never named by the client: they come only from a verified `attribution` token.
+ */
+export const PAGE_SURFACES = ["product", "cart", "favorites", "shop", "simulation"] as const;
+
+/** At most this many pieces per cart or purchase event (a jewelry order line; larger orders are not web traffic). */
+export const MAX_EVENT_QUANTITY = 10;
+
+/**
+ * One event as a browser (or the simulator) may send it. Everything the server can decide itself is not an input: the
+ * shopper (the signed cookie), the price and currency (the catalog), whether it is simulated (the worker token) or a
+ * demo checkout (every web purchase is one). Unknown fields are refused, so an old client that still sends `shopperId`
+ * or `modelVersionId` learns it at once instead of being silently believed.
+ */
 export const ShopperEventSchema = z
-  .object({
+  .strictObject({
     /** Client-generated uuid: a re-sent event with the same key is stored once. */
     idempotencyKey: z.uuid(),
     type: z.enum(EVENT_TYPES),
     productId: z.number().int().positive(),
-    /** Which list and which position the item was shown in (impressions, and clicks from a list). */
-    slot: z.number().int().min(0).max(1000).optional(),
-    requestId: z.string().trim().min(1).max(64).optional(),
-    modelVersionId: z.number().int().positive().nullable().optional(),
-    /** feed | guide | similar | bought-together | product | favorites | cart ... */
-    surface: z
-      .string()
-      .trim()
-      .regex(/^[a-z-]{1,32}$/)
-      .optional(),
+    /**
+     * The `attribution` string the server put on the recommended item this event is about (impressions and clicks
+     * from a list; carts and purchases may carry it too). Verified against the shopper and product: the request id,
+     * model version, slot and surface are stored only from a valid one; an invalid one is dropped, the event kept.
+     */
+    attribution: z.string().max(256).optional(),
+    /** The page the event happened on, when it is not a recommendation list. */
+    surface: z.enum(PAGE_SURFACES).optional(),
     action: z.enum(EVENT_ACTIONS).optional(),
     /** Purchases: the order (a demo checkout sends one uuid for the whole cart). */
     orderId: z.string().trim().min(1).max(64).optional(),
-    quantity: z.number().int().min(1).max(99).default(1),
+    quantity: z.number().int().min(1).max(MAX_EVENT_QUANTITY).default(1),
   })
   .refine((event) => event.action === undefined || event.type === "favorite" || event.type === "cart", {
     message: "action is only for favorite and cart events",
@@ -36,12 +48,8 @@ export const ShopperEventSchema = z
   });
 export type ShopperEvent = z.output<typeof ShopperEventSchema>;
 
-export const LogEventsInputSchema = z.object({
-  shopperId: ShopperIdSchema,
+/** A batch of events of the request's own shopper (there is no shopper field: see ShopperEventSchema). */
+export const LogEventsInputSchema = z.strictObject({
   events: z.array(ShopperEventSchema).min(1).max(100),
-  /** Marks a purchase as a demo checkout (no payment happened): stored in the event context. */
-  demoCheckout: z.boolean().default(false),
-  /** Synthetic traffic (worker simulate): stored with context.simulated = true, shown as such, never trained on. */
-  simulated: z.boolean().default(false),
 });
 export type LogEventsInput = z.input<typeof LogEventsInputSchema>;

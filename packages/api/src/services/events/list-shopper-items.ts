@@ -1,13 +1,13 @@
 import type { Db } from "@jewelguide/db";
 import { isRemovalContext } from "@jewelguide/model";
 import { z } from "zod";
+import type { ShopperIdentity } from "../../context";
 import { type ProductCard, productCardSelect } from "../catalog/product-selectors";
-import { ShopperIdSchema } from "./shopper-id-schema";
 
 export const SHOPPER_LISTS = ["favorite", "cart"] as const;
 
-export const ListShopperItemsInputSchema = z.object({
-  shopperId: ShopperIdSchema,
+/** Which list of the request's own shopper (there is no shopper field: the signed cookie says whose). */
+export const ListShopperItemsInputSchema = z.strictObject({
   list: z.enum(SHOPPER_LISTS),
 });
 export type ListShopperItemsInput = z.input<typeof ListShopperItemsInputSchema>;
@@ -17,13 +17,19 @@ export type ShopperListItem = ProductCard & { addedAt: Date };
 /**
  * A shopper's favourites or cart, derived from their stored events (the schema has no list tables and no "remove"
  * event type): per product, the latest favourite (resp. cart) event decides — `context.action = "remove"` takes it
- * off; for the cart, a purchase after the latest add also empties that line. Newest additions first.
+ * off; for the cart, a purchase after the latest add also empties that line. Newest additions first. A request
+ * without a verified shopper has empty lists.
  */
-export async function listShopperItems(db: Db, rawInput: ListShopperItemsInput): Promise<ShopperListItem[]> {
+export async function listShopperItems(
+  db: Db,
+  rawInput: ListShopperItemsInput,
+  shopper: ShopperIdentity | undefined,
+): Promise<ShopperListItem[]> {
   const input = ListShopperItemsInputSchema.parse(rawInput);
+  if (!shopper) return [];
   const types = input.list === "cart" ? ["cart", "purchase"] : ["favorite"];
   const events = await db.interaction.findMany({
-    where: { user: { externalId: input.shopperId }, type: { in: types } },
+    where: { user: { externalId: shopper.externalId }, type: { in: types } },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     select: { productId: true, type: true, occurredAt: true, context: true },
   });

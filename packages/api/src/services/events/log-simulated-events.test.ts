@@ -1,28 +1,44 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase } from "@jewelguide/db/testing";
-import { describe, expect, it } from "vitest";
-import { seedShop } from "../../model-serving/testing/seed-shop";
+import { describe, expect, it as vitestIt } from "vitest";
 import { createTestCaller } from "../../test/create-test-caller";
+import { testDialects } from "../../test/test-dialects";
+import { useSeededShop } from "../../test/use-seeded-shop";
+import type { LogEventsInput } from "./event-schemas";
 
-describe("events.log with simulated traffic", () => {
-  it("stores context.simulated = true for simulated batches only", async () => {
-    const database = await createTestDatabase();
-    try {
-      const shop = await seedShop(database.db);
-      const productId = shop.ids.get("ring-2") ?? 0;
-      const caller = createTestCaller(database.db, database.target.dialect);
-      const event = () => ({ idempotencyKey: randomUUID(), type: "view" as const, productId });
-      await caller.events.log({ shopperId: "sim-test-0", simulated: true, events: [event()] });
-      await caller.events.log({ shopperId: "real-shopper-1", events: [event()] });
-      const rows = await database.db.interaction.findMany({
-        where: { source: "web", type: "view" },
-        select: { context: true, user: { select: { externalId: true } } },
-      });
-      const bySource = new Map(rows.map((row) => [row.user.externalId, row.context]));
-      expect(bySource.get("sim-test-0")).toMatchObject({ simulated: true });
-      expect(bySource.get("real-shopper-1")).not.toHaveProperty("simulated");
-    } finally {
-      await database.drop();
-    }
+describe.each(testDialects)("events.log with simulated traffic on $name", ({ server, skip }) => {
+  const it = vitestIt.skipIf(skip);
+  const fixture = useSeededShop({ server, skip });
+
+  it("stores events as simulated only for the worker-authenticated simulator, never because the input says so", async () => {
+    const { db, target } = fixture.database;
+    const productId = fixture.shop.ids.get("ring-2") ?? 0;
+    const event = () => ({ idempotencyKey: randomUUID(), type: "view" as const, productId });
+    const worker = createTestCaller(db, target.dialect, {
+      shopper: { externalId: "w_simulated-shopper" },
+      client: { isWorker: true },
+    });
+    const browser = createTestCaller(db, target.dialect, { shopper: { externalId: "w_real-shopper" } });
+    await worker.events.log({ events: [event()] });
+    await browser.events.log({ events: [event()] });
+    const claimed = await browser.events
+      .log({ simulated: true, events: [event()] } as LogEventsInput)
+      .catch((e: unknown) => e);
+    expect(claimed).toMatchObject({ code: "BAD_REQUEST" });
+    const rows = await db.interaction.findMany({
+      where: { type: "view", user: { externalId: { in: ["w_simulated-shopper", "w_real-shopper"] } } },
+      select: { source: true, context: true, user: { select: { externalId: true, attributes: true } } },
+    });
+    const byShopper = new Map(rows.map((row) => [row.user.externalId, row]));
+    expect(rows).toHaveLength(2);
+    expect(byShopper.get("w_simulated-shopper")).toMatchObject({
+      source: "simulation",
+      context: { simulated: true },
+      user: { attributes: { origin: "simulation" } },
+    });
+    expect(byShopper.get("w_real-shopper")).toMatchObject({
+      source: "web",
+      user: { attributes: { origin: "web-cookie" } },
+    });
+    expect(byShopper.get("w_real-shopper")?.context).not.toHaveProperty("simulated");
   });
 });

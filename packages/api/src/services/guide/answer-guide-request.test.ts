@@ -6,7 +6,7 @@ import { useSeededShop } from "../../test/use-seeded-shop";
 describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
   const fixture = useSeededShop({ server, skip }, { publish: "itemknn" });
-  const caller = () => fixture.caller();
+  const caller = (shopperId?: string) => fixture.caller(shopperId);
 
   it("turns a Chinese request into chips and filters exactly, converting CNY to the USD catalog", async () => {
     const answer = await caller().guide.ask({ text: "送妈妈的金手镯 预算5000", locale: "zh" });
@@ -62,7 +62,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
   });
 
   it("ranks within the constraints for the shopper and never returns bought or out-of-stock items", async () => {
-    const answer = await caller().guide.ask({ text: "ring", shopperId: fixture.shop.ringBuyer, locale: "en" });
+    const answer = await caller(fixture.shop.ringBuyer).guide.ask({ text: "ring", locale: "en" });
     const skus = answer.items.map((item) => item.sku);
     expect(skus).not.toContain(fixture.shop.outOfStockSku);
     expect(skus).not.toContain(fixture.shop.boughtSku);
@@ -74,11 +74,10 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
 
   it("uses the shopper's fresh views to order the picks", async () => {
     const shopperId = `guide-${randomUUID()}`;
-    await caller().events.log({
-      shopperId,
+    await caller(shopperId).events.log({
       events: [{ idempotencyKey: randomUUID(), type: "view", productId: fixture.shop.ids.get("necklace-1") ?? 0 }],
     });
-    const answer = await caller().guide.ask({ text: "", shopperId, locale: "zh" });
+    const answer = await caller(shopperId).guide.ask({ text: "", locale: "zh" });
     expect(answer.items[0]?.category).toBe("necklace");
     expect(answer.items[0]?.reason).toMatchObject({ kind: "similar-to-recent", action: "view" });
   });

@@ -3,7 +3,6 @@ import type { Db } from "@jewelguide/db";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
 import { z } from "zod";
 import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
-import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "../recommendations/build-user-query";
 import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
 import { explainPick } from "../recommendations/explain-pick";
@@ -13,6 +12,7 @@ import { loadShopperSignals } from "../recommendations/load-shopper-signals";
 import { LocaleSchema } from "../recommendations/locale-schema";
 import { describeReason } from "../recommendations/pick-reason";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "../recommendations/recommended-item";
+import { type Audience, signServedItems } from "../recommendations/serve-to";
 import { buildGuideConstraints, GuideChoicesSchema } from "./build-guide-constraints";
 import { describeConstraint } from "./describe-constraint";
 import { CATALOG_CURRENCY, RATES_PER_USD } from "./exchange-rates";
@@ -21,12 +21,12 @@ import { activeFilterFields, matchesField } from "./match-constraints";
 import { scanCatalog } from "./scan-catalog";
 import { suggestRelaxations } from "./suggest-relaxations";
 
-export const AnswerGuideRequestInputSchema = z.object({
+/** A guide request of the request's own shopper (the signed cookie says whose; there is no shopper field). */
+export const AnswerGuideRequestInputSchema = z.strictObject({
   text: z.string().max(500).default(""),
   choices: GuideChoicesSchema.default({}),
   /** Chips the shopper removed (or a relaxation they accepted). */
   drop: z.array(z.enum(CONSTRAINT_FIELDS)).max(CONSTRAINT_FIELDS.length).default([]),
-  shopperId: ShopperIdSchema.optional(),
   k: z.number().int().min(1).max(48).default(12),
   locale: LocaleSchema.default("zh"),
 });
@@ -56,25 +56,28 @@ export type GuideAnswer = ServedBy & {
  * gem, gender, price converted to USD with the fixed rate table — exactly). Each pick says which constraints it
  * matches and why the model put it there. Recipient, occasion and style are not catalog attributes: shown as context
  * chips, never claimed as matched. An empty answer lists which constraint to relax. During a running A/B test the
- * version of the shopper's arm ranks, as in the feed (resolveServingSnapshot).
+ * version of the shopper's arm ranks, as in the feed (resolveServingSnapshot). Each pick carries its signed
+ * attribution for this shopper.
  */
 export async function answerGuideRequest(
   db: Db,
   rawInput: AnswerGuideRequestInput,
+  audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
 ): Promise<GuideAnswer> {
   const input = AnswerGuideRequestInputSchema.parse(rawInput);
   const parsed = stripSpans(parseRequest(input.text, { defaultCurrency: input.locale === "zh" ? "CNY" : "USD" }));
   const constraints = buildGuideConstraints(parsed, input.choices, input.drop, input.locale === "zh" ? "CNY" : "USD");
-  const snapshot = await resolveServingSnapshot(db, input.shopperId);
+  const shopperId = audience.shopper?.externalId;
+  const snapshot = await resolveServingSnapshot(db, { shopperId, abTestSalt: audience.secrets.abTestSalt });
   const { recommender } = snapshot.model;
-  const signals = await loadShopperSignals(db, input.shopperId, {
+  const signals = await loadShopperSignals(db, shopperId, {
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });
   const byId = snapshot.catalog.byId;
   const scan = scanCatalog(snapshot, constraints, signals.purchasedIds);
-  const { query, personalised } = buildUserQuery(recommender, input.shopperId, signals, byId);
+  const { query, personalised } = buildUserQuery(recommender, shopperId, signals, byId);
   const pool = Math.max(rules.candidatePool, input.k);
   // Bought items are already outside `allowed` (scanCatalog), as are out-of-stock ones.
   const ranked = recommender
@@ -102,7 +105,7 @@ export async function answerGuideRequest(
     rules,
   );
   const historySize = signals.recent.length + signals.purchases.length;
-  const items = picks.map((pick, slot): GuideItem => {
+  const unsigned = picks.map((pick, slot) => {
     const matched = activeFilterFields(constraints).filter(
       (field) => field !== "gender" || (pick.product.gender !== null && matchesField(pick.product, constraints, field)),
     );
@@ -124,9 +127,12 @@ export async function answerGuideRequest(
           label: describeConstraint(constraints, relaxation.field, input.locale) ?? relaxation.field,
         }))
       : [];
+  const requestId = randomUUID();
+  const modelVersionId = snapshot.model.versionId;
+  const items: GuideItem[] = signServedItems(unsigned, { requestId, modelVersionId, surface: "guide" }, audience);
   return {
-    requestId: randomUUID(),
-    modelVersionId: snapshot.model.versionId,
+    requestId,
+    modelVersionId,
     modelKind: snapshot.model.kind,
     source: snapshot.model.source,
     parsed,

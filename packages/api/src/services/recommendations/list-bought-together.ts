@@ -1,27 +1,37 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getModelServing } from "../../model-serving/get-model-serving";
 import { LocaleSchema } from "./locale-schema";
 import { type RecommendedItem, toRecommendedItem } from "./recommended-item";
+import { type Audience, signServedItems } from "./serve-to";
 
-export const ListBoughtTogetherInputSchema = z.object({
+export const ListBoughtTogetherInputSchema = z.strictObject({
   sku: z.string().trim().min(1).max(100),
   k: z.number().int().min(1).max(24).default(4),
   locale: LocaleSchema.default("zh"),
 });
 export type ListBoughtTogetherInput = z.input<typeof ListBoughtTogetherInputSchema>;
 
+/** Not the model's picks (shared orders), so no model version; its own request id for the events that quote it. */
+export type BoughtTogether = { requestId: string; items: RecommendedItem[] };
+
 /**
  * "Often bought together": other products in the same orders as this one (stored purchases sharing an orderId), most
- * shared orders first, in stock only. Read from the product cache (co-purchases are counted when it loads). Empty when the data has no such orders: the page then shows nothing.
+ * shared orders first, in stock only. Read from the product cache (co-purchases are counted when it loads). Empty when
+ * the data has no such orders: the page then shows nothing. Each item carries its signed attribution for this shopper.
  */
-export async function listBoughtTogether(db: Db, rawInput: ListBoughtTogetherInput): Promise<RecommendedItem[]> {
+export async function listBoughtTogether(
+  db: Db,
+  rawInput: ListBoughtTogetherInput,
+  audience: Audience,
+): Promise<BoughtTogether> {
   const input = ListBoughtTogetherInputSchema.parse(rawInput);
   const snapshot = await getModelServing(db).current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
   if (!anchor) throw new TRPCError({ code: "NOT_FOUND", message: `Product with SKU '${input.sku}' does not exist` });
-  return (snapshot.catalog.boughtTogether.get(anchor.id) ?? [])
+  const items = (snapshot.catalog.boughtTogether.get(anchor.id) ?? [])
     .map((entry) => ({ product: snapshot.catalog.byId.get(entry.productId), orders: entry.orders }))
     .flatMap((entry) => (entry.product?.inStock ? [{ product: entry.product, orders: entry.orders }] : []))
     .sort((a, b) => b.orders - a.orders || b.product.purchases - a.product.purchases || a.product.id - b.product.id)
@@ -35,4 +45,9 @@ export async function listBoughtTogether(db: Db, rawInput: ListBoughtTogetherInp
         input.locale,
       ),
     );
+  const requestId = randomUUID();
+  return {
+    requestId,
+    items: signServedItems(items, { requestId, modelVersionId: null, surface: "bought-together" }, audience),
+  };
 }

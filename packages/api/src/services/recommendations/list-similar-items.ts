@@ -9,8 +9,9 @@ import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import { LocaleSchema } from "./locale-schema";
 import type { PickReason } from "./pick-reason";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
+import { type Audience, signServedItems } from "./serve-to";
 
-export const ListSimilarItemsInputSchema = z.object({
+export const ListSimilarItemsInputSchema = z.strictObject({
   sku: z.string().trim().min(1).max(100),
   k: z.number().int().min(1).max(48).default(8),
   /** Only items of the anchor's category. */
@@ -27,9 +28,13 @@ export type SimilarItems = ServedBy & { anchorId: number; items: RecommendedItem
 /**
  * "Similar pieces": the served model's item-to-item similarity, filtered (stock, category, price band). An item the
  * model does not know (new in the catalog) or a model without item similarity (popularity) gets the most purchased
- * items that pass the same filters, explained as such.
+ * items that pass the same filters, explained as such. Each item carries its signed attribution for this shopper.
  */
-export async function listSimilarItems(db: Db, rawInput: ListSimilarItemsInput): Promise<SimilarItems> {
+export async function listSimilarItems(
+  db: Db,
+  rawInput: ListSimilarItemsInput,
+  audience: Audience,
+): Promise<SimilarItems> {
   const input = ListSimilarItemsInputSchema.parse(rawInput);
   const snapshot = await getModelServing(db).current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
@@ -66,13 +71,15 @@ export async function listSimilarItems(db: Db, rawInput: ListSimilarItemsInput):
             input.locale,
           ),
         );
+  const requestId = randomUUID();
+  const modelVersionId = snapshot.model.versionId;
   return {
-    requestId: randomUUID(),
-    modelVersionId: snapshot.model.versionId,
+    requestId,
+    modelVersionId,
     modelKind: snapshot.model.kind,
     source: snapshot.model.source,
     anchorId: anchor.id,
-    items,
+    items: signServedItems(items, { requestId, modelVersionId, surface: "similar" }, audience),
   };
 }
 

@@ -3,12 +3,15 @@ import { describe, expect, it as vitestIt } from "vitest";
 import { getModelServing } from "../../model-serving/get-model-serving";
 import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
+import { TEST_SECRETS } from "../../test/test-secrets";
 import { useSeededShop } from "../../test/use-seeded-shop";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
 import { coldStartOrder } from "./cold-start-order";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
 import { rankCandidates } from "./rank-candidates";
 import { recommendFeed } from "./recommend-feed";
+
+const audience = (shopperId: string) => ({ shopper: { externalId: shopperId }, secrets: TEST_SECRETS });
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -19,7 +22,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
   const fixture = useSeededShop({ server, skip }, { publish: "itemknn" });
-  const caller = () => fixture.caller();
+  const caller = (shopperId?: string) => fixture.caller(shopperId);
 
   it("gives a new shopper popular picks spread across categories, explained by purchase counts", async () => {
     const feed = await caller().recommendations.feed({ k: 12, locale: "zh" });
@@ -47,7 +50,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     expect(order).toEqual(interleaveCategories(rankCandidates(snapshot, { recentItemIds: [] }, pool, [])));
     const expected = capPerCategory(order, 12, DEFAULT_FEED_RULES.firstScreenSize, DEFAULT_FEED_RULES.maxPerCategory);
     for (const shopperId of [undefined, `first-visit-${randomUUID()}`, `first-visit-${randomUUID()}`]) {
-      const feed = await caller().recommendations.feed({ shopperId, k: 12, locale: "en" });
+      const feed = await caller(shopperId).recommendations.feed({ k: 12, locale: "en" });
       expect(feed.items.map((item) => item.sku)).toEqual(expected.map((pick) => pick.product.sku));
     }
     // A new snapshot (new version or catalog reload) gets its own order.
@@ -55,7 +58,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   });
 
   it("never returns out-of-stock items or items the shopper bought, and personalises for a known shopper", async () => {
-    const feed = await caller().recommendations.feed({ shopperId: fixture.shop.ringBuyer, k: 20, locale: "en" });
+    const feed = await caller(fixture.shop.ringBuyer).recommendations.feed({ k: 20, locale: "en" });
     expect(feed.personalised).toBe(true);
     const skus = feed.items.map((item) => item.sku);
     expect(skus).not.toContain(fixture.shop.outOfStockSku);
@@ -68,17 +71,15 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
 
   it("caps each category on the first screen even when the model prefers one", async () => {
     const shopperId = `capped-${randomUUID()}`;
-    await caller().events.log({
-      shopperId,
+    await caller(shopperId).events.log({
       events: [{ idempotencyKey: randomUUID(), type: "click", productId: fixture.shop.ids.get("earring-1") ?? 0 }],
     });
-    const uncapped = await recommendFeed(
-      fixture.database.db,
-      { shopperId, k: 12 },
-      { ...DEFAULT_FEED_RULES, maxPerCategory: 12 },
-    );
+    const uncapped = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), {
+      ...DEFAULT_FEED_RULES,
+      maxPerCategory: 12,
+    });
     expect(uncapped.items.filter((item) => item.category === "earring").length).toBeGreaterThan(3);
-    const feed = await recommendFeed(fixture.database.db, { shopperId, k: 12 });
+    const feed = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId));
     expect(feed.items[0]?.category).toBe("earring");
     expect(feed.items.filter((item) => item.category === "earring")).toHaveLength(3);
     expect(Math.max(...countBy(feed.items, (item) => item.category).values())).toBeLessThanOrEqual(3);
@@ -87,18 +88,17 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   it("shifts a new shopper's very next feed toward the category they just viewed (no retraining)", async () => {
     const shopperId = `new-${randomUUID()}`;
     const rules = { ...DEFAULT_FEED_RULES, maxPerCategory: 12 };
-    const before = await recommendFeed(fixture.database.db, { shopperId, k: 12 }, rules);
+    const before = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), rules);
     const pendantsBefore = before.items.filter((item) => item.category === "pendant").length;
     const viewed = ["pendant-2", "pendant-4", "pendant-3"];
-    await caller().events.log({
-      shopperId,
+    await caller(shopperId).events.log({
       events: viewed.map((sku) => ({
         idempotencyKey: randomUUID(),
         type: "view",
         productId: fixture.shop.ids.get(sku) ?? 0,
       })),
     });
-    const after = await recommendFeed(fixture.database.db, { shopperId, k: 12 }, rules);
+    const after = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), rules);
     expect(after.personalised).toBe(true);
     const pendantsAfter = after.items.filter((item) => item.category === "pendant");
     expect(pendantsAfter.length).toBeGreaterThan(pendantsBefore);
@@ -108,7 +108,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     expect(after.items[0]?.reason).toMatchObject({ kind: "similar-to-recent", action: "view" });
     expect(after.items[0]?.why).toMatch(/^与您浏览过的「pendant\d号」相似$/);
     // With the default rules the first screen is still capped, and led by the viewed category.
-    const capped = await caller().recommendations.feed({ shopperId, k: 12 });
+    const capped = await caller(shopperId).recommendations.feed({ k: 12 });
     expect(capped.items[0]?.category).toBe("pendant");
     expect(capped.items.filter((item) => item.category === "pendant").length).toBeLessThanOrEqual(3);
   });
@@ -125,10 +125,10 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     expect((await caller().recommendations.feed({ k: 5 })).modelVersionId).toBe(fixture.versionId);
   });
 
-  it("answers BAD_REQUEST for a malformed shopper id or k", async () => {
-    for (const input of [{ shopperId: "bad id!" }, { k: 0 }, { k: 500 }]) {
+  it("answers BAD_REQUEST for a shopper id in the input (the cookie says whose feed) or a malformed k", async () => {
+    for (const input of [{ shopperId: fixture.shop.ringBuyer }, { k: 0 }, { k: 500 }]) {
       const error = await caller()
-        .recommendations.feed(input)
+        .recommendations.feed(input as { k?: number })
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "BAD_REQUEST" });
     }

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
 import { z } from "zod";
 import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
-import { ShopperIdSchema } from "../events/shopper-id-schema";
 import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
 import { coldStartOrder } from "./cold-start-order";
@@ -13,10 +12,10 @@ import { loadShopperSignals } from "./load-shopper-signals";
 import { LocaleSchema } from "./locale-schema";
 import { rankCandidates } from "./rank-candidates";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
+import { type Audience, signServedItems } from "./serve-to";
 
-export const RecommendFeedInputSchema = z.object({
-  /** The `jg_shopper` cookie id; absent for a first visit. */
-  shopperId: ShopperIdSchema.optional(),
+/** The feed of the request's own shopper (the signed cookie says whose; there is no shopper field). */
+export const RecommendFeedInputSchema = z.strictObject({
   k: z.number().int().min(1).max(48).default(12),
   locale: LocaleSchema.default("zh"),
 });
@@ -29,22 +28,25 @@ export type Feed = ServedBy & { personalised: boolean; items: RecommendedItem[] 
  * request and folded into the user vector, so a view shifts the very next feed. Rules: only in-stock items, never an
  * item the shopper bought, at most `maxPerCategory` per category on the first screen; a shopper the model knows
  * nothing about gets popular picks spread across categories. Every pick carries a reason from real signals. During a
- * running A/B test the version of the shopper's arm serves (resolveServingSnapshot).
+ * running A/B test the version of the shopper's arm serves (resolveServingSnapshot). Each item carries its signed
+ * attribution for this shopper (signServedItems).
  */
 export async function recommendFeed(
   db: Db,
   rawInput: RecommendFeedInput,
+  audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
 ): Promise<Feed> {
   const input = RecommendFeedInputSchema.parse(rawInput);
-  const snapshot = await resolveServingSnapshot(db, input.shopperId);
+  const shopperId = audience.shopper?.externalId;
+  const snapshot = await resolveServingSnapshot(db, { shopperId, abTestSalt: audience.secrets.abTestSalt });
   const { recommender } = snapshot.model;
-  const signals = await loadShopperSignals(db, input.shopperId, {
+  const signals = await loadShopperSignals(db, shopperId, {
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });
   const byId = snapshot.catalog.byId;
-  const { query, personalised } = buildUserQuery(recommender, input.shopperId, signals, byId);
+  const { query, personalised } = buildUserQuery(recommender, shopperId, signals, byId);
   const purchasedSkus = [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []);
   const pool = Math.max(rules.candidatePool, input.k);
   const ordered = personalised
@@ -61,20 +63,23 @@ export async function recommendFeed(
     rules,
   );
   const historySize = signals.recent.length + signals.purchases.length;
+  const requestId = randomUUID();
+  const modelVersionId = snapshot.model.versionId;
+  const items = picks.map((pick, slot) =>
+    toRecommendedItem(
+      pick.product,
+      slot,
+      pick.score,
+      explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised),
+      input.locale,
+    ),
+  );
   return {
-    requestId: randomUUID(),
-    modelVersionId: snapshot.model.versionId,
+    requestId,
+    modelVersionId,
     modelKind: snapshot.model.kind,
     source: snapshot.model.source,
     personalised,
-    items: picks.map((pick, slot) =>
-      toRecommendedItem(
-        pick.product,
-        slot,
-        pick.score,
-        explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised),
-        input.locale,
-      ),
-    ),
+    items: signServedItems(items, { requestId, modelVersionId, surface: "feed" }, audience),
   };
 }

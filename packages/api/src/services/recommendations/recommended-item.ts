@@ -20,6 +20,8 @@ export type RecommendedItem = {
   score: number;
   reason: PickReason;
   why: string;
+  /** Signed proof that this item was served to this shopper in this list and slot (serve-to.ts): sent back with events. */
+  attribution: string;
 };
 
 /** Which recommender answered: logged with every impression. */
@@ -37,7 +39,7 @@ export function toRecommendedItem(
   reason: PickReason,
   locale: Locale,
   why: string = describeReason(reason, locale),
-): RecommendedItem {
+): Omit<RecommendedItem, "attribution"> {
   return {
     id: product.id,
     sku: product.sku,
