@@ -31,7 +31,7 @@ export class RowReader {
     return typeof value === "string" ? value.trim() : value;
   }
 
-  /** Text of at most `max` characters; a longer value is reported (with its length), never cut. */
+  /** Text of at most `max` characters; a longer value is reported (with its length) and not returned, never cut. */
   string(column: string, options: { required: true; max: number }): string;
   string(column: string, options: { required?: false; max: number }): string | undefined;
   string(column: string, options: { required?: boolean; max: number }): string | undefined {
@@ -42,8 +42,9 @@ export class RowReader {
       return undefined;
     }
     const text = String(value);
-    if (text.length > options.max) this.report(column, tooLongMessage(text.length, options.max));
-    return text;
+    if (text.length <= options.max) return text;
+    this.report(column, tooLongMessage(text.length, options.max));
+    return options.required ? "" : undefined;
   }
 
   /** The value as text when it is within `max` characters; otherwise reports its length and returns undefined. */

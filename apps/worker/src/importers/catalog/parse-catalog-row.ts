@@ -20,8 +20,7 @@ export function parseCatalogRow(record: TableRecord, file: string): ParsedValue<
   const gem = r.string("gem", { max: MAX.gem })?.toLowerCase().replace(/\s+/g, "-");
   const price = r.number("price", { required: true, min: 0 });
   const currency = r.string("currency", { max: MAX.currency })?.toUpperCase() ?? "USD";
-  if (currency.length <= MAX.currency && !/^[A-Z]{3}$/.test(currency))
-    r.report("currency", `${quoteValue(currency)} is not a 3-letter currency code`);
+  if (!/^[A-Z]{3}$/.test(currency)) r.report("currency", `${quoteValue(currency)} is not a 3-letter currency code`);
   const gender = r.oneOf("gender", GENDERS);
   const inStock = r.boolean("in_stock");
   const createdAt = r.date("created_at");

@@ -66,7 +66,7 @@ export function parseNewchicRow(
   const currency = r.string("currency", { required: true, max: MAX.currency });
   if (currency && currency !== "USD") r.report("currency", `${quoteValue(currency)}: only USD prices are expected`);
   const imageUrl = r.string("image_url", { required: true, max: MAX.image_url });
-  const urlProblem = imageUrl && imageUrl.length <= MAX.image_url ? checkImageUrl(imageUrl) : undefined;
+  const urlProblem = imageUrl ? checkImageUrl(imageUrl) : undefined;
   if (urlProblem) r.report("image_url", urlProblem);
   const row = {
     line: record.line,
