@@ -9,6 +9,7 @@ const en = {
   logIn: "Log in",
   logOut: "Log out",
   loginFailed: "Wrong e-mail or password.",
+  loginLocked: "Too many failed log-ins from here or for this account. Try again in {seconds} s.",
   signedInAs: "Signed in as {email} ({role})",
   versions: "Model versions",
   versionsIntro: "Offline metrics on the validation and test splits of the leave-last-out protocol.",
@@ -21,6 +22,7 @@ const en = {
   publish: "Publish",
   publishForce: "Force publish",
   rollback: "Roll back to the previous version",
+  force: "Force (skip the publish gates; recorded as forced)",
   chartTitle: "{metric} on test, per version (* = baseline trained on the same split)",
   benchmark: "Offline benchmark: baselines, joint model and ablations",
   benchmarkIntro:
@@ -73,6 +75,25 @@ const en = {
   coverage: "Recommendation coverage",
   adminOnly: "Publishing, rollback and A/B tests need the admin role.",
   error: "Could not do that: {message}",
+  auditLog: "Audit log",
+  auditIntro:
+    "Every publish, rollback and A/B test start, stop or promotion, from this dashboard or the worker CLI (`npm run worker -- audit-log`), recorded in the same transaction as the change. Latest {count}.",
+  noAuditEntries: "Nothing recorded yet.",
+  auditAt: "When (UTC)",
+  auditActor: "Who",
+  auditAction: "Action",
+  auditVersions: "Version from → to",
+  auditForced: "Gates",
+  auditDetails: "Details",
+  forcedYes: "forced",
+  forcedNo: "passed",
+  auditActions: {
+    publish: "publish",
+    rollback: "rollback",
+    "ab-test-start": "A/B test started",
+    "ab-test-stop": "A/B test stopped",
+    "ab-test-promote": "A/B test stopped, winner published",
+  } as Record<string, string>,
 };
 
 export type DashboardMessages = typeof en;
@@ -86,6 +107,7 @@ const zh: DashboardMessages = {
   logIn: "登录",
   logOut: "退出",
   loginFailed: "邮箱或密码错误。",
+  loginLocked: "失败的登录尝试过多（来自此地址或针对此账号）。请 {seconds} 秒后再试。",
   signedInAs: "已登录：{email}（{role}）",
   versions: "模型版本",
   versionsIntro: "留一法协议下验证集与测试集上的离线指标。",
@@ -98,6 +120,7 @@ const zh: DashboardMessages = {
   publish: "发布",
   publishForce: "强制发布",
   rollback: "回滚到上一个版本",
+  force: "强制（跳过发布门槛；记录为强制）",
   chartTitle: "各版本测试集 {metric}（* = 同一划分上训练的基线）",
   benchmark: "离线评测：基线、联合模型与消融",
   benchmarkIntro:
@@ -148,6 +171,25 @@ const zh: DashboardMessages = {
   coverage: "推荐覆盖率",
   adminOnly: "发布、回滚与 A/B 测试需要管理员角色。",
   error: "操作失败：{message}",
+  auditLog: "操作日志",
+  auditIntro:
+    "每次发布、回滚以及 A/B 测试的开始、停止或发布胜出版本，无论来自本看板还是 worker 命令行（`npm run worker -- audit-log`），都与该变更在同一事务中记录。最近 {count} 条。",
+  noAuditEntries: "还没有记录。",
+  auditAt: "时间（UTC）",
+  auditActor: "操作人",
+  auditAction: "操作",
+  auditVersions: "版本 从 → 到",
+  auditForced: "门槛",
+  auditDetails: "详情",
+  forcedYes: "强制",
+  forcedNo: "通过",
+  auditActions: {
+    publish: "发布",
+    rollback: "回滚",
+    "ab-test-start": "开始 A/B 测试",
+    "ab-test-stop": "停止 A/B 测试",
+    "ab-test-promote": "停止 A/B 测试并发布胜出版本",
+  },
 };
 
 export function getDashboardMessages(language: Language): DashboardMessages {

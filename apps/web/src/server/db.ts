@@ -6,8 +6,10 @@ import { getEnv } from "../env";
 const globalForDb = globalThis as typeof globalThis & { jewelguideDb?: DbHandle };
 
 /**
- * The process's one database client and its storage dialect; kept on globalThis so hot reloads in `next dev` reuse
- * it instead of opening a new connection each time.
+ * The process's one database client and its storage dialect, kept on globalThis: Next bundles the app router and the
+ * Pages API separately (two copies of every module) and `next dev` reloads modules, yet both must use this one handle.
+ * What the process keeps per client (the SQL reader, the model serving, the A/B state) lives on the client object
+ * itself (`clientState` in @jewelguide/db), so whichever bundle comes first, the other finds it.
  */
 export function getDb(): DbHandle {
   globalForDb.jewelguideDb ??= createDb(getEnv().DATABASE_URL);

@@ -1,15 +1,12 @@
-import type { Db } from "@jewelguide/db";
+import { clientState, type Db } from "@jewelguide/db";
 import { createModelServing, type ModelServing } from "./create-model-serving";
 import type { ServingOptions } from "./serving-options";
 
-const servings = new WeakMap<Db, ModelServing>();
-
-/** The one model registry of this process for a database client (created on first use with the given options). */
+/**
+ * The one model registry of this process for a database client, created on first use with the given options. It is
+ * kept on the client itself (clientState), so the app-router and Pages API bundles of a web process share one loaded
+ * model instead of loading it once per bundle.
+ */
 export function getModelServing(db: Db, options?: Partial<ServingOptions>): ModelServing {
-  let serving = servings.get(db);
-  if (!serving) {
-    serving = createModelServing(db, options);
-    servings.set(db, serving);
-  }
-  return serving;
+  return clientState(db, "api.modelServing", () => createModelServing(db, options));
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { assignAbArm } from "../services/dashboard/assign-ab-arm";
 import { createTestCaller } from "../test/create-test-caller";
 import { testDialects } from "../test/test-dialects";
+import { TEST_SECRETS } from "../test/test-secrets";
 import { seedShop, trainAndPublish } from "./testing/seed-shop";
 
 describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
@@ -28,20 +29,23 @@ describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
     const test = await database.db.abTest.create({
       data: { name: "t", versionAId: versionA, versionBId: versionB, shareB: 0.5, status: "running" },
     });
-    const caller = createTestCaller(database.db, database.target.dialect);
+    const as = (externalId: string) =>
+      createTestCaller(database.db, database.target.dialect, { shopper: { externalId } });
     const served = new Map<string, number>();
     for (let i = 0; i < 20; i++) {
       const shopperId = `ab-shopper-${i}`;
-      const feed = await caller.recommendations.feed({ shopperId, k: 4 });
-      const expected = assignAbArm(test.id, shopperId, 0.5) === "B" ? versionB : versionA;
+      const feed = await as(shopperId).recommendations.feed({ k: 4 });
+      const arm = assignAbArm(test, shopperId, TEST_SECRETS.abTestSalt);
+      const expected = arm === "B" ? versionB : versionA;
       expect(feed.modelVersionId).toBe(expected);
-      const answer = await caller.guide.ask({ text: "gold ring", shopperId, k: 4, locale: "en" });
+      const answer = await as(shopperId).guide.ask({ text: "gold ring", k: 4, locale: "en" });
       expect(answer.modelVersionId).toBe(expected);
       served.set(shopperId, feed.modelVersionId ?? 0);
     }
     expect(new Set(served.values()).size).toBe(2);
-    const again = await caller.recommendations.feed({ shopperId: "ab-shopper-3", k: 4 });
+    const again = await as("ab-shopper-3").recommendations.feed({ k: 4 });
     expect(again.modelVersionId).toBe(served.get("ab-shopper-3"));
-    expect((await caller.recommendations.feed({ k: 4 })).modelVersionId).toBe(versionA);
+    const visitor = createTestCaller(database.db, database.target.dialect);
+    expect((await visitor.recommendations.feed({ k: 4 })).modelVersionId).toBe(versionA);
   });
 });

@@ -1,4 +1,4 @@
-import { type Db, sqlReaderOf } from "@jewelguide/db";
+import { clientState, type Db, sqlReaderOf } from "@jewelguide/db";
 import { assignAbArm } from "../services/dashboard/assign-ab-arm";
 import { getModelServing } from "./get-model-serving";
 import { loadVersionModel } from "./load-version-model";
@@ -17,7 +17,8 @@ type AbState = {
   aligned: Map<number, ServingSnapshot>;
 };
 
-const states = new WeakMap<Db, AbState>();
+/** Who is served: the verified shopper (none for a visitor) and the server's A/B salt (ServerSecrets.abTestSalt). */
+export type ServingAudience = { shopperId: string | undefined; abTestSalt: string };
 
 /** The newest running test (a prepared statement on the driver: every web process reads it every few seconds). */
 const RUNNING_TEST_SQL = `
@@ -26,25 +27,28 @@ const RUNNING_TEST_SQL = `
 
 /**
  * The snapshot to serve this shopper with. Without a running A/B test: the active version (getModelServing). With
- * one: the version of the shopper's arm (stable hash of the shopper id, assignAbArm), loaded once per process beside the
- * active one; anonymous requests and arms whose version cannot be loaded get the active version. The running test is
- * re-read at most every `maxAgeMs`, like the active version.
+ * one: the version of the shopper's arm (salted hash of the shopper id, assignAbArm), loaded once per process beside
+ * the active one; anonymous requests and arms whose version cannot be loaded get the active version. The running test
+ * is re-read at most every `maxAgeMs`, like the active version. The A/B state lives on the client (clientState), shared
+ * by every bundle of the process like the model serving.
  */
 export async function resolveServingSnapshot(
   db: Db,
-  shopperId: string | undefined,
+  audience: ServingAudience,
   maxAgeMs = DEFAULT_SERVING_OPTIONS.checkIntervalMs,
 ): Promise<ServingSnapshot> {
   const base = await getModelServing(db).current();
-  if (!shopperId) return base;
-  let state = states.get(db);
-  if (!state) {
-    state = { checkedAt: 0, test: null, models: new Map(), aligned: new Map() };
-    states.set(db, state);
-  }
+  if (!audience.shopperId) return base;
+  const state = clientState<AbState>(db, "api.abServing", () => ({
+    checkedAt: 0,
+    test: null,
+    models: new Map(),
+    aligned: new Map(),
+  }));
   const test = await readRunningTest(db, state, maxAgeMs);
   if (!test) return base;
-  const versionId = assignAbArm(test.id, shopperId, test.shareB) === "B" ? test.versionBId : test.versionAId;
+  const arm = assignAbArm(test, audience.shopperId, audience.abTestSalt);
+  const versionId = arm === "B" ? test.versionBId : test.versionAId;
   if (versionId === base.model.versionId) return base;
   let model = state.models.get(versionId);
   if (!model) {

@@ -1,13 +1,15 @@
-import { findRollbackTarget, PublishError, publishModelVersion, publishWithGates } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { StartAbTestInputSchema, StopAbTestInputSchema } from "../services/dashboard/ab-test-schemas";
 import { computeOnlineMetrics, OnlineMetricsInputSchema } from "../services/dashboard/compute-online-metrics";
 import { getAbTestReport } from "../services/dashboard/get-ab-test-report";
 import { getCatalogHealth } from "../services/dashboard/get-catalog-health";
 import { listAbTests } from "../services/dashboard/list-ab-tests";
+import { ListAuditLogInputSchema, listAuditLog } from "../services/dashboard/list-audit-log";
 import { listVersionMetrics } from "../services/dashboard/list-version-metrics";
+import { PublishVersionInputSchema, publishVersion } from "../services/dashboard/publish-version";
 import { readOfflineBenchmark } from "../services/dashboard/read-offline-benchmark";
+import { RollbackInputSchema, rollbackVersion } from "../services/dashboard/rollback-version";
+import { staffActor } from "../services/dashboard/staff-actor";
 import { startAbTest } from "../services/dashboard/start-ab-test";
 import { stopAbTest } from "../services/dashboard/stop-ab-test";
 import { requireRole } from "../staff-procedure";
@@ -16,14 +18,10 @@ import { createTRPCRouter } from "../trpc";
 const merchandiser = requireRole("merchandiser");
 const admin = requireRole("admin");
 
-export const PublishVersionInputSchema = z.object({
-  id: z.number().int().positive(),
-  force: z.boolean().default(false),
-  maxDrop: z.number().min(0).max(1).optional(),
-});
-export const RollbackInputSchema = z.object({ to: z.number().int().positive().optional() });
-
-/** The merchandisers' dashboard. Reading needs the merchandiser role; changing what serves needs admin. */
+/**
+ * The merchandisers' dashboard. Reading (the audit log included) needs the merchandiser role; changing what serves
+ * needs admin, and every change is recorded with the session's e-mail and role in its own transaction.
+ */
 export const dashboardRouter = createTRPCRouter({
   versions: merchandiser.query(({ ctx }) => listVersionMetrics(ctx.db)),
   offlineBenchmark: merchandiser.query(() => readOfflineBenchmark()),
@@ -34,35 +32,18 @@ export const dashboardRouter = createTRPCRouter({
   abTests: merchandiser.query(({ ctx }) => listAbTests(ctx.db)),
   abTestReport: merchandiser
     .input(z.object({ id: z.number().int().positive() }))
-    .query(({ ctx, input }) => getAbTestReport(ctx.db, input.id)),
-  startAbTest: admin.input(StartAbTestInputSchema).mutation(({ ctx, input }) => startAbTest(ctx.db, input)),
-  stopAbTest: admin.input(StopAbTestInputSchema).mutation(({ ctx, input }) => stopAbTest(ctx.db, input)),
-  publish: admin.input(PublishVersionInputSchema).mutation(async ({ ctx, input }) => {
-    const result = await withPublishErrors(() =>
-      publishWithGates(ctx.db, input.id, { force: input.force, maxDrop: input.maxDrop }),
-    );
-    if (!result.published) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `gates failed: ${result.gates.failures.join("; ")}`,
-      });
-    }
-    return result;
-  }),
-  rollback: admin.input(RollbackInputSchema).mutation(async ({ ctx, input }) => {
-    const target = input.to ?? (await findRollbackTarget(ctx.db))?.id;
-    if (target === undefined) throw new TRPCError({ code: "NOT_FOUND", message: "no earlier active version" });
-    return withPublishErrors(() => publishModelVersion(ctx.db, target));
-  }),
+    .query(({ ctx, input }) => getAbTestReport(ctx.db, input.id, ctx.secrets.abTestSalt)),
+  auditLog: merchandiser.input(ListAuditLogInputSchema).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
+  startAbTest: admin
+    .input(StartAbTestInputSchema)
+    .mutation(({ ctx, input }) => startAbTest(ctx.db, input, staffActor(ctx.staff))),
+  stopAbTest: admin
+    .input(StopAbTestInputSchema)
+    .mutation(({ ctx, input }) => stopAbTest(ctx.db, input, staffActor(ctx.staff))),
+  publish: admin
+    .input(PublishVersionInputSchema)
+    .mutation(({ ctx, input }) => publishVersion(ctx.db, input, staffActor(ctx.staff))),
+  rollback: admin
+    .input(RollbackInputSchema)
+    .mutation(({ ctx, input }) => rollbackVersion(ctx.db, input, staffActor(ctx.staff))),
 });
-
-async function withPublishErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof PublishError) {
-      throw new TRPCError({ code: error.code === "NOT_FOUND" ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
-    }
-    throw error;
-  }
-}

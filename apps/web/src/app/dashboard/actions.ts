@@ -32,9 +32,10 @@ export async function publishAction(formData: FormData): Promise<void> {
   });
 }
 
-export async function rollbackAction(): Promise<void> {
+export async function rollbackAction(formData: FormData): Promise<void> {
+  const force = formData.get("force") === "1";
   await run(async () => {
-    await (await getStaffCaller()).dashboard.rollback({});
+    await (await getStaffCaller()).dashboard.rollback({ force });
   });
 }
 
@@ -55,6 +56,7 @@ export async function stopAbTestAction(formData: FormData): Promise<void> {
     await (await getStaffCaller()).dashboard.stopAbTest({
       id: Number(formData.get("id")),
       promote: promote === "A" || promote === "B" ? promote : null,
+      force: formData.get("force") === "1",
     });
   });
 }

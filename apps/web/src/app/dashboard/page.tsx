@@ -1,6 +1,7 @@
 import type { AbTestReport } from "@jewelguide/api";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuditLogTable } from "../../components/dashboard/audit-log-table";
 import { BarChart } from "../../components/dashboard/bar-chart";
 import { DataTable } from "../../components/dashboard/data-table";
 import { formatRate, MetricsTable } from "../../components/dashboard/metrics-table";
@@ -18,18 +19,20 @@ export async function generateMetadata(): Promise<Metadata> {
 const CHART_METRICS = ["recall@20", "ndcg@20", "precision@20", "recall@10", "ndcg@10"];
 const BENCHMARK_METRICS = ["recall@20", "ndcg@20", "precision@20", "recall@10", "ndcg@10", "cold_recall@20"];
 const button = "rounded border border-line px-2 py-1 text-xs hover:border-gold-500 hover:text-gold-700";
+const AUDIT_ROWS = 20;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const t = getDashboardMessages(await getLanguage());
   const caller = await getStaffCaller();
   const staff = await caller.staffAuth.me();
   if (!staff) redirect("/dashboard/login");
-  const [versions, online, health, abTests, benchmark] = await Promise.all([
+  const [versions, online, health, abTests, benchmark, audit] = await Promise.all([
     caller.dashboard.versions(),
     caller.dashboard.onlineMetrics({}),
     caller.dashboard.catalogHealth(),
     caller.dashboard.abTests(),
     caller.dashboard.offlineBenchmark(),
+    caller.dashboard.auditLog({ limit: AUDIT_ROWS }),
   ]);
   const latestTest = abTests[0];
   const report: AbTestReport | null = latestTest ? await caller.dashboard.abTestReport({ id: latestTest.id }) : null;
@@ -114,10 +117,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               }))}
             />
             {isAdmin ? (
-              <form action={rollbackAction}>
+              <form action={rollbackAction} className="flex flex-wrap items-center gap-3 text-sm">
                 <button type="submit" className={button}>
                   {t.rollback}
                 </button>
+                <label className="flex items-center gap-1 text-muted">
+                  <input type="checkbox" name="force" value="1" />
+                  {t.force}
+                </label>
               </form>
             ) : null}
             <div className="grid gap-6 md:grid-cols-2">
@@ -248,7 +255,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {report.conversionTest ? report.conversionTest.pValue.toFixed(4) : "–"}
             </p>
             {isAdmin && report.test.status === "running" ? (
-              <form action={stopAbTestAction} className="flex gap-2">
+              <form action={stopAbTestAction} className="flex flex-wrap items-center gap-2">
                 <input type="hidden" name="id" value={report.test.id} />
                 <button type="submit" className={button}>
                   {t.abStop}
@@ -259,6 +266,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <button type="submit" name="promote" value="B" className={button}>
                   {fill(t.abPromote, { arm: "B" })}
                 </button>
+                <label className="flex items-center gap-1 text-sm text-muted">
+                  <input type="checkbox" name="force" value="1" />
+                  {t.force}
+                </label>
               </form>
             ) : null}
           </div>
@@ -306,6 +317,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </button>
           </form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="audit" className="flex flex-col gap-4">
+        <h2 id="audit" className="font-serif text-2xl text-ink">
+          {t.auditLog}
+        </h2>
+        <p className="text-sm text-muted">{fill(t.auditIntro, { count: AUDIT_ROWS })}</p>
+        <AuditLogTable entries={audit} t={t} />
       </section>
 
       <section aria-labelledby="health" className="flex flex-col gap-4">

@@ -14,5 +14,7 @@ export const StopAbTestInputSchema = z.object({
   id: z.number().int().positive(),
   /** Publish this arm's version when stopping; null stops without changing the active version. */
   promote: z.enum(["A", "B"]).nullable(),
+  /** Publish the promoted version even when it fails the publish gates; recorded as forced in the audit log. */
+  force: z.boolean().default(false),
 });
 export type StopAbTestInput = z.infer<typeof StopAbTestInputSchema>;

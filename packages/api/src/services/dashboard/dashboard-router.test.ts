@@ -231,7 +231,7 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
     let key = 0;
     for (const externalId of shoppers) {
       const user = await database.db.user.create({ data: { externalId } });
-      const arm = assignAbArm(test.id, externalId, 0.5);
+      const arm = assignAbArm(test, externalId, TEST_SECRETS.abTestSalt);
       const types = arm === "B" ? ["impression", "impression", "click"] : ["impression", "impression"];
       for (const type of types) {
         await database.db.interaction.create({
@@ -253,14 +253,40 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
     expect(b?.ctr).toBeCloseTo(0.5);
     expect(b?.ctrInterval.low).toBeGreaterThan(0.2);
     expect(report.ctrTest?.pValue).toBeLessThan(0.01);
-    const stopped = await admin.dashboard.stopAbTest({ id: test.id, promote: "B" });
+    // B's validation recall (0.2) is more than 0.02 below the active A's (0.3): promoting it needs force.
+    await expect(admin.dashboard.stopAbTest({ id: test.id, promote: "B" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining(`version ${ids.v2} not published: gates failed`),
+    });
+    expect((await database.db.abTest.findUniqueOrThrow({ where: { id: test.id } })).status).toBe("running");
+    const stopped = await admin.dashboard.stopAbTest({ id: test.id, promote: "B", force: true });
     expect(stopped).toMatchObject({ status: "stopped", winnerVersionId: ids.v2 });
     expect((await database.db.modelVersion.findFirstOrThrow({ where: { status: "active" } })).id).toBe(ids.v2);
 
-    await expect(admin.dashboard.rollback({})).resolves.toEqual({ activated: ids.v1, retired: ids.v2 });
+    await expect(admin.dashboard.rollback({})).resolves.toMatchObject({
+      published: true,
+      activated: ids.v1,
+      retired: ids.v2,
+      forced: false,
+    });
     await expect(admin.dashboard.publish({ id: ids.v2 })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(admin.dashboard.publish({ id: ids.v2, force: true })).resolves.toMatchObject({ activated: ids.v2 });
     await expect(admin.dashboard.publish({ id: 9999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await database.db.modelVersion.count({ where: { status: "active" } })).toBe(1);
+
+    // Every change above is in the audit log with the admin's e-mail and role; merchandisers can read it.
+    const merch = caller(await logIn("merch@shop.test"));
+    const audit = await merch.dashboard.auditLog({ limit: 10 });
+    expect(audit.map((e) => [e.action, e.fromVersionId, e.toVersionId, e.forced])).toEqual([
+      ["publish", ids.v1, ids.v2, true],
+      ["rollback", ids.v2, ids.v1, false],
+      ["ab-test-promote", ids.v1, ids.v2, true],
+      ["ab-test-start", null, null, false],
+    ]);
+    expect(audit.every((e) => e.actor === "admin@shop.test" && e.actorRole === "admin")).toBe(true);
+    expect(audit[3]?.details).toMatchObject({ testId: test.id, name: "ease vs ease", shareB: 0.5 });
+    expect(audit[2]?.details).toMatchObject({ testId: test.id, promotedArm: "B" });
+    await expect(caller().dashboard.auditLog({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(merch.dashboard.auditLog({ limit: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

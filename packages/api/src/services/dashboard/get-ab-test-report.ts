@@ -32,10 +32,10 @@ export type AbTestReport = {
 
 /**
  * Each arm's metrics over the test's window: every shopper with events in [startedAt, stoppedAt or now] is put in
- * arm A or B by the stable hash (assignAbArm), and their stored events are counted. 95% Wilson intervals for CTR and
- * conversion, and z-tests of B against A.
+ * arm A or B by the salted hash the serving uses (assignAbArm with the server's `abTestSalt`), and their stored events
+ * are counted. 95% Wilson intervals for CTR and conversion, and z-tests of B against A.
  */
-export async function getAbTestReport(db: Db, id: number): Promise<AbTestReport> {
+export async function getAbTestReport(db: Db, id: number, abTestSalt: string): Promise<AbTestReport> {
   const test = await db.abTest.findUnique({ where: { id } });
   if (!test) throw new TRPCError({ code: "NOT_FOUND", message: `A/B test ${id} does not exist` });
   const rows = await db.interaction.findMany({
@@ -44,13 +44,19 @@ export async function getAbTestReport(db: Db, id: number): Promise<AbTestReport>
   });
   const counts: Record<AbArm, OnlineCounts> = { A: emptyCounts(), B: emptyCounts() };
   const shoppers: Record<AbArm, Set<string>> = { A: new Set(), B: new Set() };
+  // One HMAC per shopper, not per event.
+  const armOf = new Map<string, AbArm>();
   let simulatedEvents = 0;
   for (const row of rows) {
     const context =
       typeof row.context === "object" && row.context !== null ? (row.context as Record<string, unknown>) : {};
     if (context.removed === true) continue;
     if (context.simulated === true) simulatedEvents += 1;
-    const arm = assignAbArm(test.id, row.user.externalId, test.shareB);
+    let arm = armOf.get(row.user.externalId);
+    if (!arm) {
+      arm = assignAbArm(test, row.user.externalId, abTestSalt);
+      armOf.set(row.user.externalId, arm);
+    }
     shoppers[arm].add(row.user.externalId);
     addEvent(counts[arm], row);
   }

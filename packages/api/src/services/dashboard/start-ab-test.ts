@@ -1,9 +1,13 @@
-import type { Db } from "@jewelguide/db";
+import { type AuditActor, type Db, isUniqueViolation, recordAuditEntry } from "@jewelguide/db";
 import { TRPCError } from "@trpc/server";
 import type { StartAbTestInput } from "./ab-test-schemas";
 
-/** Starts an A/B test between two versions that have artifacts; only one test runs at a time. */
-export async function startAbTest(db: Db, input: StartAbTestInput) {
+/**
+ * Starts an A/B test between two versions that have artifacts, with its audit entry in the same transaction. At most
+ * one test runs: the database guarantees it (partial unique index `AbTest_one_running`), so two admins starting at
+ * the same moment cannot both succeed; the loser gets CONFLICT naming the running test.
+ */
+export async function startAbTest(db: Db, input: StartAbTestInput, actor: AuditActor) {
   const versions = await db.modelVersion.findMany({
     where: { id: { in: [input.versionAId, input.versionBId] } },
     select: { id: true, status: true, artifactSize: true },
@@ -15,9 +19,27 @@ export async function startAbTest(db: Db, input: StartAbTestInput) {
       throw new TRPCError({ code: "BAD_REQUEST", message: `model version ${id} has no usable artifact` });
     }
   }
-  const running = await db.abTest.findFirst({ where: { status: "running" }, select: { id: true, name: true } });
-  if (running) {
-    throw new TRPCError({ code: "CONFLICT", message: `A/B test ${running.id} (${running.name}) is still running` });
+  try {
+    return await db.$transaction(async (tx) => {
+      const test = await tx.abTest.create({ data: { ...input, status: "running" } });
+      await recordAuditEntry(tx, actor, {
+        action: "ab-test-start",
+        details: {
+          testId: test.id,
+          name: test.name,
+          versionAId: test.versionAId,
+          versionBId: test.versionBId,
+          shareB: test.shareB,
+        },
+      });
+      return test;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const running = await db.abTest.findFirst({ where: { status: "running" }, select: { id: true, name: true } });
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `an A/B test is already running${running ? `: #${running.id} ${running.name}` : ""}`,
+    });
   }
-  return db.abTest.create({ data: { ...input, status: "running" } });
 }
