@@ -1,17 +1,37 @@
 #!/usr/bin/env node
-// The production web server: `next start` (the production build's own server) in WEB_CONCURRENCY processes sharing
-// one port through node:cluster, so every core serves requests — one Node process uses one core. Every process loads
-// the active model once and polls for a new active version on its own; shopper events are read from the database on
-// every request, so any process sees what another just logged.
+// The production web server: the production build served by WEB_CONCURRENCY processes sharing one port through
+// node:cluster, so every core serves requests — one Node process uses one core. Every process loads the active model
+// once and polls for a new active version on its own; shopper events are read from the database on every request,
+// so any process sees what another just logged.
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]      WEB_CONCURRENCY=N (default: the number of CPUs)
+//
+// Each process is a small custom server around Next's own request handler (`next({ dev: false })` +
+// `getRequestHandler()`: the same router server `next start` runs), so it can tell the app who is asking. On every
+// request it overwrites the header x-jewelguide-client-address with the socket's peer address (whatever the client
+// sent there is gone): server components and server actions see only headers, and rate-limit by it. Unless
+// JEWELGUIDE_TRUST_PROXY=1 says a reverse proxy in front sets them, the client's own x-forwarded-for / -host / -proto
+// / -port headers are dropped too, so Next fills them from the socket instead of believing the client.
+//
+// Crashes: a web process that exits is replaced after a back-off per slot (0.5 s, doubling up to 30 s while it keeps
+// crashing within a minute of starting; a process that ran a minute starts afresh: restart-policy.mjs), and every
+// crash is logged with its exit code and the next delay. The server as a whole stops only while it has never served
+// at all — 3 failed starts in a row before any process listened (a missing build, a bad environment: restarting
+// cannot help, and the caller should see the failure at once). Once it has served, workers that crash are restarted
+// forever and the primary stays up: a loud log and a slower restart beat a shop that is down.
 import cluster from "node:cluster";
+import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { planRestart, RESTART_POLICY, shouldGiveUp } from "./restart-policy.mjs";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Must equal CLIENT_ADDRESS_HEADER in packages/api/src/http/read-request-client.ts. */
+const CLIENT_ADDRESS_HEADER = "x-jewelguide-client-address";
+const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
 function readOptions(argv) {
   const options = { port: Number(process.env.PORT ?? 3000), hostname: undefined };
@@ -39,38 +59,57 @@ function readWorkerCount() {
   return count;
 }
 
-/** More than WEB_CONCURRENCY restarts within this window means a crash loop. */
-const RESTART_WINDOW_MS = 60_000;
-
 function runPrimary() {
   const workers = readWorkerCount();
-  const listening = new Set();
-  const restarts = [];
+  /** Per worker slot: its back-off state. Per live process (cluster id): its slot and start time. */
+  const slots = Array.from({ length: workers }, () => ({ quickCrashes: 0 }));
+  const running = new Map();
+  const pendingRestarts = new Set();
+  const server = { everListened: false, startupFailures: 0 };
   let stopping = false;
-  console.log(`serve: next start in ${workers} process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
-  const fork = () => cluster.fork();
-  for (let i = 0; i < workers; i++) fork();
-  cluster.on("listening", (worker) => listening.add(worker.id));
+  console.log(`serve: ${workers} web process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
+  const fork = (slot) => {
+    const worker = cluster.fork();
+    running.set(worker.id, { slot, startedMs: Date.now() });
+  };
+  for (let slot = 0; slot < workers; slot++) fork(slot);
+  cluster.on("listening", () => {
+    server.everListened = true;
+    server.startupFailures = 0;
+  });
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    const wasServing = listening.delete(worker.id);
-    const now = Date.now();
-    while (restarts.length > 0 && now - (restarts[0] ?? 0) > RESTART_WINDOW_MS) restarts.shift();
-    // Dying before it ever listened, or dying again and again (a bad environment, a missing build), is not something
-    // a restart fixes: stop with the worker's exit code instead of looping.
-    if (!wasServing || restarts.length >= workers) {
-      console.error(
-        `serve: a web process exited (${signal ?? code}) ${wasServing ? "repeatedly" : "at startup"}; stopping`,
-      );
-      stop(typeof code === "number" && code !== 0 ? code : 1);
-      return;
+    const started = running.get(worker.id);
+    running.delete(worker.id);
+    if (stopping || !started) return;
+    const how = signal ?? `code ${code}`;
+    if (!server.everListened) {
+      server.startupFailures++;
+      if (shouldGiveUp(server)) {
+        console.error(
+          `serve: ${server.startupFailures} web processes in a row exited (${how}) before the server ever listened — ` +
+            "a fresh start cannot succeed (is the app built? is the environment valid? see above); stopping",
+        );
+        stop(typeof code === "number" && code !== 0 ? code : 1);
+        return;
+      }
     }
-    restarts.push(now);
-    console.error(`serve: web process ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
+    const uptimeMs = Date.now() - started.startedMs;
+    const plan = planRestart(slots[started.slot], { uptimeMs });
+    slots[started.slot] = plan;
+    const loop = plan.delayMs >= RESTART_POLICY.maxDelayMs ? " — IT KEEPS CRASHING: read the errors above" : "";
+    console.error(
+      `serve: web process ${worker.process.pid} (slot ${started.slot}) exited (${how}) after ` +
+        `${(uptimeMs / 1000).toFixed(1)} s; starting another in ${plan.delayMs} ms${loop}`,
+    );
+    const timer = setTimeout(() => {
+      pendingRestarts.delete(timer);
+      if (!stopping) fork(started.slot);
+    }, plan.delayMs);
+    pendingRestarts.add(timer);
   });
   function stop(exitCode) {
     stopping = true;
+    for (const timer of pendingRestarts) clearTimeout(timer);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
     setTimeout(() => process.exit(exitCode), 5000).unref();
     const waitForAll = setInterval(() => {
@@ -86,9 +125,31 @@ function runPrimary() {
 
 async function runWorker() {
   const options = readOptions(process.argv.slice(2));
+  // `next start` names its process so; the serving benchmark finds the web processes by it.
+  process.title = "next-server (jewelguide serve.mjs)";
+  process.env.NODE_ENV ||= "production";
+  // Tells the app (apps/web/src/env.ts) that CLIENT_ADDRESS_HEADER is ours on every request of this process.
+  process.env.JEWELGUIDE_SERVE_SETS_CLIENT_ADDRESS = "1";
+  const trustProxy = process.env.JEWELGUIDE_TRUST_PROXY === "1";
   const require = createRequire(path.join(appDir, "package.json"));
-  const { nextStart } = require("next/dist/cli/next-start");
-  await nextStart({ port: options.port, hostname: options.hostname }, appDir);
+  const next = require("next");
+  const app = next({ dev: false, dir: appDir, hostname: options.hostname ?? "localhost", port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (!trustProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];
+    handle(req, res).catch((error) => {
+      console.error(`serve: request ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.on("error", (error) => {
+    console.error("serve: the web process could not listen:", error);
+    process.exit(1);
+  });
+  server.listen(options.port, options.hostname);
 }
 
 if (cluster.isPrimary) {

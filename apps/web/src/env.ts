@@ -21,6 +21,12 @@ const EnvSchema = z.object({
    * headers believed (client address for rate limits, HTTPS for Secure cookies and HSTS).
    */
   JEWELGUIDE_TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  /**
+   * Set by scripts/serve.mjs in its own web processes, never by hand: every request's x-jewelguide-client-address
+   * header is the socket's address (serve.mjs overwrites it), so server components may rate-limit by it. Unset
+   * (`next dev`, a bare `next start`): the header is ignored and server-rendered requests share the address "unknown".
+   */
+  JEWELGUIDE_SERVE_SETS_CLIENT_ADDRESS: z.enum(["1"], { error: 'is set by scripts/serve.mjs only, to "1"' }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

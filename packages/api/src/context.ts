@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db, Dialect } from "@jewelguide/db";
+import { createRateLimiter, type RateLimiter } from "./security/rate-limit/create-rate-limiter";
 import type { ServerSecrets } from "./security/server-secrets";
 import { readShopperIdentity } from "./security/shopper-identity";
 import { type CookieJar, createHeaderCookieJar, createMemoryCookieJar } from "./services/auth/cookie-jar";
@@ -37,7 +38,15 @@ export type CreateContextOptions = {
   cookies?: CookieJar;
   shopper?: ShopperIdentity;
   client?: Partial<RequestClient>;
+  /** Response headers a procedure may set (Retry-After); none outside HTTP. */
+  responseHeaders?: ResponseHeaderSink;
+  /** The rate limits (counters in the database); tests pass their own limits and clock. */
+  rateLimiter?: RateLimiter;
 };
+
+/** The shop's rate limiter with the default policies (its only state is when it last deleted expired counters). */
+const defaultRateLimiter = createRateLimiter();
+const ignoredResponseHeaders: ResponseHeaderSink = { append: () => undefined, set: () => undefined };
 
 /**
  * The context without any request: used by tests, the server-side caller and the HTTP context below. The shopper is
@@ -54,6 +63,8 @@ export function createContextInner(options: CreateContextOptions) {
     cookies,
     shopper,
     client: completeClient(options.client),
+    responseHeaders: options.responseHeaders ?? ignoredResponseHeaders,
+    rateLimiter: options.rateLimiter ?? defaultRateLimiter,
   };
 }
 
@@ -70,8 +81,14 @@ function completeClient(client: Partial<RequestClient> | undefined): RequestClie
   };
 }
 
-/** Where response cookies go: the fetch adapter's `resHeaders`, or a Node response (`res.appendHeader`). */
-export type ResponseHeaderSink = { append(name: string, value: string): unknown };
+/**
+ * Where response headers go: the fetch adapter's `resHeaders`, or a Node response (`res.appendHeader` /
+ * `res.setHeader`). Cookies are appended; single-valued headers (Retry-After) are set.
+ */
+export type ResponseHeaderSink = {
+  append(name: string, value: string): unknown;
+  set(name: string, value: string): unknown;
+};
 
 /**
  * The context of one HTTP request: cookies come from its Cookie header (a fetch `request`, or the raw `cookieHeader`
@@ -81,7 +98,6 @@ export function createContext(
   options: CreateContextOptions & {
     request?: Request;
     cookieHeader?: string | null;
-    responseHeaders?: ResponseHeaderSink;
   },
 ): Context {
   const cookieHeader = options.request ? options.request.headers.get("cookie") : options.cookieHeader;

@@ -4,14 +4,23 @@ export {
   createContext,
   createContextInner,
   type RequestClient,
+  type ResponseHeaderSink,
   type ShopperIdentity,
 } from "./context";
 export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
-export { type HeaderReader, readRequestClient, WORKER_TOKEN_HEADER } from "./http/read-request-client";
+export { MAX_BATCH_SIZE } from "./http/batch-size";
+export { createTrpcHttpHandler, type TrpcCallTarget } from "./http/create-trpc-http-handler";
+export {
+  CLIENT_ADDRESS_HEADER,
+  type HeaderReader,
+  readRequestClient,
+  WORKER_TOKEN_HEADER,
+} from "./http/read-request-client";
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
 export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export { loadServerSecret, SECRET_FILE_NAME } from "./security/load-server-secret";
+export { RetryLaterError } from "./security/rate-limit/retry-later-error";
 export { deriveServerSecrets, MIN_SECRET_LENGTH, type ServerSecrets } from "./security/server-secrets";
 export {
   type CookieJar,

@@ -24,3 +24,5 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
+/** A middleware built on the one tRPC instance, usable on any procedure (the rate limits: security/rate-limit). */
+export const createMiddleware = t.middleware;

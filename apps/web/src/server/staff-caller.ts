@@ -1,12 +1,14 @@
 import "server-only";
 import { type CookieJar, createCaller, createContextInner } from "@jewelguide/api";
 import { cookies } from "next/headers";
+import { readServerRequestClient } from "./client-address";
 import { getDb } from "./db";
 import { getServerSecrets } from "./server-secrets";
 
 /**
  * A caller that carries the request's cookies (the staff session in `jg_staff`, the shopper's `jg_shopper`), so the
- * dashboard procedures check the role on the server. Cookie writes (login, logout) only work inside server actions.
+ * dashboard procedures check the role on the server, and the request's client facts (address for the log-in limits,
+ * HTTPS for the session cookie's Secure flag). Cookie writes (login, logout) only work inside server actions.
  */
 export async function getStaffCaller() {
   const store = await cookies();
@@ -18,5 +20,8 @@ export async function getStaffCaller() {
     },
   };
   const { db, target } = getDb();
-  return createCaller(createContextInner({ db, dialect: target.dialect, secrets: getServerSecrets(), cookies: jar }));
+  const client = await readServerRequestClient();
+  return createCaller(
+    createContextInner({ db, dialect: target.dialect, secrets: getServerSecrets(), cookies: jar, client }),
+  );
 }

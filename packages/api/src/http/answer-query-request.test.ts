@@ -29,7 +29,14 @@ describe("answerQueryRequest", () => {
   });
 
   const context = () =>
-    createContext({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, cookieHeader: null });
+    createContext({
+      db: database.db,
+      dialect: database.target.dialect,
+      secrets: TEST_SECRETS,
+      cookieHeader: null,
+      // One request id for both handlers: error replies name it.
+      client: { requestId: "test-request" },
+    });
 
   async function reference(path: string, search: string) {
     const response = await fetchRequestHandler({

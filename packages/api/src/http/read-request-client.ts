@@ -4,6 +4,12 @@ import { type ServerSecrets, safeEqual } from "../security/server-secrets";
 
 export const WORKER_TOKEN_HEADER = "x-jewelguide-worker-token";
 
+/**
+ * The client's socket address as apps/web/scripts/serve.mjs puts it on every request, overwriting whatever the client
+ * sent: React server components see only headers, not the socket. Believed only where serve.mjs says it sets it.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-jewelguide-client-address";
+
 /** Reads one header (case-insensitive name); a repeated header is joined with ", " as Node does. */
 export type HeaderReader = (name: string) => string | null | undefined;
 

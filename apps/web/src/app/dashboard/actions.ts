@@ -1,5 +1,6 @@
 "use server";
 
+import { RetryLaterError } from "@jewelguide/api";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -13,6 +14,8 @@ export async function logInAction(formData: FormData): Promise<void> {
   try {
     await (await getStaffCaller()).staffAuth.login({ email, password });
   } catch (error) {
+    // Locked out (log-in back-off or rate limit): say how long to wait; anything else refused: wrong credentials.
+    if (error instanceof RetryLaterError) redirect(`/dashboard/login?locked=${error.retryAfterSeconds}`);
     if (error instanceof TRPCError) redirect("/dashboard/login?failed=1");
     throw error;
   }

@@ -9,16 +9,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: getDashboardMessages(await getLanguage()).loginTitle, robots: { index: false } };
 }
 
-export default async function DashboardLoginPage({ searchParams }: { searchParams: Promise<{ failed?: string }> }) {
+type LoginPageProps = { searchParams: Promise<{ failed?: string; locked?: string }> };
+
+export default async function DashboardLoginPage({ searchParams }: LoginPageProps) {
   const t = getDashboardMessages(await getLanguage());
-  const failed = (await searchParams).failed === "1";
+  const params = await searchParams;
+  const lockedSeconds = readLockedSeconds(params.locked);
+  const failed = params.failed === "1";
   return (
     <section className="mx-auto my-12 max-w-sm">
       <h1 className="font-serif text-2xl text-ink">{t.loginTitle}</h1>
       <p className="mt-2 text-sm text-muted">{fill(t.loginIntro, {})}</p>
-      {failed ? (
+      {lockedSeconds !== undefined || failed ? (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t.loginFailed}
+          {lockedSeconds !== undefined ? fill(t.loginLocked, { seconds: lockedSeconds }) : t.loginFailed}
         </p>
       ) : null}
       <form action={logInAction} className="mt-6 flex flex-col gap-3">
@@ -48,4 +52,10 @@ export default async function DashboardLoginPage({ searchParams }: { searchParam
       </form>
     </section>
   );
+}
+
+/** `?locked=N` (seconds to wait, set by the log-in action after a 429), or undefined when absent or not a count. */
+function readLockedSeconds(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,6}$/.test(value)) return undefined;
+  return Number(value);
 }

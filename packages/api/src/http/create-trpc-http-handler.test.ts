@@ -1,0 +1,156 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
+import superjson from "superjson";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createContext } from "../context";
+import { appRouter } from "../root";
+import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
+import { seedCatalog } from "../test/seed-catalog";
+import { TEST_SECRETS } from "../test/test-secrets";
+import { createTrpcHttpHandler } from "./create-trpc-http-handler";
+import { readRequestClient, WORKER_TOKEN_HEADER } from "./read-request-client";
+
+/**
+ * The tRPC endpoint over real HTTP (a node:http server around the same handler the web app's Pages API route uses):
+ * rate limits answer 429 with Retry-After on the GET fast path and on tRPC's own handler (POST), batches over the
+ * cap are refused, and so are cross-origin mutations.
+ */
+describe("the tRPC HTTP endpoint", () => {
+  let database: TestDatabase;
+  let server: http.Server;
+  let baseUrl: string;
+  let limiter: RateLimiter;
+  let productId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [productId = 0] = await seedCatalog(database.db);
+    const handle = createTrpcHttpHandler({
+      router: appRouter,
+      readClient: (req) =>
+        readRequestClient({
+          header: (name) => {
+            const value = req.headers[name];
+            return Array.isArray(value) ? value.join(", ") : value;
+          },
+          socketAddress: req.socket.remoteAddress,
+          encrypted: false,
+          trustProxy: false,
+          secrets: TEST_SECRETS,
+        }),
+      createContext: (req, client, responseHeaders) =>
+        createContext({
+          db: database.db,
+          dialect: database.target.dialect,
+          secrets: TEST_SECRETS,
+          client,
+          cookieHeader: req.headers.cookie ?? null,
+          responseHeaders,
+          rateLimiter: limiter,
+        }),
+    });
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      void handle(req, res, {
+        path: decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")),
+        input: url.searchParams.get("input") ?? undefined,
+        batch: url.searchParams.get("batch") === "1",
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    // Each test starts with empty counters and tight limits: 2 requests per address per minute.
+    await database.db.rateLimitCounter.deleteMany();
+    const tight = { windowMs: 60_000, perShopper: 2, perAddress: 2 };
+    limiter = createRateLimiter({ policies: { guide: tight, events: tight } });
+  });
+
+  const encode = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
+  const guideUrl = () => `${baseUrl}/guide.ask?input=${encode({ text: "gold ring", k: 3 })}`;
+  const eventsBody = () =>
+    JSON.stringify(superjson.serialize({ events: [{ idempotencyKey: crypto.randomUUID(), type: "view", productId }] }));
+  const postEvents = (headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}/events.log`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: eventsBody(),
+    });
+
+  async function expectTooManyRequests(response: Response) {
+    expect(response.status).toBe(429);
+    const retryAfter = Number(response.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const body = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(body.error.json.data.code).toBe("TOO_MANY_REQUESTS");
+    expect(body.error.json.message).toMatch(/too many guide questions|too many event batches/);
+  }
+
+  it("answers 429 with Retry-After on the GET fast path (guide.ask) once the address is over its limit", async () => {
+    for (let i = 0; i < 2; i++) expect((await fetch(guideUrl())).status).toBe(200);
+    await expectTooManyRequests(await fetch(guideUrl()));
+  });
+
+  it("answers 429 with Retry-After on tRPC's own handler (POST events.log); a new cookie does not reset it", async () => {
+    for (let i = 0; i < 2; i++) expect((await postEvents()).status).toBe(200);
+    await expectTooManyRequests(await postEvents({ cookie: "jg_shopper=a-different-cookie" }));
+  });
+
+  it("exempts the worker's own traffic (worker token)", async () => {
+    const worker = { [WORKER_TOKEN_HEADER]: TEST_SECRETS.workerToken };
+    for (let i = 0; i < 4; i++) expect((await fetch(guideUrl(), { headers: worker })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await postEvents(worker)).status).toBe(200);
+    expect((await postEvents({ [WORKER_TOKEN_HEADER]: "a guessed token" })).status).toBe(200);
+    expect((await postEvents({ [WORKER_TOKEN_HEADER]: "a guessed token" })).status).toBe(200);
+    expect((await postEvents({ [WORKER_TOKEN_HEADER]: "a guessed token" })).status).toBe(429);
+  });
+
+  it("refuses a batch of more than 10 calls with 400 on both paths, and answers one of 10", async () => {
+    const pages = (count: number) => {
+      const paths = Array.from({ length: count }, () => "catalog.listProducts").join(",");
+      const inputs = Object.fromEntries(Array.from({ length: count }, (_, i) => [i, superjson.serialize({})]));
+      return `${baseUrl}/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+    };
+    const ten = await fetch(pages(10));
+    expect(ten.status).toBe(200);
+    const eleven = await fetch(pages(11));
+    expect(eleven.status).toBe(400);
+    expect(await eleven.text()).toMatch(/at most 10 calls, this one has 11/);
+    const events = Array.from({ length: 11 }, () => "events.log").join(",");
+    const post = await fetch(`${baseUrl}/${events}?batch=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(post.status).toBe(400);
+    expect(await post.text()).toMatch(/at most 10 calls, this one has 11/);
+    expect(await database.db.rateLimitCounter.count()).toBe(0);
+  });
+
+  it("refuses a cross-origin mutation with 403 before it runs, and lets same-origin and worker requests through", async () => {
+    const host = new URL(baseUrl).host;
+    const evil = await postEvents({ origin: "https://evil.example" });
+    expect(evil.status).toBe(403);
+    const body = (await evil.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(body.error.json.data.code).toBe("FORBIDDEN");
+    expect(body.error.json.message).toMatch(/cross-origin request refused: Origin https:\/\/evil\.example/);
+    expect((await postEvents({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await postEvents({ origin: "null" })).status).toBe(403);
+    expect(await database.db.rateLimitCounter.count()).toBe(0);
+    expect((await postEvents({ origin: `http://${host}`, "sec-fetch-site": "same-origin" })).status).toBe(200);
+    const worker = { origin: "https://evil.example", [WORKER_TOKEN_HEADER]: TEST_SECRETS.workerToken };
+    expect((await postEvents(worker)).status).toBe(200);
+    // Queries change nothing: a GET from another origin is answered.
+    expect((await fetch(guideUrl(), { headers: { origin: "https://evil.example" } })).status).toBe(200);
+  });
+});

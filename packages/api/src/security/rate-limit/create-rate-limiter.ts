@@ -1,0 +1,69 @@
+import type { Db } from "@jewelguide/db";
+import { DEFAULT_LOGIN_FAILURE_POLICY, type LoginFailurePolicy } from "./login-failure-limit";
+import { DEFAULT_RATE_LIMIT_POLICIES, type RateLimitPolicies, type RateLimitPolicyName } from "./rate-limit-policies";
+import { deleteExpiredRateLimitCounters, hitRateLimitCounters } from "./rate-limit-store";
+
+/** Who is asking: the verified shopper (if any) and the client's address. */
+export type RateLimitSubjects = { shopperId?: string; address: string };
+
+export type RateLimitVerdict =
+  | { limited: false }
+  | { limited: true; subject: "shopper" | "address"; limit: number; retryAfterSeconds: number };
+
+/**
+ * The shop's rate limits: the request policies, the log-in failure back-off and the clock, all kept in the database
+ * (`RateLimitCounter`) so every web process and host counts together and a restart forgets nothing. Tests build one
+ * with small limits and their own clock; the running shop uses the defaults.
+ */
+export type RateLimiter = {
+  readonly policies: RateLimitPolicies;
+  readonly loginFailures: LoginFailurePolicy;
+  now(): number;
+  /** Counts one request under `policy` for the shopper and the address (one statement) and says whether it is over. */
+  hit(db: Db, policy: RateLimitPolicyName, subjects: RateLimitSubjects): Promise<RateLimitVerdict>;
+};
+
+export type RateLimiterOptions = {
+  policies?: Partial<RateLimitPolicies>;
+  loginFailures?: Partial<LoginFailurePolicy>;
+  now?: () => number;
+  /** Expired counters are deleted at most this often per process (default one minute). */
+  cleanupEveryMs?: number;
+};
+
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const policies = { ...DEFAULT_RATE_LIMIT_POLICIES, ...options.policies };
+  const now = options.now ?? Date.now;
+  const cleanupEveryMs = options.cleanupEveryMs ?? 60_000;
+  let lastCleanupMs = Number.NEGATIVE_INFINITY;
+  return {
+    policies,
+    loginFailures: { ...DEFAULT_LOGIN_FAILURE_POLICY, ...options.loginFailures },
+    now,
+    async hit(db, policyName, subjects) {
+      const policy = policies[policyName];
+      const nowMs = now();
+      if (nowMs - lastCleanupMs >= cleanupEveryMs) {
+        lastCleanupMs = nowMs;
+        await deleteExpiredRateLimitCounters(db, nowMs);
+      }
+      const addressKey = `${policyName}:address:${subjects.address}`;
+      const shopperKey = subjects.shopperId === undefined ? undefined : `${policyName}:shopper:${subjects.shopperId}`;
+      const rows = await hitRateLimitCounters(db, shopperKey ? [shopperKey, addressKey] : [addressKey], {
+        nowMs,
+        windowMs: policy.windowMs,
+      });
+      let verdict: RateLimitVerdict = { limited: false };
+      for (const row of rows) {
+        const subject = row.key === addressKey ? "address" : "shopper";
+        const limit = subject === "address" ? policy.perAddress : policy.perShopper;
+        if (row.count <= limit) continue;
+        const retryAfterSeconds = Math.max(1, Math.ceil((row.windowEndsMs - nowMs) / 1000));
+        if (!verdict.limited || retryAfterSeconds > verdict.retryAfterSeconds) {
+          verdict = { limited: true, subject, limit, retryAfterSeconds };
+        }
+      }
+      return verdict;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * How many requests one shopper and one client address may make in a fixed window. The per-address limit is the one a
+ * visitor cannot escape by dropping or swapping cookies (a new cookie is a new shopper, not a new address); it is
+ * higher because several shoppers may share an address (an office, a mobile carrier's NAT). A request without a
+ * verified shopper is counted per address only. Requests whose address could not be read share the address
+ * "unknown", i.e. one bucket (serve.mjs always passes the socket's address, so this happens only outside it).
+ */
+export type RateLimitPolicy = { windowMs: number; perShopper: number; perAddress: number };
+
+export type RateLimitPolicyName = "events" | "guide" | "login";
+export type RateLimitPolicies = Record<RateLimitPolicyName, RateLimitPolicy>;
+
+/**
+ * Defaults, per minute. Generous for a real shopper (the shop's client sends one events batch per burst of activity
+ * and one guide question per submit) and for the e2e suite, which browses from one address; far below what a script
+ * can send (the issue's flood stored 2,000 events a second from one client).
+ * - events: 120 batches per shopper, 600 per address;
+ * - guide: 30 questions per shopper, 120 per address (also counted when the /guide page asks on the server);
+ * - login: 20 attempts per shopper, 60 per address (requests; failed passwords have their own back-off:
+ *   login-failure-limit.ts).
+ */
+export const DEFAULT_RATE_LIMIT_POLICIES: RateLimitPolicies = {
+  events: { windowMs: 60_000, perShopper: 120, perAddress: 600 },
+  guide: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
+  login: { windowMs: 60_000, perShopper: 20, perAddress: 60 },
+};

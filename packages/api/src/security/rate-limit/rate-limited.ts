@@ -1,0 +1,40 @@
+import { createMiddleware } from "../../trpc";
+import type { RateLimitPolicyName } from "./rate-limit-policies";
+import { RetryLaterError } from "./retry-later-error";
+
+const WHAT: Record<RateLimitPolicyName, string> = {
+  events: "event batches",
+  guide: "guide questions",
+  login: "log-in attempts",
+};
+
+/**
+ * Applies the named rate-limit policy to a procedure: counts the request for the verified shopper and the client's
+ * address and refuses it with TOO_MANY_REQUESTS (429) once either is over. The worker's own traffic (the simulator and
+ * the serving benchmark, `ctx.client.isWorker`) is exempt. Any RetryLaterError from here or from the procedure (the
+ * log-in back-off) sets the response's `Retry-After` header.
+ */
+export function rateLimited(policy: RateLimitPolicyName) {
+  return createMiddleware(async ({ ctx, next }) => {
+    if (!ctx.client.isWorker) {
+      const verdict = await ctx.rateLimiter.hit(ctx.db, policy, {
+        shopperId: ctx.shopper?.externalId,
+        address: ctx.client.address,
+      });
+      if (verdict.limited) {
+        const windowSeconds = Math.round(ctx.rateLimiter.policies[policy].windowMs / 1000);
+        const error = new RetryLaterError(
+          `too many ${WHAT[policy]} from this ${verdict.subject} (at most ${verdict.limit} per ${windowSeconds} s)`,
+          verdict.retryAfterSeconds,
+        );
+        ctx.responseHeaders.set("retry-after", String(error.retryAfterSeconds));
+        throw error;
+      }
+    }
+    const result = await next();
+    if (!result.ok && result.error instanceof RetryLaterError) {
+      ctx.responseHeaders.set("retry-after", String(result.error.retryAfterSeconds));
+    }
+    return result;
+  });
+}
