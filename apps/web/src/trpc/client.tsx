@@ -28,7 +28,10 @@ function trpcUrl(): string {
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: trpcUrl(), transformer: superjson })] }),
+    createTRPCClient<AppRouter>({
+      // The server refuses batches of more than 10 calls (MAX_BATCH_SIZE in @jewelguide/api): split before that.
+      links: [httpBatchLink({ url: trpcUrl(), transformer: superjson, maxItems: 10 })],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>
