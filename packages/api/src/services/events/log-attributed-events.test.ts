@@ -83,6 +83,42 @@ describe.each(testDialects)("events.log attribution on $name", ({ server, skip }
     expect(own).toEqual({ stored: 1, duplicates: 0, unattributed: 0 });
   });
 
+  it("gives a cart or purchase without a token the shopper's own served attribution for that product, if any", async () => {
+    const carol = `carol-${randomUUID()}`;
+    const dave = `dave-${randomUUID()}`;
+    const feed = await fixture.caller(carol).recommendations.feed({ k: 3 });
+    const [served] = feed.items;
+    if (!served) throw new Error("expected a feed item");
+    const never = (fixture.shop.ids.get("ring-8") ?? 0) === served.id ? "ring-7" : "ring-8";
+    const neverId = fixture.shop.ids.get(never) ?? 0;
+    await fixture.caller(carol).events.log({ events: [event("click", served.id, served.attribution)] });
+    // Dave clicked nothing: Carol's served list is not his.
+    await fixture.caller(dave).events.log({ events: [event("cart", served.id)] });
+    await fixture.caller(carol).events.log({ events: [event("cart", served.id), event("cart", neverId)] });
+    await fixture.caller(carol).events.log({
+      events: [{ idempotencyKey: randomUUID(), type: "purchase", productId: served.id, orderId: "o-1" }],
+    });
+    const rows = await stored(carol);
+    const attributed = { requestId: feed.requestId, modelVersionId: fixture.versionId, slot: 0 };
+    expect(rows.map((row) => [row.type, row.productId, row.requestId, row.modelVersionId, row.slot])).toEqual([
+      ["click", served.id, ...Object.values(attributed)],
+      ["cart", served.id, ...Object.values(attributed)],
+      ["cart", neverId, null, null, null],
+      ["purchase", served.id, ...Object.values(attributed)],
+    ]);
+    expect(rows[3]?.context).toMatchObject({ surface: "feed", demoCheckout: true });
+    expect(await stored(dave)).toEqual([
+      {
+        type: "cart",
+        productId: served.id,
+        requestId: null,
+        modelVersionId: null,
+        slot: null,
+        context: { action: "add" },
+      },
+    ]);
+  });
+
   it("attributes guide and bought-together picks to their own surface (bought-together has no model version)", async () => {
     const bob = `bob-${randomUUID()}`;
     const guide = await fixture.caller(bob).guide.ask({ text: "ring", k: 1, locale: "en" });

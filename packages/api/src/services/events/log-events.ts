@@ -4,6 +4,7 @@ import type { ShopperIdentity } from "../../context";
 import { type Attribution, verifyAttribution } from "../../security/attribution-token";
 import { ensureShopper } from "./ensure-shopper";
 import { type LogEventsInput, LogEventsInputSchema, type ShopperEvent } from "./event-schemas";
+import { inheritAttribution } from "./inherit-attribution";
 
 /**
  * `stored` new events, `duplicates` already stored (same idempotency key, or the same served item's impression /
@@ -41,8 +42,9 @@ function servedEventKey(type: string, attribution: Attribution): string {
  * `context.demoCheckout = true`; `simulated` only for the worker-authenticated simulator (`source = "simulation"`,
  * `context.simulated = true`); quantities are 1–MAX_EVENT_QUANTITY for carts and purchases, 1 otherwise. Request id,
  * model version, slot and recommendation surface come only from a verified attribution token (served to this shopper,
- * for this product, within a day): an event with a bad token is stored without attribution. Each event is stored once
- * per idempotency key; the User row is created on the shopper's first event.
+ * for this product, within a day): an event with a bad token is stored without attribution. A cart or purchase without
+ * one takes the attribution of the shopper's own latest attributed event for that product (inheritAttribution). Each
+ * event is stored once per idempotency key; the User row is created on the shopper's first event.
  */
 export async function logEvents(db: Db, rawInput: LogEventsInput, facts: EventFacts): Promise<LogEventsResult> {
   const input = LogEventsInputSchema.parse(rawInput);
@@ -72,8 +74,18 @@ export async function logEvents(db: Db, rawInput: LogEventsInput, facts: EventFa
       attribution && (event.type === "impression" || event.type === "click")
         ? servedEventKey(event.type, attribution)
         : webEventKey(event.idempotencyKey);
-    return { key, event, attribution };
+    return { key, event, attribution: attribution as Attribution | null };
   });
+  const inheriting = checked.filter(
+    (entry) => entry.attribution === null && (entry.event.type === "cart" || entry.event.type === "purchase"),
+  );
+  const inherited = await inheritAttribution(
+    db,
+    facts.shopper.externalId,
+    [...new Set(inheriting.map((entry) => entry.event.productId))],
+    now,
+  );
+  for (const entry of inheriting) entry.attribution = inherited.get(entry.event.productId) ?? null;
   const byKey = new Map(checked.map((entry) => [entry.key, entry]));
   const known = await db.interaction.findMany({
     where: { idempotencyKey: { in: [...byKey.keys()] } },
