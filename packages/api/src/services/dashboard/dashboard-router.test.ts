@@ -233,12 +233,20 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
       const user = await database.db.user.create({ data: { externalId } });
       const arm = assignAbArm(test, externalId, TEST_SECRETS.abTestSalt);
       const types = arm === "B" ? ["impression", "impression", "click"] : ["impression", "impression"];
-      for (const type of types) {
+      // Served by the arm's version (as a verified attribution stores it), then claims the server never vouched for:
+      // no version, or the other arm's.
+      const served = arm === "B" ? ids.v2 : ids.v1;
+      const claimed = [
+        { type: "click", modelVersionId: null },
+        { type: "purchase", modelVersionId: null },
+        { type: "click", modelVersionId: arm === "B" ? ids.v1 : ids.v2 },
+      ];
+      for (const event of [...types.map((type) => ({ type, modelVersionId: served })), ...claimed]) {
         await database.db.interaction.create({
           data: {
             userId: user.id,
             productId: p1.id,
-            type,
+            ...event,
             occurredAt: new Date(Date.now() + 1000),
             source: "web",
             idempotencyKey: `ab-${key++}`,
@@ -250,6 +258,7 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
     const [a, b] = report.arms;
     expect((a?.shoppers ?? 0) + (b?.shoppers ?? 0)).toBe(40);
     expect(a?.clicks).toBe(0);
+    expect((a?.purchases ?? 0) + (b?.purchases ?? 0)).toBe(0);
     expect(b?.ctr).toBeCloseTo(0.5);
     expect(b?.ctrInterval.low).toBeGreaterThan(0.2);
     expect(report.ctrTest?.pValue).toBeLessThan(0.01);

@@ -32,15 +32,28 @@ export type AbTestReport = {
 
 /**
  * Each arm's metrics over the test's window: every shopper with events in [startedAt, stoppedAt or now] is put in
- * arm A or B by the salted hash the serving uses (assignAbArm with the server's `abTestSalt`), and their stored events
- * are counted. 95% Wilson intervals for CTR and conversion, and z-tests of B against A.
+ * arm A or B by the salted hash the serving uses (assignAbArm with the server's `abTestSalt`), and those of their
+ * stored events that the server attributed to their arm's version are counted — `modelVersionId` is only ever set
+ * from a served item's signed attribution (services/events/log-events.ts), so events a client merely claims, from
+ * however many cookies, cannot move the report. 95% Wilson intervals for CTR and conversion, and z-tests of B
+ * against A.
  */
 export async function getAbTestReport(db: Db, id: number, abTestSalt: string): Promise<AbTestReport> {
   const test = await db.abTest.findUnique({ where: { id } });
   if (!test) throw new TRPCError({ code: "NOT_FOUND", message: `A/B test ${id} does not exist` });
   const rows = await db.interaction.findMany({
-    where: { occurredAt: { gte: test.startedAt, ...(test.stoppedAt ? { lte: test.stoppedAt } : {}) } },
-    select: { type: true, price: true, quantity: true, context: true, user: { select: { externalId: true } } },
+    where: {
+      occurredAt: { gte: test.startedAt, ...(test.stoppedAt ? { lte: test.stoppedAt } : {}) },
+      modelVersionId: { in: [test.versionAId, test.versionBId] },
+    },
+    select: {
+      type: true,
+      price: true,
+      quantity: true,
+      modelVersionId: true,
+      context: true,
+      user: { select: { externalId: true } },
+    },
   });
   const counts: Record<AbArm, OnlineCounts> = { A: emptyCounts(), B: emptyCounts() };
   const shoppers: Record<AbArm, Set<string>> = { A: new Set(), B: new Set() };
@@ -51,12 +64,13 @@ export async function getAbTestReport(db: Db, id: number, abTestSalt: string): P
     const context =
       typeof row.context === "object" && row.context !== null ? (row.context as Record<string, unknown>) : {};
     if (context.removed === true) continue;
-    if (context.simulated === true) simulatedEvents += 1;
     let arm = armOf.get(row.user.externalId);
     if (!arm) {
       arm = assignAbArm(test, row.user.externalId, abTestSalt);
       armOf.set(row.user.externalId, arm);
     }
+    if (row.modelVersionId !== (arm === "B" ? test.versionBId : test.versionAId)) continue;
+    if (context.simulated === true) simulatedEvents += 1;
     shoppers[arm].add(row.user.externalId);
     addEvent(counts[arm], row);
   }
