@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { ApiClient } from "../src/simulation/create-api-client";
 import { createApiClient } from "../src/simulation/create-api-client";
@@ -13,7 +15,11 @@ function fakeApi(feedIds: number[]) {
   const api: ApiClient = {
     async query<T>(path: string, input: unknown) {
       calls.push({ path, input: input as Record<string, unknown> });
-      return { requestId: "r1", modelVersionId: 3, items: feedIds.map((id) => ({ id })) } as T;
+      return {
+        requestId: "r1",
+        modelVersionId: 3,
+        items: feedIds.map((id, slot) => ({ id, attribution: `a1.r1.3.feed.${slot}.${id}.x.sig` })),
+      } as T;
     },
     async mutate<T>(path: string, input: unknown) {
       calls.push({ path, input: input as Record<string, unknown> });
@@ -58,25 +64,18 @@ describe("simulate", () => {
         productId: b ?? 0,
         type: "purchase",
         occurredAt: new Date(Date.UTC(2026, 0, 2)),
-        source: "web",
+        source: "simulation",
         idempotencyKey: "simulated-1",
-        context: { simulated: true },
+        context: { simulated: true, demoCheckout: true },
       },
     });
     const training = await loadTrainingData(ws.db);
     expect(training.interactions).toHaveLength(5);
   });
 
-  it("sends views, impressions and, on a hit, click + cart + purchase, all marked simulated", async () => {
+  it("sends views, impressions and, on a hit, click + cart + purchase quoting the served attribution", async () => {
     const hit = fakeApi([7, 9, 11]);
-    const outcome = await simulateShopper(
-      hit.api,
-      { externalId: "x", history: [5, 6], heldOut: 9 },
-      {
-        shopperId: "sim-run-0",
-        k: 3,
-      },
-    );
+    const outcome = await simulateShopper(hit.api, { externalId: "x", history: [5, 6], heldOut: 9 }, { k: 3 });
     expect(outcome).toEqual({ impressions: 3, hit: true, modelVersionId: 3 });
     expect(hit.calls.map((call) => call.path)).toEqual([
       "events.log",
@@ -84,16 +83,47 @@ describe("simulate", () => {
       "events.log",
       "events.log",
     ]);
-    for (const call of hit.calls.filter((c) => c.path === "events.log")) expect(call.input.simulated).toBe(true);
-    const last = hit.calls[3]?.input.events as { type: string; slot?: number; modelVersionId?: number }[];
+    // No shopper, simulated flag or attribution fields of its own: the server decides those.
+    for (const call of hit.calls)
+      expect(Object.keys(call.input).sort()).toEqual(call.path === "events.log" ? ["events"] : ["k"]);
+    const last = hit.calls[3]?.input.events as { type: string; attribution?: string }[];
     expect(last.map((e) => e.type)).toEqual(["click", "cart", "purchase"]);
-    expect(last[0]).toMatchObject({ slot: 1, modelVersionId: 3 });
+    for (const event of last) expect(event.attribution).toBe("a1.r1.3.feed.1.9.x.sig");
     const miss = fakeApi([7]);
-    expect(
-      (await simulateShopper(miss.api, { externalId: "x", history: [], heldOut: 9 }, { shopperId: "sim-run-1", k: 1 }))
-        .hit,
-    ).toBe(false);
+    expect((await simulateShopper(miss.api, { externalId: "x", history: [], heldOut: 9 }, { k: 1 })).hit).toBe(false);
     expect(miss.calls.map((call) => call.path)).toEqual(["recommendations.feed", "events.log"]);
+  });
+
+  it("keeps the shopper cookie the server issues and sends the worker token on every call, one jar per client", async () => {
+    const seen: Array<{ url: string; cookie: string | undefined; token: string | undefined }> = [];
+    let issued = 0;
+    const server = http.createServer((request, response) => {
+      seen.push({
+        url: request.url ?? "",
+        cookie: request.headers.cookie,
+        token: request.headers["x-jewelguide-worker-token"] as string | undefined,
+      });
+      if (!request.headers.cookie) {
+        issued += 1;
+        response.setHeader("set-cookie", [`jg_shopper=v1.s${issued}.mac; Path=/; HttpOnly; SameSite=Lax`]);
+      }
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ result: { data: { json: { ok: true } } } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const first = createApiClient(url, { workerToken: "tok" });
+      const second = createApiClient(url, { workerToken: "tok" });
+      await first.mutate("events.log", { events: [] });
+      await first.query("recommendations.feed", { k: 1 });
+      await second.mutate("events.log", { events: [] });
+      await first.mutate("events.log", { events: [] });
+      expect(seen.map((s) => s.cookie)).toEqual([undefined, "jg_shopper=v1.s1.mac", undefined, "jg_shopper=v1.s1.mac"]);
+      expect(seen.every((s) => s.token === "tok")).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 
   it("names an unreachable web app and a missing flag", async () => {

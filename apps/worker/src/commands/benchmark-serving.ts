@@ -13,6 +13,7 @@ import {
 import { buildWeb, inspectWebBuild } from "../benchmark/serving/web-build";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import { loadShopSecrets } from "../simulation/load-shop-secrets";
 import { parsePositiveInteger } from "./parse-numeric-flags";
 
 const SYNTHETIC_KINDS: Record<string, unknown> = {
@@ -127,6 +128,7 @@ Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.
           databaseUrl,
           dataDir: env.dataDir,
           db: handle.db,
+          secrets: loadShopSecrets(env),
           connections,
           workers,
           durationSeconds: duration,

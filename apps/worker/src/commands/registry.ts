@@ -15,6 +15,7 @@ import { importImagesCommand } from "./import-images";
 import { importNewchicCommand } from "./import-newchic";
 import { importRees46Command } from "./import-rees46";
 import { importUsersCommand } from "./import-users";
+import { linkTokenCommand } from "./link-token";
 import { migrateCommand } from "./migrate";
 import { parseRequestCommand } from "./parse-request";
 import { publishCommand } from "./publish";
@@ -47,6 +48,7 @@ export const COMMANDS: Command[] = [
   scheduleCommand,
   simulateCommand,
   createAdminCommand,
+  linkTokenCommand,
   benchmarkCommand,
   benchmarkFeaturesCommand,
   benchmarkServingCommand,

@@ -2,6 +2,7 @@ import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { runCli } from "../cli/run-cli";
 import { UsageError } from "../cli/usage-error";
+import { countTrainableEvents } from "../training/count-trainable-events";
 import { parseNonNegativeNumber, parsePositiveInteger } from "./parse-numeric-flags";
 import { DEFAULT_MODEL_KIND } from "./train";
 
@@ -9,7 +10,8 @@ export const scheduleCommand = defineCommand({
   name: "schedule",
   summary: "Retrain (train --publish through the gates) every N minutes or after M new events, in a loop.",
   help: `Stays running and retrains when due: with --every-minutes N, N minutes after the previous run started; with
---after-events M, once M events have arrived since the previous run (both flags: whichever comes first). Each run is
+--after-events M, once M events have arrived since the previous run (both flags: whichever comes first; only events
+training learns from count: impressions and simulated traffic do not). Each run is
 train --kind KIND --publish: the candidate is published only if the gates pass. The first check happens at once.
 Ctrl-C (SIGINT/SIGTERM) stops it after the current run (a second Ctrl-C stops at once; a killed training run leaves the
 active version serving). --max-runs bounds the loop.`,
@@ -61,7 +63,7 @@ active version serving). --max-runs bounds the loop.`,
       let eventsAtLastRun: number | null = null;
       let failures = 0;
       while (!stopping && runs < maxRuns) {
-        const events = await db.interaction.count();
+        const events = await countTrainableEvents(db);
         const dueByTime = everyMs !== null && (lastRunAt === null || Date.now() - lastRunAt >= everyMs);
         const dueByEvents =
           afterEvents !== null && (eventsAtLastRun === null ? events > 0 : events - eventsAtLastRun >= afterEvents);

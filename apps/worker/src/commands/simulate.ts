@@ -4,6 +4,7 @@ import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { ApiError, createApiClient } from "../simulation/create-api-client";
 import { loadHeldOutShoppers } from "../simulation/load-held-out-shoppers";
+import { loadShopSecrets } from "../simulation/load-shop-secrets";
 import { simulateShopper } from "../simulation/simulate-shopper";
 import { parsePositiveInteger } from "./parse-numeric-flags";
 
@@ -11,9 +12,12 @@ export const simulateCommand = defineCommand({
   name: "simulate",
   summary: "Replay held-out REES46 behaviour against the live web API as synthetic shoppers (simulated traffic).",
   help: `For N real shoppers of the imported data with two or more purchases, the last purchase is held out. A synthetic
-shopper (id sim-<run>-<n>) views the earlier purchases, asks the running web app for its feed, logs impressions of what
-was shown and — if the held-out item is in the feed — a click, add-to-cart and purchase of it. Every stored event has
-context.simulated = true: the dashboard says so, and training skips these events. Needs the web app running (--url).`,
+shopper views the earlier purchases, asks the running web app for its feed, logs impressions of what was shown and —
+if the held-out item is in the feed — a click, add-to-cart and purchase of it. Each synthetic shopper is a new
+anonymous visitor: the server issues its id (a signed cookie, kept per shopper). Requests carry the worker token
+(x-jewelguide-worker-token, derived from JEWELGUIDE_SECRET or the data folder's server-secret, as the web app does),
+so the server stores every event with source "simulation" and context.simulated = true: the dashboard says so, and
+training and \`schedule --after-events\` skip them. Needs the web app running (--url) with the same secret.`,
   flags: {
     shoppers: { type: "string", valueName: "N", description: "how many synthetic shoppers (required)" },
     url: { type: "string", valueName: "URL", description: "the web app (default http://localhost:3000)" },
@@ -37,14 +41,15 @@ context.simulated = true: the dashboard says so, and training skips these events
       const shoppers = await loadHeldOutShoppers(db, { count, historyLength, seed });
       if (shoppers.length === 0)
         throw new UsageError("no imported shopper has two purchases: run the demo import first");
-      const api = createApiClient(url);
+      const { workerToken } = loadShopSecrets(env);
       const started = Date.now();
       let hits = 0;
       let impressions = 0;
       const versions = new Set<string>();
       for (const [index, shopper] of shoppers.entries()) {
         try {
-          const outcome = await simulateShopper(api, shopper, { shopperId: `sim-${run}-${index}`, k });
+          const api = createApiClient(url, { workerToken });
+          const outcome = await simulateShopper(api, shopper, { k });
           impressions += outcome.impressions;
           if (outcome.hit) hits += 1;
           versions.add(outcome.modelVersionId === null ? "fallback" : `v${outcome.modelVersionId}`);

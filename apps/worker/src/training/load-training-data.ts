@@ -69,7 +69,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
   const events = await db.interaction.findMany({
     where: { type: { not: "impression" } },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { userId: true, productId: true, type: true, occurredAt: true, context: true },
+    select: { userId: true, productId: true, type: true, occurredAt: true, source: true, context: true },
   });
   const interactions: Interaction[] = [];
   for (const event of events) {
@@ -79,7 +79,8 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
     // A removal from favourites or the cart is stored as that event type with context.action = "remove": not a signal.
     if (isRemovalContext(event.context)) continue;
     // Simulated traffic (worker simulate) replays held-out behaviour: training on it would leak the held-out items.
-    if (isSimulated(event.context)) continue;
+    // The server marks it (source "simulation", context.simulated) only for worker-token requests.
+    if (event.source === "simulation" || isSimulated(event.context)) continue;
     interactions.push({ userId, itemId, type: event.type, timestamp: event.occurredAt.getTime() });
   }
   return { catalog, productIds: products.map((product) => product.id), interactions, users };

@@ -1,4 +1,10 @@
-import { randomBytes } from "node:crypto";
+import {
+  isShopperExternalId,
+  newWebShopperId,
+  type ServerSecrets,
+  SHOPPER_COOKIE,
+  signShopperCookie,
+} from "@jewelguide/api/security";
 import type { Db } from "@jewelguide/db";
 import { createRng, type Rng } from "@jewelguide/model";
 
@@ -36,12 +42,13 @@ export const GUIDE_REQUESTS: ReadonlyArray<{ text: string; locale: "zh" | "en" }
   { text: "", locale: "zh" },
 ];
 
+/** One request of a load: a tRPC GET path, and the signed shopper cookie it is sent with (feed and guide). */
+export type LoadRequest = { path: string; cookie?: string };
+
 export type RequestSets = {
-  feed: string[];
-  similar: string[];
-  guide: string[];
-  /** The shopper id each feed / guide path carries (sent as the `jg_shopper` cookie too). */
-  shopperOf: Map<string, string>;
+  feed: LoadRequest[];
+  similar: LoadRequest[];
+  guide: LoadRequest[];
   counts: { usersWithHistory: number; newShoppers: number; skus: number; guideTexts: number };
 };
 
@@ -51,13 +58,15 @@ export function trpcPath(procedure: string, input: unknown): string {
 }
 
 /**
- * Request paths for the three procedures: feeds for real REES46 shoppers with history (their external ids) and for
- * new shopper ids; similar pieces for random SKUs; guide requests rotating through GUIDE_REQUESTS, half of them for a
- * known shopper. Seeded, so two runs send the same requests.
+ * Requests for the three procedures: feeds for real REES46 shoppers with history and for new shoppers; similar pieces
+ * for random SKUs; guide requests rotating through GUIDE_REQUESTS, half of them for a known shopper. The shopper is
+ * named only by the `jg_shopper` cookie, as for a browser: the benchmark is the operator's tool and signs those
+ * cookies itself with the shop's key (`secrets`, the same the web server loads). Seeded, so two runs send the same
+ * requests (the new shoppers' random ids aside).
  */
 export async function buildRequestSets(
   db: Db,
-  options: { usersWithHistory: number; newShoppers: number; skus: number; seed: number },
+  options: { usersWithHistory: number; newShoppers: number; skus: number; seed: number; secrets: ServerSecrets },
 ): Promise<RequestSets> {
   const rng = createRng(options.seed);
   const withHistory = await db.user.findMany({
@@ -66,46 +75,46 @@ export async function buildRequestSets(
     orderBy: { id: "asc" },
   });
   const known = sample(
-    withHistory.map((user) => user.externalId).filter((id) => /^[A-Za-z0-9_-]{8,64}$/.test(id)),
+    withHistory.map((user) => user.externalId).filter(isShopperExternalId),
     options.usersWithHistory,
     rng,
   );
-  const fresh = Array.from({ length: options.newShoppers }, () => randomBytes(16).toString("hex"));
+  const fresh = Array.from({ length: options.newShoppers }, () => newWebShopperId());
+  const cookieOf = (shopperId: string) =>
+    `${SHOPPER_COOKIE}=${signShopperCookie(shopperId, options.secrets.shopperCookieKey)}`;
   const products = await db.product.findMany({ select: { sku: true }, orderBy: { id: "asc" } });
   const skus = sample(
     products.map((product) => product.sku),
     options.skus,
     rng,
   );
-  const shopperOf = new Map<string, string>();
-  const feed = shuffle([...known, ...fresh], rng).map((shopperId, i) => {
-    const path = trpcPath("recommendations.feed", { shopperId, k: 12, locale: i % 2 === 0 ? "zh" : "en" });
-    shopperOf.set(path, shopperId);
-    return path;
-  });
-  const similar = skus.map((sku, i) =>
-    trpcPath("recommendations.similar", {
+  const feed = shuffle([...known, ...fresh], rng).map((shopperId, i) => ({
+    path: trpcPath("recommendations.feed", { k: 12, locale: i % 2 === 0 ? "zh" : "en" }),
+    cookie: cookieOf(shopperId),
+  }));
+  const similar = skus.map((sku, i) => ({
+    path: trpcPath("recommendations.similar", {
       sku,
       k: 8,
       ...(i % 3 === 1 ? { sameCategory: true } : {}),
       ...(i % 3 === 2 ? { priceBand: 0.3 } : {}),
       locale: i % 2 === 0 ? "zh" : "en",
     }),
-  );
-  const guide: string[] = [];
+  }));
+  const guide: LoadRequest[] = [];
   for (let round = 0; round < 4; round++) {
     for (const request of GUIDE_REQUESTS) {
       const shopperId = round % 2 === 0 ? known[rng.nextInt(known.length)] : fresh[rng.nextInt(fresh.length)];
-      const path = trpcPath("guide.ask", { text: request.text, shopperId, k: 12, locale: request.locale });
-      if (shopperId) shopperOf.set(path, shopperId);
-      guide.push(path);
+      guide.push({
+        path: trpcPath("guide.ask", { text: request.text, k: 12, locale: request.locale }),
+        ...(shopperId ? { cookie: cookieOf(shopperId) } : {}),
+      });
     }
   }
   return {
     feed,
     similar,
     guide: shuffle(guide, rng),
-    shopperOf,
     counts: {
       usersWithHistory: known.length,
       newShoppers: fresh.length,

@@ -1,12 +1,14 @@
 import autocannon from "autocannon";
+import type { LoadRequest } from "./build-request-sets";
 import { readProcessCpuMs } from "./read-process-cpu";
 import { startRssSampler } from "./sample-rss";
 
 export type LoadOptions = {
   baseUrl: string;
-  /** Request paths, served round-robin across all connections. */
-  paths: readonly string[];
-  cookieFor?: (path: string) => string | undefined;
+  /** Requests (path and cookie), served round-robin across all connections. */
+  requests: readonly LoadRequest[];
+  /** Sent with every request (the worker token: the operator's load is exempt from the shoppers' rate limits). */
+  headers: Readonly<Record<string, string>>;
   connections: number;
   durationSeconds: number;
   /** The web processes (next-server) whose VmRSS is sampled and whose CPU time is summed during the run. */
@@ -29,7 +31,7 @@ export type LoadResult = {
   serverCpuMsPerRequest: number | null;
 };
 
-/** One autocannon run (paths in rotation), with the server's RSS sampled every 250 ms while it lasts. */
+/** One autocannon run (requests in rotation), with the server's RSS sampled every 250 ms while it lasts. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const samplers = options.serverPids.map((pid) => startRssSampler(pid, 250));
@@ -44,9 +46,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         {
           method: "GET",
           setupRequest: (request) => {
-            const path = options.paths[next++ % options.paths.length] ?? "/";
-            const cookie = options.cookieFor?.(path);
-            return { ...request, path, headers: { ...request.headers, ...(cookie ? { cookie } : {}) } };
+            const { path, cookie } = options.requests[next++ % options.requests.length] ?? { path: "/" };
+            return {
+              ...request,
+              path,
+              headers: { ...request.headers, ...options.headers, ...(cookie ? { cookie } : {}) },
+            };
           },
         },
       ],
@@ -65,7 +70,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
-      distinctRequests: options.paths.length,
+      distinctRequests: options.requests.length,
       requests: result.requests.total,
       requestsPerSecond: round(result.requests.average),
       latencyMs: {

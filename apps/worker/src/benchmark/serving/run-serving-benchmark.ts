@@ -1,4 +1,5 @@
 import os from "node:os";
+import { type ServerSecrets, WORKER_TOKEN_HEADER } from "@jewelguide/api/security";
 import type { Db } from "@jewelguide/db";
 import { buildRequestSets, type RequestSets } from "./build-request-sets";
 import { type LoadResult, runLoad } from "./run-load";
@@ -10,6 +11,8 @@ export type ServingBenchmarkOptions = {
   databaseUrl: string;
   dataDir: string;
   db: Db;
+  /** The shop's keys (the server started below loads the same): signs the shoppers' cookies, gives the worker token. */
+  secrets: ServerSecrets;
   connections: number;
   /** Web processes (WEB_CONCURRENCY of apps/web/scripts/serve.mjs). */
   workers: number;
@@ -60,7 +63,9 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
     newShoppers: 200,
     skus: 400,
     seed: options.seed,
+    secrets: options.secrets,
   });
+  const headers = { [WORKER_TOKEN_HEADER]: options.secrets.workerToken };
   options.log(
     `requests: ${sets.feed.length} feeds (${sets.counts.usersWithHistory} REES46 shoppers, ${sets.counts.newShoppers} new ids), ` +
       `${sets.similar.length} similar SKUs, ${sets.guide.length} guide requests (${sets.counts.guideTexts} texts)`,
@@ -76,7 +81,7 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
     `web server ready on ${server.baseUrl}: next start × ${options.workers} (group ${server.pid}, next-server pids ${server.serverPids.join(", ")})`,
   );
   try {
-    const served = await warmUp(server.baseUrl, sets, options.log);
+    const served = await warmUp(server.baseUrl, sets, headers, options.log);
     const rssMbAfterWarmUp = largestRssMb(server.serverPids);
     options.log(
       `warm: model version ${served.modelVersionId} (${served.modelKind}), RSS ${rssMbAfterWarmUp?.toFixed(0)} MB`,
@@ -90,11 +95,8 @@ export async function runHttpBenchmark(options: ServingBenchmarkOptions): Promis
       const load = (durationSeconds: number) =>
         runLoad({
           baseUrl: server.baseUrl,
-          paths: sets[procedure],
-          cookieFor: (path) => {
-            const shopper = sets.shopperOf.get(path);
-            return shopper ? `jg_shopper=${shopper}` : undefined;
-          },
+          requests: sets[procedure],
+          headers,
           connections: options.connections,
           durationSeconds,
           serverPids: server.serverPids,
@@ -148,12 +150,20 @@ function largestRssMb(pids: readonly number[]): number | null {
 type Served = { modelVersionId: number | null; modelKind: string };
 
 /** Sends 20 requests of each procedure one by one; fails unless each answers 200 and the feed comes from a model. */
-async function warmUp(baseUrl: string, sets: RequestSets, log: (text: string) => void): Promise<Served> {
+async function warmUp(
+  baseUrl: string,
+  sets: RequestSets,
+  headers: Record<string, string>,
+  log: (text: string) => void,
+): Promise<Served> {
   let served: Served = { modelVersionId: null, modelKind: "?" };
   const started = Date.now();
   for (const procedure of PROCEDURES) {
-    for (const path of sets[procedure].slice(0, 20)) {
-      const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(60_000) });
+    for (const { path, cookie } of sets[procedure].slice(0, 20)) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        headers: { ...headers, ...(cookie ? { cookie } : {}) },
+        signal: AbortSignal.timeout(60_000),
+      });
       const body = await response.text();
       if (!response.ok) throw new Error(`warm-up ${procedure} answered ${response.status}: ${body.slice(0, 300)}`);
       if (procedure === "feed") {
