@@ -29,7 +29,7 @@ pnpm exec turbo run test --concurrency=1 --output-logs=full
 step "Slow data tests (real REES46 file, full imports)"
 JEWELGUIDE_SLOW_TESTS=1 pnpm exec turbo run test:slow --concurrency=1 --output-logs=full
 
-step "End-to-end tests (Playwright driving Debian Chromium)"
+step "End-to-end tests (Playwright driving Debian Chromium) and the abuse suite (e2e/tests/abuse: fuzzing, issue 11 probes)"
 pnpm --filter @jewelguide/e2e run test:e2e
 
 step "All test suites passed"
