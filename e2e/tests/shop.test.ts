@@ -118,6 +118,18 @@ describe("the shop", () => {
     await page.getByRole("heading", { name: "This piece could not be found" }).waitFor();
   });
 
+  it("refuses a customer link the shop's backend did not sign (or any, while linking is not configured)", async () => {
+    const response = await fetch(`${baseUrl}/api/shopper/link?token=anything&next=/`, { redirect: "manual" });
+    // The e2e server inherits the environment: linking is off unless the developer's shell configured it.
+    if (process.env.JEWELGUIDE_SHOPPER_LINK_SECRET) {
+      expect(response.status).toBe(400);
+    } else {
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain("JEWELGUIDE_SHOPPER_LINK_SECRET is not set");
+    }
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
   it("logged no page errors", () => {
     expect(pageErrors).toEqual([]);
   });

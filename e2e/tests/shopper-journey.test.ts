@@ -1,7 +1,9 @@
+import { createDb } from "@jewelguide/db";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { collectPageErrors } from "../src/collect-page-errors";
 import { type Browser, launchBrowser } from "../src/launch-browser";
+import { e2eDatabaseUrl } from "../src/paths";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -47,12 +49,16 @@ async function openCard(cards: Locator, index: number): Promise<void> {
 }
 
 describe("a shopper's journey", () => {
-  it("gets popular picks across categories with reasons and a shopper cookie on the first visit", async () => {
+  it("gets popular picks across categories with reasons and a signed, HttpOnly shopper cookie on the first visit", async () => {
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
     await page.getByRole("heading", { level: 2, name: "当下热门" }).waitFor();
     const cookies = await browser.context.cookies(baseUrl);
-    expect(cookies.find((cookie) => cookie.name === "jg_shopper")?.value).toMatch(/^[a-f0-9]{32}$/);
+    const shopperCookie = cookies.find((cookie) => cookie.name === "jg_shopper");
+    expect(shopperCookie?.value).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(shopperCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    // Page scripts cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain("jg_shopper");
     expect(await page.getByTestId("feed-source").textContent()).toContain("itemknn");
     const cold = await feedState();
     coldCategories = cold.categories;
@@ -167,6 +173,35 @@ describe("a shopper's journey", () => {
     );
     expect(overflowing).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it("stored the journey for the cookie's shopper, clicks attributed to the lists the server served", async () => {
+    const cookie = (await browser.context.cookies(baseUrl)).find((c) => c.name === "jg_shopper")?.value ?? "";
+    const externalId = Buffer.from(cookie.split(".")[1] ?? "", "base64url").toString("utf8");
+    expect(externalId).toMatch(/^w_[A-Za-z0-9_-]{22}$/);
+    const { db } = createDb(e2eDatabaseUrl);
+    try {
+      const events = await db.interaction.findMany({
+        where: { user: { externalId } },
+        select: { type: true, requestId: true, modelVersionId: true, slot: true, source: true, context: true },
+      });
+      const clicks = events.filter((event) => event.type === "click");
+      expect(clicks.length).toBeGreaterThanOrEqual(4);
+      for (const click of clicks) {
+        expect(click.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expect(click.modelVersionId).not.toBeNull();
+        expect(click.slot).not.toBeNull();
+        expect(["guide", "similar"]).toContain((click.context as { surface?: string }).surface);
+      }
+      expect(events.filter((event) => event.type === "impression" && event.requestId !== null).length).toBeGreaterThan(
+        0,
+      );
+      const purchase = events.find((event) => event.type === "purchase");
+      expect(purchase?.context).toMatchObject({ demoCheckout: true, currency: expect.any(String) });
+      expect(events.every((event) => event.source === "web")).toBe(true);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("logged no page errors", () => {

@@ -22,6 +22,12 @@ const EnvSchema = z.object({
    */
   JEWELGUIDE_TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
   /**
+   * The secret shared with the shop's own backend, which signs short-lived tokens linking its logged-in customer to
+   * their history (`/api/shopper/link`; README "Linking a logged-in customer"). Not the server secret. Unset: linking
+   * is off.
+   */
+  JEWELGUIDE_SHOPPER_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
+  /**
    * Set by scripts/serve.mjs in its own web processes, never by hand: every request's x-jewelguide-client-address
    * header is the socket's address (serve.mjs overwrites it), so server components may rate-limit by it. Unset
    * (`next dev`, a bare `next start`): the header is ignored and server-rendered requests share the address "unknown".

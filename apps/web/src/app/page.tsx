@@ -11,7 +11,6 @@ import { getLanguage } from "../i18n/get-language";
 import { labelCategory, labelMetal } from "../i18n/vocabulary-labels";
 import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "../lib/shop-search-params";
 import { getServerCaller } from "../server/caller";
-import { getShopperId } from "../server/get-shopper-id";
 
 const PAGE_SIZE = 24;
 
@@ -30,13 +29,12 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
   ]);
   const filtered = Boolean(params.category || params.metal || params.q);
   const showFeed = !filtered && (params.page ?? 1) === 1;
-  const shopperId = showFeed ? await getShopperId() : undefined;
 
   return (
     <div className="pt-8 sm:pt-10">
       {showFeed && (
         <div className="mb-10">
-          <FeedSection view={{ shopperId, language, messages, labels }} />
+          <FeedSection view={{ language, messages, labels }} />
         </div>
       )}
       <section className="flex flex-col gap-6 border-b border-line pb-6">

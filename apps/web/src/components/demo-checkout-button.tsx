@@ -6,15 +6,17 @@ import { newEventKey } from "../lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type DemoCheckoutButtonProps = {
-  shopperId: string;
   productIds: number[];
   label: string;
   doneLabel: string;
   failedLabel: string;
 };
 
-/** The demo checkout: one purchase event per cart line, one order id, marked as a demo checkout. No payment. */
-export function DemoCheckoutButton({ shopperId, productIds, label, doneLabel, failedLabel }: DemoCheckoutButtonProps) {
+/**
+ * The demo checkout: one purchase event per cart line, one order id. No payment: the server stores every web purchase
+ * as a demo checkout, at the catalog's price and currency.
+ */
+export function DemoCheckoutButton({ productIds, label, doneLabel, failedLabel }: DemoCheckoutButtonProps) {
   const { mutateAsync, isPending } = useLogEvents();
   const router = useRouter();
   const [state, setState] = useState<"idle" | "done" | "failed">("idle");
@@ -22,8 +24,6 @@ export function DemoCheckoutButton({ shopperId, productIds, label, doneLabel, fa
     const orderId = `demo-${newEventKey()}`;
     try {
       await mutateAsync({
-        shopperId,
-        demoCheckout: true,
         events: productIds.map((productId) => ({
           idempotencyKey: newEventKey(),
           type: "purchase" as const,

@@ -10,11 +10,7 @@ import type { ShopperView } from "./shopper-view";
  */
 export async function FeedSection({ view }: { view: ShopperView }) {
   const { messages } = view;
-  const feed = await getServerCaller().recommendations.feed({
-    shopperId: view.shopperId,
-    k: 12,
-    locale: view.language,
-  });
+  const feed = await getServerCaller().recommendations.feed({ k: 12, locale: view.language });
   return (
     <section aria-labelledby="feed-heading" className="border-b border-line pb-8" data-testid="feed">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -40,14 +36,7 @@ export async function FeedSection({ view }: { view: ShopperView }) {
         </Link>
       </div>
       <div className="mt-6">
-        <RecommendedList
-          items={feed.items}
-          surface="feed"
-          requestId={feed.requestId}
-          modelVersionId={feed.modelVersionId}
-          view={view}
-          eagerCount={4}
-        />
+        <RecommendedList items={feed.items} requestId={feed.requestId} view={view} eagerCount={4} />
       </div>
     </section>
   );

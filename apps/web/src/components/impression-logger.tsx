@@ -5,34 +5,28 @@ import { newEventKey } from "../lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type ImpressionLoggerProps = {
-  shopperId: string | undefined;
-  surface: string;
-  requestId: string;
-  modelVersionId: number | null;
-  items: ReadonlyArray<{ id: number; slot: number }>;
+  /** The shown items with the signed attribution the server served each with (list, request, slot, version). */
+  items: ReadonlyArray<{ id: number; attribution: string }>;
 };
 
 /**
- * Logs one impression per shown item (slot, request id, model version) once the list is on screen. Keys are made once
- * per mount, so a re-run effect (React strict mode) re-sends the same keys and the server stores them once.
+ * Logs one impression per shown item once the list is on screen, each quoting its attribution (the server stores the
+ * request, slot and model version from it). Keys are made once per mount, so a re-run effect (React strict mode)
+ * re-sends the same keys and the server stores them once. The shopper is the cookie's: nothing to send.
  */
-export function ImpressionLogger({ shopperId, surface, requestId, modelVersionId, items }: ImpressionLoggerProps) {
+export function ImpressionLogger({ items }: ImpressionLoggerProps) {
   const { mutate } = useLogEvents();
   const [keys] = useState(() => items.map(() => newEventKey()));
   useEffect(() => {
-    if (!shopperId || items.length === 0) return;
+    if (items.length === 0) return;
     mutate({
-      shopperId,
       events: items.map((item, i) => ({
         idempotencyKey: keys[i] ?? newEventKey(),
         type: "impression",
         productId: item.id,
-        slot: item.slot,
-        requestId,
-        modelVersionId,
-        surface,
+        attribution: item.attribution,
       })),
     });
-  }, [shopperId, surface, requestId, modelVersionId, items, keys, mutate]);
+  }, [items, keys, mutate]);
   return null;
 }

@@ -2,37 +2,22 @@
 
 import { useEffect, useState } from "react";
 import { newEventKey } from "../lib/new-event-key";
-import type { RecommendationRef } from "../lib/recommendation-ref";
 import { useLogEvents } from "./use-log-events";
 
-type ProductActivityLoggerProps = { shopperId: string | undefined; productId: number; from: RecommendationRef | null };
+type ProductActivityLoggerProps = { productId: number; attribution: string | null };
 
 /**
- * On a product page: logs the view, and — when the shopper arrived from a recommendation list — the click on that
- * list's slot. Logged here rather than on the link, so navigating away never loses the event.
+ * On a product page: logs the view, and — when the shopper arrived from a recommendation list — the click, quoting
+ * the attribution the link carried. Logged here rather than on the link, so navigating away never loses the event.
  */
-export function ProductActivityLogger({ shopperId, productId, from }: ProductActivityLoggerProps) {
+export function ProductActivityLogger({ productId, attribution }: ProductActivityLoggerProps) {
   const { mutate } = useLogEvents();
   const [keys] = useState(() => ({ view: newEventKey(), click: newEventKey() }));
   useEffect(() => {
-    if (!shopperId) return;
-    const click = from
-      ? [
-          {
-            idempotencyKey: keys.click,
-            type: "click" as const,
-            productId,
-            slot: from.slot,
-            requestId: from.requestId,
-            modelVersionId: from.modelVersionId,
-            surface: from.surface,
-          },
-        ]
-      : [];
+    const click = attribution ? [{ idempotencyKey: keys.click, type: "click" as const, productId, attribution }] : [];
     mutate({
-      shopperId,
       events: [...click, { idempotencyKey: keys.view, type: "view", productId, surface: "product" }],
     });
-  }, [shopperId, productId, from, keys, mutate]);
+  }, [productId, attribution, keys, mutate]);
   return null;
 }

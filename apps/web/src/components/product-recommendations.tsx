@@ -15,19 +15,15 @@ export async function ProductRecommendations({ sku, view }: { sku: string; view:
       <RecommendationSection
         id="together"
         heading={view.messages.boughtTogetherHeading}
-        items={together}
-        surface="bought-together"
-        requestId={`${similar.requestId}-t`}
-        modelVersionId={null}
+        items={together.items}
+        requestId={together.requestId}
         view={view}
       />
       <RecommendationSection
         id="similar"
         heading={view.messages.similarHeading}
         items={similar.items}
-        surface="similar"
         requestId={similar.requestId}
-        modelVersionId={similar.modelVersionId}
         view={view}
       />
     </>
@@ -38,9 +34,7 @@ type RecommendationSectionProps = {
   id: string;
   heading: string;
   items: RecommendedCardData[];
-  surface: string;
   requestId: string;
-  modelVersionId: number | null;
   view: ShopperView;
 };
 

@@ -4,7 +4,7 @@ import type { Language } from "../i18n/languages";
 import type { VocabularyLabels } from "../i18n/vocabulary-labels";
 import { displayPrice } from "../lib/display-price";
 import { productTitle } from "../lib/product-title";
-import { buildProductHref, type RecommendationRef } from "../lib/recommendation-ref";
+import { buildProductHref } from "../lib/recommendation-ref";
 import { CARD_CLASS, describeMaterial, type ProductCardData } from "./product-card";
 import { ProductImage } from "./product-image";
 
@@ -12,11 +12,12 @@ export type RecommendedCardData = ProductCardData & {
   slot: number;
   why: string;
   reason: { kind: string };
+  /** The server's signed record of serving this item here (list, request, slot): passed on to the product page. */
+  attribution: string;
 };
 
 type RecommendedCardProps = {
   item: RecommendedCardData;
-  origin: RecommendationRef;
   language: Language;
   messages: Messages;
   labels: VocabularyLabels;
@@ -24,7 +25,7 @@ type RecommendedCardProps = {
 };
 
 /** A recommended piece: photo, title, material, price, and its one-line "why this?" from the recommender's signals. */
-export function RecommendedCard({ item, origin, language, messages, labels, eager }: RecommendedCardProps) {
+export function RecommendedCard({ item, language, messages, labels, eager }: RecommendedCardProps) {
   const title = productTitle(item, language);
   const material = describeMaterial(labels, item);
   return (
@@ -47,7 +48,7 @@ export function RecommendedCard({ item, origin, language, messages, labels, eage
       <div className="flex flex-1 flex-col gap-1 p-3 sm:p-4">
         <h3 className="line-clamp-2 min-h-[2.5rem] text-sm leading-5 text-ink">
           <Link
-            href={buildProductHref(item.id, origin)}
+            href={buildProductHref(item.id, item.attribution)}
             className="after:absolute after:inset-0 focus-visible:outline-none"
           >
             {title}

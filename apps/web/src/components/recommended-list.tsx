@@ -4,16 +4,15 @@ import type { ShopperView } from "./shopper-view";
 
 type RecommendedListProps = {
   items: RecommendedCardData[];
-  surface: string;
+  /** The list's request id: a new list (new request) remounts the impression logger. */
   requestId: string;
-  modelVersionId: number | null;
   view: ShopperView;
   /** Eager-load the first row's photos (above the fold). */
   eagerCount?: number;
 };
 
 /** A grid of recommended cards (server-rendered) that logs its impressions from the browser. */
-export function RecommendedList({ items, surface, requestId, modelVersionId, view, eagerCount }: RecommendedListProps) {
+export function RecommendedList({ items, requestId, view, eagerCount }: RecommendedListProps) {
   return (
     <>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
@@ -21,7 +20,6 @@ export function RecommendedList({ items, surface, requestId, modelVersionId, vie
           <li key={item.id} className="flex">
             <RecommendedCard
               item={item}
-              origin={{ surface, requestId, slot: item.slot, modelVersionId }}
               language={view.language}
               messages={view.messages}
               labels={view.labels}
@@ -30,14 +28,7 @@ export function RecommendedList({ items, surface, requestId, modelVersionId, vie
           </li>
         ))}
       </ul>
-      <ImpressionLogger
-        key={requestId}
-        shopperId={view.shopperId}
-        surface={surface}
-        requestId={requestId}
-        modelVersionId={modelVersionId}
-        items={items.map((item) => ({ id: item.id, slot: item.slot }))}
-      />
+      <ImpressionLogger key={requestId} items={items.map((item) => ({ id: item.id, attribution: item.attribution }))} />
     </>
   );
 }

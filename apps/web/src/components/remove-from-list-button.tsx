@@ -4,16 +4,23 @@ import { useRouter } from "next/navigation";
 import { newEventKey } from "../lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
-type RemoveFromListButtonProps = { shopperId: string; productId: number; list: "favorite" | "cart"; label: string };
+type RemoveFromListButtonProps = { productId: number; list: "favorite" | "cart"; label: string };
 
 /** Takes an item off the favourites or the cart: a favorite/cart event with action "remove". */
-export function RemoveFromListButton({ shopperId, productId, list, label }: RemoveFromListButtonProps) {
+export function RemoveFromListButton({ productId, list, label }: RemoveFromListButtonProps) {
   const { mutateAsync, isPending } = useLogEvents();
   const router = useRouter();
   const remove = async () => {
     await mutateAsync({
-      shopperId,
-      events: [{ idempotencyKey: newEventKey(), type: list, productId, action: "remove", surface: list }],
+      events: [
+        {
+          idempotencyKey: newEventKey(),
+          type: list,
+          productId,
+          action: "remove",
+          surface: list === "cart" ? "cart" : "favorites",
+        },
+      ],
     });
     router.refresh();
   };

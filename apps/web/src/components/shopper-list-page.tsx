@@ -12,15 +12,16 @@ import { RemoveFromListButton } from "./remove-from-list-button";
 
 type ShopperListPageProps = {
   list: "favorite" | "cart";
-  shopperId: string | undefined;
   language: Language;
   messages: Messages;
   labels: VocabularyLabels;
 };
 
-/** The favourites or the cart: rows with photo, title, price and remove; the cart adds the demo checkout. */
-export async function ShopperListPage({ list, shopperId, language, messages, labels }: ShopperListPageProps) {
-  const items = shopperId ? await getServerCaller().shopper.listItems({ shopperId, list }) : [];
+/**
+ * The cookie's shopper's favourites or cart: rows with photo, title, price and remove; the cart adds the demo checkout.
+ */
+export async function ShopperListPage({ list, language, messages, labels }: ShopperListPageProps) {
+  const items = await getServerCaller().shopper.listItems({ list });
   const title = list === "cart" ? messages.cartTitle : messages.favoritesTitle;
   const total = items.reduce((sum, item) => sum + item.price, 0);
   return (
@@ -48,15 +49,13 @@ export async function ShopperListPage({ list, shopperId, language, messages, lab
                   </Link>
                   <span className="font-serif text-gold-700">{displayPrice(item, language, messages)}</span>
                 </div>
-                {shopperId && (
-                  <RemoveFromListButton shopperId={shopperId} productId={item.id} list={list} label={messages.remove} />
-                )}
+                <RemoveFromListButton productId={item.id} list={list} label={messages.remove} />
               </li>
             );
           })}
         </ul>
       )}
-      {list === "cart" && shopperId && (
+      {list === "cart" && (
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <p className="max-w-md text-xs text-muted">{messages.demoCheckoutNote}</p>
           <div className="flex flex-col items-start gap-2 sm:items-end">
@@ -66,7 +65,6 @@ export async function ShopperListPage({ list, shopperId, language, messages, lab
               </p>
             )}
             <DemoCheckoutButton
-              shopperId={shopperId}
               productIds={items.map((item) => item.id)}
               label={messages.buyDemo}
               doneLabel={messages.purchased}

@@ -6,7 +6,6 @@ import { newEventKey } from "../lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type ShopperListToggleProps = {
-  shopperId: string | undefined;
   productId: number;
   list: "favorite" | "cart";
   initiallyOn: boolean;
@@ -16,19 +15,20 @@ type ShopperListToggleProps = {
   testId: string;
 };
 
-/** Favourite / add-to-cart button: logs a favorite or cart event with action add or remove, then refreshes the page. */
+/**
+ * Favourite / add-to-cart button: logs a favorite or cart event with action add or remove for the cookie's shopper
+ * (the browser sends the cookie; a browser without one is given one by the server), then refreshes the page.
+ */
 export function ShopperListToggle(props: ShopperListToggleProps) {
   const { mutateAsync, isPending } = useLogEvents();
   const router = useRouter();
   const [on, setOn] = useState(props.initiallyOn);
   const [failed, setFailed] = useState(false);
   const toggle = async () => {
-    if (!props.shopperId) return;
     const action = on ? "remove" : "add";
     setFailed(false);
     try {
       await mutateAsync({
-        shopperId: props.shopperId,
         events: [
           { idempotencyKey: newEventKey(), type: props.list, productId: props.productId, action, surface: "product" },
         ],
@@ -44,7 +44,7 @@ export function ShopperListToggle(props: ShopperListToggleProps) {
       <button
         type="button"
         onClick={toggle}
-        disabled={isPending || !props.shopperId}
+        disabled={isPending}
         aria-pressed={on}
         data-testid={props.testId}
         className={`rounded-full border px-4 py-2 text-sm transition-colors focus-visible:ring-2 focus-visible:ring-gold-500 focus-visible:outline-none disabled:opacity-60 ${

@@ -2,9 +2,11 @@ import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
 import type { VocabularyLabels } from "../i18n/vocabulary-labels";
 
-/** Who a page is rendered for and in which language: what every recommendation surface needs to render and log. */
+/**
+ * The language a page is rendered in: what every recommendation surface needs to render. The shopper is not here:
+ * the server reads it from the signed cookie, and the browser's events carry the cookie themselves.
+ */
 export type ShopperView = {
-  shopperId: string | undefined;
   language: Language;
   messages: Messages;
   labels: VocabularyLabels;

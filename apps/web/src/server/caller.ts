@@ -1,11 +1,27 @@
 import "server-only";
-import { createCaller, createContextInner } from "@jewelguide/api";
+import { type CookieJar, createCaller, createContextInner } from "@jewelguide/api";
+import { cookies } from "next/headers";
 import { cache } from "react";
+import { readServerRequestClient } from "./client-address";
 import { getDb } from "./db";
 import { getServerSecrets } from "./server-secrets";
 
-/** The tRPC caller for server components: same procedures as the HTTP API, no network hop. One per request. */
+/**
+ * The tRPC caller for server components: same procedures as the HTTP API, no network hop. One per request. Its context
+ * reads the request's cookies, so the shopper is whoever the signed `jg_shopper` cookie verifies as (set by proxy.ts on
+ * a first visit) — pages never pass a shopper id. Server components cannot set cookies: writes are ignored here.
+ */
 export const getServerCaller = cache(() => {
   const { db, target } = getDb();
-  return createCaller(createContextInner({ db, dialect: target.dialect, secrets: getServerSecrets() }));
+  return createCaller(async () => {
+    const store = await cookies();
+    const jar: CookieJar = { get: (name) => store.get(name)?.value, set: () => undefined };
+    return createContextInner({
+      db,
+      dialect: target.dialect,
+      secrets: getServerSecrets(),
+      cookies: jar,
+      client: await readServerRequestClient(),
+    });
+  });
 });

@@ -1,5 +1,5 @@
 // No `server-only` guard: the Pages API route uses this too (see db.ts).
-import { deriveServerSecrets, loadServerSecret, type ServerSecrets } from "@jewelguide/api";
+import { deriveServerSecrets, loadServerSecret, type ServerSecrets } from "@jewelguide/api/security";
 import { getEnv } from "../env";
 
 const globalForSecrets = globalThis as typeof globalThis & { jewelguideSecrets?: ServerSecrets };

@@ -3,7 +3,6 @@ import { ShopperListPage } from "../../components/shopper-list-page";
 import { buildVocabularyLabels } from "../../i18n/build-vocabulary-labels";
 import { getMessages } from "../../i18n/dictionary";
 import { getLanguage } from "../../i18n/get-language";
-import { getShopperId } from "../../server/get-shopper-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getMessages(await getLanguage()).cartTitle };
@@ -14,7 +13,6 @@ export default async function CartPage() {
   return (
     <ShopperListPage
       list="cart"
-      shopperId={await getShopperId()}
       language={language}
       messages={getMessages(language)}
       labels={buildVocabularyLabels(language)}

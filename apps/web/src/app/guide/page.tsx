@@ -8,7 +8,6 @@ import { formatMessage, getMessages } from "../../i18n/dictionary";
 import { getLanguage } from "../../i18n/get-language";
 import { buildGuideHref, parseBudget, parseDrop, parseGuideSearchParams } from "../../lib/guide-search-params";
 import { getServerCaller } from "../../server/caller";
-import { getShopperId } from "../../server/get-shopper-id";
 
 type GuidePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,7 +24,6 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
   const language = await getLanguage();
   const messages = getMessages(language);
   const labels = buildVocabularyLabels(language);
-  const shopperId = await getShopperId();
   const asked = Boolean(
     params.q || params.category || params.metal || params.recipient || params.occasion || params.style || params.budget,
   );
@@ -41,7 +39,6 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
           ...parseBudget(params.budget),
         },
         drop: parseDrop(params.drop),
-        shopperId,
         k: 12,
         locale: language,
       })
@@ -65,10 +62,8 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
               </h2>
               <RecommendedList
                 items={answer.items}
-                surface="guide"
                 requestId={answer.requestId}
-                modelVersionId={answer.modelVersionId}
-                view={{ shopperId, language, messages, labels }}
+                view={{ language, messages, labels }}
                 eagerCount={4}
               />
             </section>

@@ -14,7 +14,6 @@ import { labelCategory, labelGem, labelGender, labelMetal } from "../../../i18n/
 import { displayPrice } from "../../../lib/display-price";
 import { productTitle } from "../../../lib/product-title";
 import { parseRecommendationRef } from "../../../lib/recommendation-ref";
-import { getShopperId } from "../../../server/get-shopper-id";
 import { loadProduct } from "../../../server/load-product";
 
 type ProductPageProps = {
@@ -31,8 +30,7 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 export default async function ProductPage({ params, searchParams }: ProductPageProps) {
   const product = await loadProduct((await params).id);
   if (!product) notFound();
-  const shopperId = await getShopperId();
-  const from = parseRecommendationRef(await searchParams);
+  const attribution = parseRecommendationRef(await searchParams);
   const language = await getLanguage();
   const messages = getMessages(language);
   const labels = buildVocabularyLabels(language);
@@ -81,7 +79,7 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
           <p className="font-serif text-2xl text-gold-700" data-testid="product-price">
             {displayPrice(product, language, messages)}
           </p>
-          <ProductActions productId={product.id} shopperId={shopperId} messages={messages} />
+          <ProductActions productId={product.id} messages={messages} />
           <section aria-labelledby="details-heading" className="border-t border-line pt-4">
             <h2 id="details-heading" className="text-xs tracking-[0.2em] text-muted uppercase">
               {messages.details}
@@ -109,8 +107,8 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
           </section>
         </div>
       </article>
-      <ProductActivityLogger shopperId={shopperId} productId={product.id} from={from} />
-      <ProductRecommendations sku={product.sku} view={{ shopperId, language, messages, labels }} />
+      <ProductActivityLogger productId={product.id} attribution={attribution} />
+      <ProductRecommendations sku={product.sku} view={{ language, messages, labels }} />
       {isCategory(product.category) && (
         <RelatedProducts
           productId={product.id}

@@ -1,0 +1,47 @@
+import { readRequestClient, redeemShopperLink, serializeCookie } from "@jewelguide/api/security";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { getEnv } from "../../../env";
+import { getServerSecrets } from "../../../server/server-secrets";
+
+/**
+ * `GET /api/shopper/link?token=…&next=/path`: where the shop's backend sends its logged-in customer's browser with a
+ * token it signed (JEWELGUIDE_SHOPPER_LINK_SECRET). A valid token sets that customer's signed shopper cookie and
+ * redirects (303) to `next` on this site; otherwise a plain-text 400 / 401, or 503 when linking is not configured.
+ */
+export default function linkShopper(req: NextApiRequest, res: NextApiResponse): void {
+  res.setHeader("cache-control", "no-store");
+  if (req.method !== "GET") {
+    res.setHeader("allow", "GET");
+    res.status(405).send("only GET");
+    return;
+  }
+  const env = getEnv();
+  const secrets = getServerSecrets();
+  const client = readRequestClient({
+    header: (name) => single(req.headers[name]),
+    socketAddress: req.socket.remoteAddress,
+    encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
+    trustProxy: env.JEWELGUIDE_TRUST_PROXY === "1",
+    secrets,
+  });
+  const answer = redeemShopperLink({
+    token: single(req.query.token),
+    next: single(req.query.next),
+    linkSecret: env.JEWELGUIDE_SHOPPER_LINK_SECRET,
+    secrets,
+    secure: client.secure,
+    now: Date.now(),
+  });
+  if (answer.status !== 303) {
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.status(answer.status).send(`${answer.message}\n`);
+    return;
+  }
+  res.setHeader("set-cookie", serializeCookie(answer.cookie.name, answer.cookie.value, answer.cookie.options));
+  res.setHeader("location", answer.location);
+  res.status(303).end();
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
