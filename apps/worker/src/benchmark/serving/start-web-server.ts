@@ -28,9 +28,10 @@ export function findFreePort(): Promise<number> {
 }
 
 /**
- * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: `next start` in `workers`
- * processes sharing the port) on a free port in a process group of its own, against `databaseUrl`, and resolves once
- * it answers HTTP and every worker is up. Its output goes to `log` (prefixed).
+ * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: Next's production request
+ * handler in `workers` processes sharing the port, titled `next-server`) on a free port in a process group of its
+ * own, against `databaseUrl`, and resolves once it answers HTTP and every worker is up. Its output goes to `log`
+ * (prefixed).
  */
 export async function startWebServer(options: {
   root: string;

@@ -112,6 +112,20 @@ describe.each(testDialects)("staff log-in back-off on $name", ({ server, skip })
     expect(counts).toEqual({ UNAUTHORIZED: 5, TOO_MANY_REQUESTS: 7 });
   });
 
+  it("marks the session cookie Secure exactly when the request came over HTTPS", async () => {
+    await createStaffUser(database.db, { email: "secure@shop.test", role: "admin", password: PASSWORD });
+    for (const secure of [true, false]) {
+      const written: Array<{ name: string; secure: boolean; httpOnly: boolean }> = [];
+      const caller = createTestCaller(database.db, database.target.dialect, {
+        client: { address: "10.0.6.1", secure },
+        cookies: { get: () => undefined, set: (name, _value, options) => written.push({ name, ...options }) },
+        rateLimiter: limiter,
+      });
+      await caller.staffAuth.login({ email: "secure@shop.test", password: PASSWORD });
+      expect(written).toEqual([expect.objectContaining({ name: "jg_staff", secure, httpOnly: true })]);
+    }
+  });
+
   it("forgets failures after an hour without attempts", async () => {
     await createStaffUser(database.db, { email: "forget@shop.test", role: "admin", password: PASSWORD });
     for (let i = 0; i < 6; i++) await logIn("forget@shop.test", "wrong", `10.0.5.${i}`);
