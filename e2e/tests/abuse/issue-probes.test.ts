@@ -349,6 +349,9 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     for (const reply of replies) {
       expect(reply.status).toBeGreaterThanOrEqual(400);
       expect(reply.status).toBeLessThan(500);
+      expect(reply.headers.get("content-type"), `a tRPC error envelope, not: ${reply.body.slice(0, 80)}`).toMatch(
+        /json/,
+      );
       const error = JSON.parse(reply.body) as { error: { json: { data: { requestId?: string } } } };
       expect(error.error.json.data.requestId).toMatch(/^[A-Za-z0-9-]{8,}$/);
       expect(reply.body).not.toMatch(/prisma|sqlite|node_modules|"stack"|\n\s+at /i);
