@@ -6,11 +6,17 @@ export type WebServer = { url: string; stop: () => Promise<void> };
 
 /**
  * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: `next start` under node:cluster)
- * in its own process group (next-server outlives its parent otherwise), waits until the home page answers, and stops
- * the whole group on `stop()`. One web process unless the environment says otherwise: the dashboard tests publish and
- * roll back versions, and a second process would pick those up only at its next 5 s check.
+ * in its own process group (next-server outlives its parent otherwise), waits until `readyPath` (default the home
+ * page) answers, and stops the whole group on `stop()`. A test about what the first request does polls a static file
+ * instead, so the readiness check itself renders nothing. One web process unless the environment says otherwise: the
+ * dashboard tests publish and roll back versions, and a second process would pick those up only at its next 5 s check.
  */
-export async function startWebServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<WebServer> {
+export async function startWebServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+  readyPath = "/",
+): Promise<WebServer> {
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [path.join(webDir, "scripts/serve.mjs"), "-p", String(port)], {
     cwd: webDir,
@@ -21,7 +27,7 @@ export async function startWebServer(port: number, env: NodeJS.ProcessEnv, timeo
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = () => stopGroup(child, exited);
   try {
-    await waitForHttp(`${url}/`, exited, timeoutMs);
+    await waitForHttp(`${url}${readyPath}`, exited, timeoutMs);
   } catch (error) {
     await stop();
     throw error;

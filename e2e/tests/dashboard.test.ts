@@ -171,6 +171,8 @@ describe("the merchandisers' dashboard", () => {
   });
 
   it("stops the test and promotes arm B: the candidate becomes the active version and serves", async () => {
+    // Promoting publishes through the same gates as publish (popularity's validation recall@20 is not below item-kNN's
+    // on the demo shop, so they pass; a refused promote is tested in packages/api's admin-actions test).
     await abRegion().getByRole("button", { name: "停止并发布 B" }).click();
     const stopped = `e2e: itemknn vs popularity · 已停止 · B 组比例 30% · 胜出：版本 ${popularity.id}`;
     await abRegion().getByText(stopped).waitFor();
@@ -188,6 +190,25 @@ describe("the merchandisers' dashboard", () => {
     expect(activeId()).toBe(itemknn.id);
     // Also leaves the shop as the other e2e files expect it: ranked by the item-kNN version.
     await waitUntilServed(itemknn);
+  });
+
+  it("shows who did what in the audit log: start, promote, rollback, and the worker's publish", async () => {
+    const audit = page.getByRole("region", { name: "操作日志" });
+    const rows = await audit
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell") })
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
+    // Newest first; the global setup's worker publish is the oldest entry.
+    expect(rows.slice(0, 3).map((cells) => cells.slice(1, 5))).toEqual([
+      [`${E2E_ADMIN_EMAIL} (admin)`, "回滚", `v${popularity.id} → v${itemknn.id}`, "通过"],
+      [`${E2E_ADMIN_EMAIL} (admin)`, "停止 A/B 测试并发布胜出版本", `v${itemknn.id} → v${popularity.id}`, "通过"],
+      [`${E2E_ADMIN_EMAIL} (admin)`, "开始 A/B 测试", "–", "–"],
+    ]);
+    expect(rows.at(-1)?.slice(1, 4)).toEqual([
+      expect.stringMatching(/^worker:.+@.+ \(operator\)$/),
+      "发布",
+      `– → v${itemknn.id}`,
+    ]);
   });
 
   it("logs out: the session ends and the dashboard is refused again", async () => {

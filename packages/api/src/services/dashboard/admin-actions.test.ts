@@ -101,6 +101,9 @@ describe.each(testDialects)("admin actions on $name", ({ server, skip }) => {
     await expect(stopAbTest(database.db, { id: first.id, promote: null, force: false }, admin)).rejects.toMatchObject({
       code: "CONFLICT",
     });
+    await expect(stopAbTest(database.db, { id: 99_999, promote: "A", force: false }, admin)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const second = await startAbTest(
       database.db,
       { name: "two", versionAId: good, versionBId: weak, shareB: 0.2 },
