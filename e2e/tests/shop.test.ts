@@ -17,7 +17,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  collectPageErrors(page, pageErrors);
+  await collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ let coldLinks: string[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  collectPageErrors(page, pageErrors);
+  await collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {

@@ -1,21 +1,33 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getEnv } from "./env";
 import { issueShopperCookie } from "./server/issue-shopper-cookie";
+import { addPageSecurityHeaders } from "./server/page-security-headers";
 
 /**
- * Gives every new visitor a server-made, signed, HttpOnly shopper cookie (`jg_shopper`, issueShopperCookie) before the
- * page renders, so even the first server-rendered feed and every event are tied to one shopper. The cookie is also put
- * on this request's cookies.
+ * Runs before every page (and every HTML 404): puts this request's nonce Content-Security-Policy on the request (Next
+ * applies the nonce to its own scripts) and on the response, with HSTS over HTTPS; and gives every new visitor a
+ * server-made, signed, HttpOnly shopper cookie (`jg_shopper`, issueShopperCookie) before the page renders, so even the
+ * first server-rendered feed and every event are tied to one shopper. The cookie is also put on this request's cookies.
  */
 export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
+  const securityHeaders = addPageSecurityHeaders(requestHeaders, {
+    trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1",
+    allowEval: process.env.NODE_ENV === "development",
+  });
+
   const shopperCookie = issueShopperCookie(request, requestHeaders);
-  if (!shopperCookie) return NextResponse.next();
+
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  shopperCookie.setOn(response);
+  securityHeaders.forEach((value, name) => {
+    response.headers.set(name, value);
+  });
+  shopperCookie?.setOn(response);
   return response;
 }
 
 export const config = {
-  // Pages only: not the API, static files or photos.
-  matcher: ["/((?!api/|_next/|media/|favicon.ico).*)"],
+  // Everything that can answer with HTML (pages, server actions, 404s): not the tRPC endpoint, Next's static files
+  // or photos, which never do and get their headers from next.config.ts.
+  matcher: ["/((?!api/trpc/|_next/static/|media/).*)"],
 };
