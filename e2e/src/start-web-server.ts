@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { webDir } from "./paths";
 
-export type WebServer = { url: string; stop: () => Promise<void> };
+/** `pid`: serve.mjs's primary, leader of the server's process group (its web processes are titled `next-server`). */
+export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /**
- * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: `next start` under node:cluster)
+ * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: Next's production request handler
+ * under node:cluster)
  * in its own process group (next-server outlives its parent otherwise), waits until `readyPath` (default the home
  * page) answers, and stops the whole group on `stop()`. A test about what the first request does polls a static file
  * instead, so the readiness check itself renders nothing. One web process unless the environment says otherwise: the
@@ -32,7 +34,8 @@ export async function startWebServer(
     await stop();
     throw error;
   }
-  return { url, stop };
+  if (child.pid === undefined) throw new Error("serve.mjs did not start");
+  return { url, pid: child.pid, stop };
 }
 
 async function waitForHttp(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

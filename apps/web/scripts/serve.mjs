@@ -125,8 +125,7 @@ function runPrimary() {
 
 async function runWorker() {
   const options = readOptions(process.argv.slice(2));
-  // `next start` names its process so; the serving benchmark finds the web processes by it.
-  process.title = "next-server (jewelguide serve.mjs)";
+  process.title = "jewelguide-web (starting)";
   process.env.NODE_ENV ||= "production";
   // Tells the app (apps/web/src/env.ts) that CLIENT_ADDRESS_HEADER is ours on every request of this process.
   process.env.JEWELGUIDE_SERVE_SETS_CLIENT_ADDRESS = "1";
@@ -149,7 +148,11 @@ async function runWorker() {
     console.error("serve: the web process could not listen:", error);
     process.exit(1);
   });
-  server.listen(options.port, options.hostname);
+  // Named as `next start` names its process once it serves: the serving benchmark and the tests find web processes
+  // that are ready by it.
+  server.listen(options.port, options.hostname, () => {
+    process.title = "next-server (jewelguide serve.mjs)";
+  });
 }
 
 if (cluster.isPrimary) {
