@@ -10,6 +10,10 @@ export {
 export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
 export { MAX_BATCH_SIZE } from "./http/batch-size";
 export { createTrpcHttpHandler, type TrpcCallTarget } from "./http/create-trpc-http-handler";
+export { errorRequestId } from "./http/error-request-id";
+export { type ErrorShape, formatErrorShape } from "./http/format-error-shape";
+export { logServerFault } from "./http/log-server-fault";
+export { isServerFault, publicErrorMessage } from "./http/public-error-message";
 export {
   CLIENT_ADDRESS_HEADER,
   type HeaderReader,

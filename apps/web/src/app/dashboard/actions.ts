@@ -1,6 +1,6 @@
 "use server";
 
-import { RetryLaterError } from "@jewelguide/api";
+import { errorRequestId, logServerFault, publicErrorMessage, RetryLaterError } from "@jewelguide/api";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -73,7 +73,9 @@ async function run(action: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     if (error.code === "UNAUTHORIZED") redirect("/dashboard/login");
-    failure = error.message;
+    // A server fault's details go to the log; the page shows only a generic message with the request id.
+    logServerFault({ path: "dashboard action", error });
+    failure = publicErrorMessage(error, errorRequestId(error, undefined));
   }
   revalidatePath("/dashboard");
   redirect(failure ? `/dashboard?error=${encodeURIComponent(failure)}` : "/dashboard");

@@ -1,8 +1,8 @@
-import { appRouter, createContext, createTrpcHttpHandler, readRequestClient } from "@jewelguide/api";
-import type { TRPCError } from "@trpc/server";
+import { appRouter, createContext, createTrpcHttpHandler, logServerFault, readRequestClient } from "@jewelguide/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getEnv } from "../../../env";
 import { getDb } from "../../../server/db";
+import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "../../../server/security-headers";
 import { getServerSecrets } from "../../../server/server-secrets";
 
 /**
@@ -38,19 +38,21 @@ const handleTrpcRequest = createTrpcHttpHandler({
       responseHeaders,
     });
   },
-  onError: logInternalError,
+  onError: logServerFault,
 });
 
+/** tRPC reads the raw body itself (createTrpcHttpHandler: size cap, no JSON.stringify of a pre-parsed body). */
+export const config = { api: { bodyParser: false } };
+
 export default function handleRequest(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  if (isHttpsRequest((name) => queryValue(req.headers[name], ", "), getEnv().JEWELGUIDE_TRUST_PROXY === "1")) {
+    res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  }
   return handleTrpcRequest(req, res, {
     path: queryValue(req.query.trpc, "/") ?? "",
     input: queryValue(req.query.input, ","),
     batch: req.query.batch === "1",
   });
-}
-
-function logInternalError({ path, error }: { path?: string; error: TRPCError }): void {
-  if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
 }
 
 function queryValue(value: string | string[] | undefined, separator: string): string | undefined {

@@ -1,0 +1,124 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
+import superjson from "superjson";
+import { afterAll, afterEach, beforeAll, describe, expect, type MockInstance, vi, it as vitestIt } from "vitest";
+import { createContext } from "../context";
+import { appRouter } from "../root";
+import { seedCatalog } from "../test/seed-catalog";
+import { testDialects } from "../test/test-dialects";
+import { TEST_SECRETS } from "../test/test-secrets";
+import { createTrpcHttpHandler } from "./create-trpc-http-handler";
+import { logServerFault } from "./log-server-fault";
+import { readRequestClient } from "./read-request-client";
+
+type ErrorReply = { error: { json: { message: string; data: { code: string; requestId: string } } } };
+
+/**
+ * A real server fault over HTTP: the database lost the tables the procedures read (renamed away), so Prisma throws
+ * with table names and file paths in its message. The reply must be a generic 500 naming a request id; the server
+ * log (logServerFault, the web endpoint's onError) must name the same id and carry Prisma's real message. Both tRPC
+ * paths: GET queries (answerQueryRequest) and POST mutations (tRPC's own Node handler).
+ */
+describe.each(testDialects)("a server fault over HTTP on $name", ({ server: postgresServer, skip }) => {
+  const it = vitestIt.skipIf(skip);
+  let database: TestDatabase;
+  let server: http.Server;
+  let baseUrl: string;
+  let productId = 0;
+  let consoleError: MockInstance<typeof console.error>;
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await createTestDatabase({ postgresServerUrl: postgresServer });
+    [productId = 0] = await seedCatalog(database.db);
+    await database.db.$executeRawUnsafe('ALTER TABLE "Product" RENAME TO "ProductGone"');
+    await database.db.$executeRawUnsafe('ALTER TABLE "RateLimitCounter" RENAME TO "RateLimitCounterGone"');
+    const handle = createTrpcHttpHandler({
+      router: appRouter,
+      readClient: (req) =>
+        readRequestClient({
+          header: (name) => [req.headers[name] ?? []].flat().join(", ") || undefined,
+          socketAddress: req.socket.remoteAddress,
+          encrypted: false,
+          trustProxy: false,
+          secrets: TEST_SECRETS,
+        }),
+      createContext: (req, client, responseHeaders) =>
+        createContext({
+          db: database.db,
+          dialect: database.target.dialect,
+          secrets: TEST_SECRETS,
+          client,
+          cookieHeader: req.headers.cookie ?? null,
+          responseHeaders,
+        }),
+      onError: logServerFault,
+    });
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      void handle(req, res, {
+        path: url.pathname.replace(/^\/api\/trpc\//, ""),
+        input: url.searchParams.get("input") ?? undefined,
+        batch: url.searchParams.get("batch") === "1",
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await database?.drop();
+  });
+
+  afterEach(() => consoleError?.mockRestore());
+
+  /** The reply is generic and names a request id; exactly one log line names the same id, with Prisma's message. */
+  async function expectGenericReplyAndDetailedLog(response: Response, procedure: string): Promise<void> {
+    const text = await response.text();
+    expect(response.status, text).toBe(500);
+    const reply = JSON.parse(text) as ErrorReply | ErrorReply[];
+    const error = (Array.isArray(reply) ? reply[0] : reply)?.error.json;
+    const requestId = error?.data.requestId ?? "";
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error?.message).toBe(`Something went wrong on our side (request id ${requestId}).`);
+    expect(error?.data.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(text).not.toMatch(/prisma|Gone|sqlite|postgres|node_modules|\.ts:|"stack"|\n\s+at /i);
+
+    const lines = consoleError.mock.calls.filter(([first]) => String(first).includes(requestId));
+    expect(lines).toHaveLength(1);
+    const [heading, logged] = lines[0] ?? [];
+    expect(heading).toBe(`tRPC ${procedure} failed (request id ${requestId}):`);
+    expect(String((logged as Error).cause ?? logged)).toMatch(/Product|RateLimitCounter/);
+    expect((logged as Error).stack).toBeTruthy();
+  }
+
+  it("a GET query answers a generic 500 with the request id the log names", async () => {
+    consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ id: productId })));
+    await expectGenericReplyAndDetailedLog(
+      await fetch(`${baseUrl}/catalog.getProduct?input=${input}`),
+      "catalog.getProduct",
+    );
+  });
+
+  it("a batched GET does the same per call", async () => {
+    consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const input = encodeURIComponent(JSON.stringify({ 0: superjson.serialize({ id: productId }) }));
+    await expectGenericReplyAndDetailedLog(
+      await fetch(`${baseUrl}/catalog.getProduct?batch=1&input=${input}`),
+      "catalog.getProduct",
+    );
+  });
+
+  it("a POST mutation (tRPC's own handler) does the same", async () => {
+    consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = await fetch(`${baseUrl}/events.log`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize({ events: [] })),
+    });
+    await expectGenericReplyAndDetailedLog(response, "events.log");
+  });
+});
