@@ -137,6 +137,13 @@ describe("the tRPC HTTP endpoint", () => {
     expect(await database.db.rateLimitCounter.count()).toBe(0);
   });
 
+  it("reads the body itself: deeply nested input is a 400, a body over 1 MiB a 413, never a 500", async () => {
+    const post = (body: string) =>
+      fetch(`${baseUrl}/events.log`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect((await post(`{"json":${"[".repeat(100_000)}${"]".repeat(100_000)}}`)).status).toBe(400);
+    expect((await post(`{"json":"${"x".repeat(1024 * 1024)}"}`)).status).toBe(413);
+  });
+
   it("refuses a cross-origin mutation with 403 before it runs, and lets same-origin and worker requests through", async () => {
     const host = new URL(baseUrl).host;
     const evil = await postEvents({ origin: "https://evil.example" });
