@@ -29,7 +29,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   shopperPage = await browser.context.newPage();
   for (const tab of [page, shopperPage]) {
-    collectPageErrors(tab, pageErrors);
+    await collectPageErrors(tab, pageErrors);
     // Server errors are caught by status too.
     tab.on("response", (response) => {
       if (response.status() >= 500) pageErrors.push(`${response.status()} ${response.url()}`);
