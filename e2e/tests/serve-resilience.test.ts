@@ -130,6 +130,25 @@ describe("serve.mjs", () => {
     expect(rows.some((row) => /203\.0\.113|198\.51\.100/.test(row.key))).toBe(false);
   });
 
+  it("answers a guide question over the limit with a page that says when to ask again", async () => {
+    const web = server as WebServer;
+    const windowEndsMs = BigInt(Date.now() + 60_000);
+    for (const address of ["127.0.0.1", "::1"]) {
+      const key = `guide:address:${address}`;
+      const atLimit = { count: 120, windowEndsMs, lastHitMs: BigInt(Date.now()) };
+      await (copy as DbHandle).db.rateLimitCounter.upsert({
+        where: { key },
+        create: { key, ...atLimit },
+        update: atLimit,
+      });
+    }
+    const response = await fetch(`${web.url}/guide?q=${encodeURIComponent("gold ring")}`, {
+      headers: { cookie: "lang=en" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/Too many questions from here in a short time\. Please ask again in \d+ s\./);
+  });
+
   it("replaces killed web processes, again and again, and keeps answering meanwhile", async () => {
     const web = server as WebServer;
     const facets = `${web.url}/api/trpc/catalog.listFacets?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`;

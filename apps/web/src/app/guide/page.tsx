@@ -1,3 +1,4 @@
+import { RetryLaterError } from "@jewelguide/api";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConstraintChips } from "../../components/constraint-chips";
@@ -27,8 +28,8 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
   const asked = Boolean(
     params.q || params.category || params.metal || params.recipient || params.occasion || params.style || params.budget,
   );
-  const answer = asked
-    ? await getServerCaller().guide.ask({
+  const asking = asked
+    ? getServerCaller().guide.ask({
         text: params.q ?? "",
         choices: {
           category: params.category,
@@ -43,6 +44,15 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
         locale: language,
       })
     : null;
+  // Over the guide's rate limit (per shopper and address, counted here too): say when to ask again.
+  const outcome = await asking?.then(
+    (answer) => ({ answer, retryAfterSeconds: undefined }),
+    (error: unknown) => {
+      if (error instanceof RetryLaterError) return { answer: null, retryAfterSeconds: error.retryAfterSeconds };
+      throw error;
+    },
+  );
+  const answer = outcome?.answer ?? null;
   const drop = parseDrop(params.drop);
 
   return (
@@ -52,6 +62,11 @@ export default async function GuidePage({ searchParams }: GuidePageProps) {
         <p className="max-w-2xl text-sm text-muted">{messages.guideIntro}</p>
       </header>
       <GuideForm params={params} language={language} messages={messages} />
+      {outcome?.retryAfterSeconds !== undefined && (
+        <p role="alert" className="rounded-lg border border-line bg-white p-6 text-sm text-ink">
+          {formatMessage(messages.guideTooMany, { seconds: outcome.retryAfterSeconds })}
+        </p>
+      )}
       {answer && (
         <>
           <ConstraintChips chips={answer.chips} params={params} messages={messages} />
