@@ -34,6 +34,15 @@ export { convertBundledMobileNet } from "./features/image/convert-bundled-mobile
 export { decodeJpeg } from "./features/image/decode-jpeg";
 export { BACKBONE_WEIGHTS_FILE, type ImageBackboneFiles } from "./features/image/image-backbone-files";
 export {
+  describeContent,
+  detectImageFormat,
+  IMAGE_CONTENT_TYPES,
+  IMAGE_EXTENSIONS,
+  IMAGE_SNIFF_BYTES,
+  type ImageContentType,
+  type ImageFormat,
+} from "./features/image/image-format";
+export {
   describeImageEncoder,
   type EncodeImagesOptions,
   IMAGE_EMBEDDING_DIMS,

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { detectImageFormat } from "@jewelguide/model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answerMediaRequest } from "./answer-media-request";
-import { detectImageType } from "./detect-image-type";
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("JFIF jpeg body")]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("png body")]);
@@ -115,14 +115,14 @@ describe("the media route", () => {
   });
 });
 
-describe("detectImageType", () => {
+describe("detectImageFormat", () => {
   it("knows JPEG, PNG and WebP by their first bytes and nothing else", () => {
-    expect(detectImageType(JPEG)).toBe("image/jpeg");
-    expect(detectImageType(PNG)).toBe("image/png");
-    expect(detectImageType(WEBP)).toBe("image/webp");
-    expect(detectImageType(SVG)).toBeUndefined();
-    expect(detectImageType(Buffer.from("RIFF\x10\x00\x00\x00WAVEfmt ", "latin1"))).toBeUndefined();
-    expect(detectImageType(Buffer.from([0xff, 0xd8]))).toBeUndefined();
-    expect(detectImageType(Buffer.alloc(0))).toBeUndefined();
+    expect(detectImageFormat(JPEG)).toBe("jpeg");
+    expect(detectImageFormat(PNG)).toBe("png");
+    expect(detectImageFormat(WEBP)).toBe("webp");
+    expect(detectImageFormat(SVG)).toBeUndefined();
+    expect(detectImageFormat(Buffer.from("RIFF\x10\x00\x00\x00WAVEfmt ", "latin1"))).toBeUndefined();
+    expect(detectImageFormat(Buffer.from([0xff, 0xd8]))).toBeUndefined();
+    expect(detectImageFormat(Buffer.alloc(0))).toBeUndefined();
   });
 });

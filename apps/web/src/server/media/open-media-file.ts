@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { detectImageType, type ImageContentType, SNIFF_BYTES } from "./detect-image-type";
+import { detectImageFormat, IMAGE_CONTENT_TYPES, IMAGE_SNIFF_BYTES, type ImageContentType } from "@jewelguide/model";
 import { resolveMediaPath } from "./resolve-media-path";
 
 export type MediaFile = {
@@ -30,11 +30,11 @@ export async function openMediaFile(mediaRoot: string, segments: readonly string
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new Refused();
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    const contentType = detectImageType(head.subarray(0, bytesRead));
-    if (!contentType) throw new Refused();
-    return { ok: true, handle, size: stat.size, mtimeMs: stat.mtimeMs, contentType };
+    const head = Buffer.alloc(IMAGE_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, IMAGE_SNIFF_BYTES, 0);
+    const format = detectImageFormat(head.subarray(0, bytesRead));
+    if (!format) throw new Refused();
+    return { ok: true, handle, size: stat.size, mtimeMs: stat.mtimeMs, contentType: IMAGE_CONTENT_TYPES[format] };
   } catch (error) {
     await handle.close();
     if (error instanceof Refused) return { ok: false, status: 404 };

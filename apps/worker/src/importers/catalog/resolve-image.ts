@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import path from "node:path";
+import { IMAGE_EXTENSIONS } from "@jewelguide/model";
 import { quoteValue } from "../../import/quote-value";
 import { checkImageUrl } from "../media/check-image-url";
-import { IMAGE_EXTENSIONS } from "../media/image-format";
 import type { MediaBatch } from "../media/media-batch";
 import { readImageFile } from "../media/read-image-file";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { describeContent, detectImageFormat, type ImageFormat } from "@jewelguide/model";
 import { quoteValue } from "../../import/quote-value";
-import { describeContent, detectImageFormat, type ImageFormat } from "./image-format";
 
 /** The largest photo an importer copies into the media folder (docs/data-formats.md). */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
