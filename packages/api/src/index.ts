@@ -14,6 +14,7 @@ export { errorRequestId } from "./http/error-request-id";
 export { type ErrorShape, formatErrorShape } from "./http/format-error-shape";
 export { logServerFault } from "./http/log-server-fault";
 export { isServerFault, publicErrorMessage } from "./http/public-error-message";
+export { readNodeRequestClient } from "./http/read-node-request-client";
 export {
   CLIENT_ADDRESS_HEADER,
   type HeaderReader,

@@ -3,6 +3,7 @@
  * must stay light (the web app's proxy, which runs before every page) and for the worker's operator tools.
  */
 
+export { readNodeRequestClient } from "../http/read-node-request-client";
 export { readRequestClient, WORKER_TOKEN_HEADER } from "../http/read-request-client";
 export { type CookieOptions, serializeCookie } from "../services/auth/cookie-jar";
 export { SHOPPER_COOKIE } from "../services/auth/staff-cookie";

@@ -1,4 +1,4 @@
-import { readRequestClient, redeemShopperLink, serializeCookie } from "@jewelguide/api/security";
+import { readNodeRequestClient, redeemShopperLink, serializeCookie } from "@jewelguide/api/security";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getEnv } from "../../../env";
 import { getServerSecrets } from "../../../server/server-secrets";
@@ -17,13 +17,7 @@ export default function linkShopper(req: NextApiRequest, res: NextApiResponse): 
   }
   const env = getEnv();
   const secrets = getServerSecrets();
-  const client = readRequestClient({
-    header: (name) => single(req.headers[name]),
-    socketAddress: req.socket.remoteAddress,
-    encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
-    trustProxy: env.JEWELGUIDE_TRUST_PROXY === "1",
-    secrets,
-  });
+  const client = readNodeRequestClient(req, { trustProxy: env.JEWELGUIDE_TRUST_PROXY === "1", secrets });
   const answer = redeemShopperLink({
     token: single(req.query.token),
     next: single(req.query.next),

@@ -1,4 +1,10 @@
-import { appRouter, createContext, createTrpcHttpHandler, logServerFault, readRequestClient } from "@jewelguide/api";
+import {
+  appRouter,
+  createContext,
+  createTrpcHttpHandler,
+  logServerFault,
+  readNodeRequestClient,
+} from "@jewelguide/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getEnv } from "../../../env";
 import { getDb } from "../../../server/db";
@@ -17,16 +23,7 @@ import { getServerSecrets } from "../../../server/server-secrets";
 const handleTrpcRequest = createTrpcHttpHandler({
   router: appRouter,
   readClient: (req) =>
-    readRequestClient({
-      header: (name) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value.join(", ") : value;
-      },
-      socketAddress: req.socket.remoteAddress,
-      encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
-      trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1",
-      secrets: getServerSecrets(),
-    }),
+    readNodeRequestClient(req, { trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1", secrets: getServerSecrets() }),
   createContext: (req, client, responseHeaders) => {
     const { db, target } = getDb();
     return createContext({
