@@ -1,16 +1,12 @@
 import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import superjson from "superjson";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createContext } from "../context";
-import { appRouter } from "../root";
 import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
 import { seedCatalog } from "../test/seed-catalog";
+import { startTrpcTestServer, type TrpcTestServer } from "../test/start-trpc-test-server";
 import { TEST_SECRETS } from "../test/test-secrets";
-import { createTrpcHttpHandler } from "./create-trpc-http-handler";
-import { readRequestClient, WORKER_TOKEN_HEADER } from "./read-request-client";
+import { WORKER_TOKEN_HEADER } from "./read-request-client";
 
 /**
  * The tRPC endpoint over real HTTP (a node:http server around the same handler the web app's Pages API route uses):
@@ -19,7 +15,7 @@ import { readRequestClient, WORKER_TOKEN_HEADER } from "./read-request-client";
  */
 describe("the tRPC HTTP endpoint", () => {
   let database: TestDatabase;
-  let server: http.Server;
+  let server: TrpcTestServer | undefined;
   let baseUrl: string;
   let limiter: RateLimiter;
   let productId: number;
@@ -27,44 +23,12 @@ describe("the tRPC HTTP endpoint", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     [productId = 0] = await seedCatalog(database.db);
-    const handle = createTrpcHttpHandler({
-      router: appRouter,
-      readClient: (req) =>
-        readRequestClient({
-          header: (name) => {
-            const value = req.headers[name];
-            return Array.isArray(value) ? value.join(", ") : value;
-          },
-          socketAddress: req.socket.remoteAddress,
-          encrypted: false,
-          trustProxy: false,
-          secrets: TEST_SECRETS,
-        }),
-      createContext: (req, client, responseHeaders) =>
-        createContext({
-          db: database.db,
-          dialect: database.target.dialect,
-          secrets: TEST_SECRETS,
-          client,
-          cookieHeader: req.headers.cookie ?? null,
-          responseHeaders,
-          rateLimiter: limiter,
-        }),
-    });
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      void handle(req, res, {
-        path: decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")),
-        input: url.searchParams.get("input") ?? undefined,
-        batch: url.searchParams.get("batch") === "1",
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
+    server = await startTrpcTestServer(database, { rateLimiter: () => limiter });
+    baseUrl = server.baseUrl;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await database?.drop();
   });
 

@@ -1,16 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import superjson from "superjson";
 import { afterAll, afterEach, beforeAll, describe, expect, type MockInstance, vi, it as vitestIt } from "vitest";
-import { createContext } from "../context";
-import { appRouter } from "../root";
 import { seedCatalog } from "../test/seed-catalog";
+import { startTrpcTestServer, type TrpcTestServer } from "../test/start-trpc-test-server";
 import { testDialects } from "../test/test-dialects";
-import { TEST_SECRETS } from "../test/test-secrets";
-import { createTrpcHttpHandler } from "./create-trpc-http-handler";
 import { logServerFault } from "./log-server-fault";
-import { readRequestClient } from "./read-request-client";
 
 type ErrorReply = { error: { json: { message: string; data: { code: string; requestId: string } } } };
 
@@ -23,7 +17,7 @@ type ErrorReply = { error: { json: { message: string; data: { code: string; requ
 describe.each(testDialects)("a server fault over HTTP on $name", ({ server: postgresServer, skip }) => {
   const it = vitestIt.skipIf(skip);
   let database: TestDatabase;
-  let server: http.Server;
+  let server: TrpcTestServer | undefined;
   let baseUrl: string;
   let productId = 0;
   let consoleError: MockInstance<typeof console.error>;
@@ -34,41 +28,12 @@ describe.each(testDialects)("a server fault over HTTP on $name", ({ server: post
     [productId = 0] = await seedCatalog(database.db);
     await database.db.$executeRawUnsafe('ALTER TABLE "Product" RENAME TO "ProductGone"');
     await database.db.$executeRawUnsafe('ALTER TABLE "RateLimitCounter" RENAME TO "RateLimitCounterGone"');
-    const handle = createTrpcHttpHandler({
-      router: appRouter,
-      readClient: (req) =>
-        readRequestClient({
-          header: (name) => [req.headers[name] ?? []].flat().join(", ") || undefined,
-          socketAddress: req.socket.remoteAddress,
-          encrypted: false,
-          trustProxy: false,
-          secrets: TEST_SECRETS,
-        }),
-      createContext: (req, client, responseHeaders) =>
-        createContext({
-          db: database.db,
-          dialect: database.target.dialect,
-          secrets: TEST_SECRETS,
-          client,
-          cookieHeader: req.headers.cookie ?? null,
-          responseHeaders,
-        }),
-      onError: logServerFault,
-    });
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      void handle(req, res, {
-        path: url.pathname.replace(/^\/api\/trpc\//, ""),
-        input: url.searchParams.get("input") ?? undefined,
-        batch: url.searchParams.get("batch") === "1",
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
+    server = await startTrpcTestServer(database, { onError: logServerFault });
+    baseUrl = server.baseUrl;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await database?.drop();
   });
 
