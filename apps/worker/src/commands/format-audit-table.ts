@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@jewelguide/db";
+import { formatTextTable } from "./format-text-table";
 
 const COLUMNS = ["id", "at (UTC)", "actor", "role", "action", "version", "forced", "details"];
 
@@ -14,13 +15,7 @@ export function formatAuditTable(entries: readonly AuditEntry[]): string {
     entry.forced ? "forced" : "",
     Object.keys(entry.details).length === 0 ? "" : JSON.stringify(entry.details),
   ]);
-  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return `${[line(COLUMNS), ...rows.map(line)].join("\n")}\n`;
+  return formatTextTable(COLUMNS, rows);
 }
 
 function formatVersions(from: number | null, to: number | null): string {

@@ -1,3 +1,5 @@
+import { formatTextTable } from "./format-text-table";
+
 type VersionRow = {
   id: number;
   kind: string;
@@ -22,13 +24,7 @@ export function formatVersionsTable(versions: readonly VersionRow[]): string {
     `${(v.artifactSize / 1e6).toFixed(1)} MB`,
     v.createdAt.toISOString().slice(0, 16).replace("T", " "),
   ]);
-  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return `${[line(COLUMNS), ...rows.map(line)].join("\n")}\n`;
+  return formatTextTable(COLUMNS, rows);
 }
 
 function formatMetric(metrics: unknown, split: string, name: string): string {
