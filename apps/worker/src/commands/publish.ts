@@ -1,7 +1,8 @@
-import { createDb, DEFAULT_MAX_RECALL_DROP, PublishError, publishWithGates } from "@jewelguide/db";
+import { createDb, PublishError, publishWithGates } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { parseNonNegativeNumber, parseVersionId } from "./parse-numeric-flags";
+import { MAX_DROP_FLAG, parseMaxDrop } from "./max-drop-flag";
+import { parseVersionId } from "./parse-numeric-flags";
 import { workerActor } from "./worker-actor";
 
 export const publishCommand = defineCommand({
@@ -14,18 +15,11 @@ The change is recorded in the audit log (worker:<os user>@<host>, forced or not)
   flags: {
     version: { type: "string", valueName: "N", description: "the model version id to publish (required)" },
     force: { type: "boolean", description: "publish even when a gate fails (the failures are still printed)" },
-    "max-drop": {
-      type: "string",
-      valueName: "X",
-      description: `allowed drop of validation recall@20 below the active version (default ${DEFAULT_MAX_RECALL_DROP})`,
-    },
+    "max-drop": MAX_DROP_FLAG,
   },
   async run({ flags, env, stdout, stderr }) {
     const id = parseVersionId("--version", flags.version);
-    const maxDrop =
-      flags["max-drop"] === undefined
-        ? DEFAULT_MAX_RECALL_DROP
-        : parseNonNegativeNumber("--max-drop", flags["max-drop"]);
+    const maxDrop = parseMaxDrop(flags["max-drop"]);
     const { db } = createDb(env.databaseUrl);
     try {
       const result = await publishWithGates(db, id, { force: flags.force, maxDrop, actor: workerActor() });

@@ -1,7 +1,8 @@
-import { createDb, DEFAULT_MAX_RECALL_DROP, PublishError, rollbackModelVersion } from "@jewelguide/db";
+import { createDb, PublishError, rollbackModelVersion } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { parseNonNegativeNumber, parsePositiveInteger } from "./parse-numeric-flags";
+import { MAX_DROP_FLAG, parseMaxDrop } from "./max-drop-flag";
+import { parsePositiveInteger } from "./parse-numeric-flags";
 import { workerActor } from "./worker-actor";
 
 export const rollbackCommand = defineCommand({
@@ -14,18 +15,11 @@ changes); --force rolls back anyway and is recorded as forced.`,
   flags: {
     to: { type: "string", valueName: "N", description: "the version id to roll back to" },
     force: { type: "boolean", description: "roll back even when a gate fails (the failures are still printed)" },
-    "max-drop": {
-      type: "string",
-      valueName: "X",
-      description: `allowed drop of validation recall@20 below the active version (default ${DEFAULT_MAX_RECALL_DROP})`,
-    },
+    "max-drop": MAX_DROP_FLAG,
   },
   async run({ flags, env, stdout, stderr }) {
     const to = flags.to === undefined ? undefined : parsePositiveInteger("--to", flags.to);
-    const maxDrop =
-      flags["max-drop"] === undefined
-        ? DEFAULT_MAX_RECALL_DROP
-        : parseNonNegativeNumber("--max-drop", flags["max-drop"]);
+    const maxDrop = parseMaxDrop(flags["max-drop"]);
     const { db } = createDb(env.databaseUrl);
     try {
       const result = await rollbackModelVersion(db, { to, force: flags.force, maxDrop, actor: workerActor() });
