@@ -3,18 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jpegBytes, NOT_IMAGES, pngBytes, webpBytes } from "./helpers/image-bytes";
+import { mediaFiles } from "./helpers/media-files";
 import { useFreshWorkspace } from "./helpers/temp-workspace";
 
 const ws = useFreshWorkspace();
-
-/** Files in the workspace's media folder, relative to it (dot-names included), sorted. */
-function mediaFiles(): string[] {
-  const root = path.join(ws.env.dataDir, "media");
-  if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true }) as string[])
-    .filter((name) => fs.statSync(path.join(root, name)).isFile())
-    .sort();
-}
 
 /** Imports a catalog of one row per image value (sku I-<n>, line n + 1); returns the CLI's stdout. */
 async function importImages(images: string[], format: "csv" | "jsonl" = "jsonl"): Promise<string> {
@@ -55,7 +47,7 @@ describe("import catalog: where an image may come from", () => {
     expect(stdout).toContain('catalog.jsonl:9: column image: "data:image/svg+xml,<svg/>": only http(s) URLs');
     expect(stdout).toContain("rejected: 9");
     expect(await ws.db.product.count()).toBe(0);
-    expect(mediaFiles()).toEqual([]);
+    expect(mediaFiles(ws.env)).toEqual([]);
   });
 
   it("refuses a symlink inside the folder that points out of it, and follows one that stays inside", async () => {
@@ -72,7 +64,7 @@ describe("import catalog: where an image may come from", () => {
     expect(stdout).toContain("rejected: 2");
     const alias = await ws.db.product.findUniqueOrThrow({ where: { sku: "I-3" } });
     expect(alias.imageUrl).toMatch(/^\/media\/catalog\/[0-9a-f]{12}-alias\.jpg$/);
-    expect(mediaFiles()).toEqual([alias.imageUrl?.slice("/media/".length)]);
+    expect(mediaFiles(ws.env)).toEqual([alias.imageUrl?.slice("/media/".length)]);
   });
 
   it("accepts JPEG, PNG and WebP by their bytes whatever the extension, and nothing else", async () => {
@@ -120,7 +112,7 @@ describe("import catalog: where an image may come from", () => {
       expect.stringMatching(/^\/media\/catalog\/[0-9a-f]{12}-b\.svg\.png$/),
       expect.stringMatching(/^\/media\/catalog\/[0-9a-f]{12}-c\.webp$/),
     ]);
-    expect(mediaFiles()).toEqual(urls.map((url) => url?.slice("/media/".length)).sort());
+    expect(mediaFiles(ws.env)).toEqual(urls.map((url) => url?.slice("/media/".length)).sort());
   });
 
   it("refuses a file over 10 MB", async () => {
@@ -130,7 +122,7 @@ describe("import catalog: where an image may come from", () => {
     expect(stdout).toContain(
       'catalog.jsonl:1: column image: "big.jpg": is 10,485,761 bytes; at most 10,485,760 bytes (10 MiB) allowed',
     );
-    expect(mediaFiles()).toEqual([]);
+    expect(mediaFiles(ws.env)).toEqual([]);
   });
 
   it("refuses NUL bytes and truncates a long value in the message", async () => {
@@ -164,7 +156,7 @@ describe("import catalog: where an image may come from", () => {
     expect(stdout).toContain("rejected: 4");
     const urls = (await ws.db.product.findMany({ orderBy: { sku: "asc" } })).map((product) => product.imageUrl);
     expect(urls).toEqual(["https://cdn.example.com/p/ring%201.jpg?w=400", "HTTP://example.com/a.png"]);
-    expect(mediaFiles()).toEqual([]);
+    expect(mediaFiles(ws.env)).toEqual([]);
   });
 });
 
@@ -205,7 +197,7 @@ describe("import images: the photo set obeys the same rules", () => {
     );
     expect(result.stdout).toContain('labels.csv:9: column file: ".hidden.jpg": a photo\'s name may hold only');
     expect(result.stdout).toContain("rejected: 6");
-    expect(mediaFiles()).toEqual([
+    expect(mediaFiles(ws.env)).toEqual([
       "jewellery-images-5class/images/rings_0001.jpg",
       "jewellery-images-5class/images/rings_0002.png",
     ]);

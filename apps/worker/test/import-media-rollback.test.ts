@@ -3,17 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jpegBytes } from "./helpers/image-bytes";
+import { mediaFiles } from "./helpers/media-files";
 import { FIXTURES, useFreshWorkspace } from "./helpers/temp-workspace";
 
 const ws = useFreshWorkspace();
-
-function mediaFiles(): string[] {
-  const root = path.join(ws.env.dataDir, "media");
-  if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true }) as string[])
-    .filter((name) => fs.statSync(path.join(root, name)).isFile())
-    .sort();
-}
 
 /** Makes every insert of a product with this sku fail inside the database, so its batch's transaction rolls back. */
 async function failInsertsOf(sku: string): Promise<void> {
@@ -42,7 +35,7 @@ describe("import catalog: photos of a batch that does not land are removed", () 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("error: PrismaClientKnownRequestError");
     expect(await ws.db.product.count()).toBe(0);
-    expect(mediaFiles()).toEqual([path.relative(path.join(ws.env.dataDir, "media"), damaged)]);
+    expect(mediaFiles(ws.env)).toEqual([path.relative(path.join(ws.env.dataDir, "media"), damaged)]);
     expect(fs.readFileSync(damaged, "utf8")).toBe("older bytes other rows may point at");
     expect((await ws.db.importRun.findFirstOrThrow()).status).toBe("failed");
   });
@@ -56,8 +49,8 @@ describe("import catalog: photos of a batch that does not land are removed", () 
     expect(result.code).toBe(1);
     const stored = await ws.db.product.findUniqueOrThrow({ where: { sku: "A" } });
     expect(stored.imageUrl).toBe(`/media/${catalogName(fs.readFileSync(a), "a.jpg")}`);
-    expect(mediaFiles()).toEqual([catalogName(fs.readFileSync(a), "a.jpg")]);
-    expect(mediaFiles()).not.toContain(catalogName(fs.readFileSync(b), "b.jpg"));
+    expect(mediaFiles(ws.env)).toEqual([catalogName(fs.readFileSync(a), "a.jpg")]);
+    expect(mediaFiles(ws.env)).not.toContain(catalogName(fs.readFileSync(b), "b.jpg"));
   });
 
   it("removes the batch's copies when the import stops inside the batch (--on-error stop)", async () => {
@@ -68,7 +61,7 @@ describe("import catalog: photos of a batch that does not land are removed", () 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('catalog.csv:3: column image: "bad.jpg": is not a JPEG, PNG or WebP image');
     expect(await ws.db.product.count()).toBe(0);
-    expect(mediaFiles()).toEqual([]);
+    expect(mediaFiles(ws.env)).toEqual([]);
   });
 
   it("leaves no staging or backup file behind when everything lands", async () => {
@@ -78,7 +71,7 @@ describe("import catalog: photos of a batch that does not land are removed", () 
     expect((await ws.cli("import", "catalog", "--file", file, "--quiet")).stdout).toContain(
       "0 new, 0 updated, 2 unchanged",
     );
-    expect(mediaFiles()).toEqual([catalogName(jpegBytes("a"), "a.jpg")]);
+    expect(mediaFiles(ws.env)).toEqual([catalogName(jpegBytes("a"), "a.jpg")]);
   });
 });
 
@@ -95,7 +88,7 @@ describe("import images: photos of a batch that does not land are removed", () =
     expect(result.code).toBe(1);
     const stored = (await ws.db.product.findMany({ orderBy: { sku: "asc" } })).map((product) => product.sku);
     expect(stored).toEqual(["img-earrings_0001", "img-rings_0001", "img-rings_0002"]);
-    expect(mediaFiles()).toEqual(
+    expect(mediaFiles(ws.env)).toEqual(
       ["earrings_0001.jpg", "necklace_0001.jpg", "rings_0001.jpg", "rings_0002.jpg"].map(
         (name) => `jewellery-images-5class/images/${name}`,
       ),
@@ -110,7 +103,7 @@ describe("demo: photos copied for a run that fails are removed", () => {
     const result = await ws.cli("demo", "--file", bad, "--photos", path.join(FIXTURES, "photo-set"), "--quiet");
     expect(result.code).toBe(1);
     expect(await ws.db.product.count()).toBe(0);
-    expect(mediaFiles()).toEqual([]);
+    expect(mediaFiles(ws.env)).toEqual([]);
   });
 
   it("keeps the photos stored products point at when a later batch fails", async () => {
@@ -129,6 +122,6 @@ describe("demo: photos copied for a run that fails are removed", () => {
     expect(result.code).toBe(1);
     const urls = (await ws.db.product.findMany()).map((product) => product.imageUrl).filter((url) => url !== null);
     expect(urls.length).toBeGreaterThan(0);
-    expect(mediaFiles()).toEqual([...new Set(urls.map((url) => url.slice("/media/".length)))].sort());
+    expect(mediaFiles(ws.env)).toEqual([...new Set(urls.map((url) => url.slice("/media/".length)))].sort());
   });
 });
