@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { createDb } from "@jewelguide/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../src/free-port";
 import { e2eDatabaseUrl, e2eDataDir, repoRoot, webDir } from "../src/paths";
 import { startWebServer, type WebServer } from "../src/start-web-server";
 
@@ -18,20 +18,6 @@ const BOOT_TIMEOUT_MS = 120_000;
 let productId = 0;
 let productSku = "";
 const servers: WebServer[] = [];
-
-/** A port nobody listens on right now (the OS picks it; the server binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** A file of the build that Next serves as is: the readiness poll touches neither bundle. */
 function staticChunkPath(): string {

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type DbHandle } from "@jewelguide/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../src/free-port";
+import { listProcesses } from "../src/list-processes";
 import { e2eDatabaseUrl, repoRoot } from "../src/paths";
 import { startWebServer, type WebServer } from "../src/start-web-server";
 
@@ -20,34 +21,12 @@ let workDir = "";
 let copy: DbHandle | undefined;
 let server: WebServer | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 /** The web processes of the server's process group (serve.mjs titles them `next-server`). */
 function webProcessIds(groupId: number): number[] {
-  const ids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) ids.push(Number(entry));
-    } catch {
-      // The process went away while we looked.
-    }
-  }
-  return ids.sort((a, b) => a - b);
+  return listProcesses()
+    .filter((entry) => entry.processGroupId === groupId && entry.commandLine.startsWith("next-server"))
+    .map((entry) => entry.pid)
+    .sort((a, b) => a - b);
 }
 
 /**

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { listProcesses } from "../list-processes";
 
 /**
  * The pid of the web process that serves `port`: serve.mjs's node:cluster primary is found by its command line
@@ -43,23 +44,4 @@ export function isProcessAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-type ProcessEntry = { pid: number; parentPid: number; commandLine: string };
-
-function listProcesses(): ProcessEntry[] {
-  const entries: ProcessEntry[] = [];
-  for (const name of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      // The command name in parentheses may contain spaces: the fields after its closing parenthesis are fixed.
-      const afterName = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const commandLine = fs.readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
-      entries.push({ pid: Number(name), parentPid: Number(afterName[1]), commandLine });
-    } catch {
-      // the process ended while the list was read
-    }
-  }
-  return entries;
 }
