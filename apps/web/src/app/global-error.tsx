@@ -1,6 +1,6 @@
 "use client";
 
-import { ServerFaultNotice } from "../components/server-fault-notice";
+import { ServerFaultNotice } from "@/components/server-fault-notice";
 import "./globals.css";
 
 type GlobalErrorProps = { error: Error & { digest?: string }; retry: () => void };

@@ -1,16 +1,16 @@
 import Link from "next/link";
-import { FeedSection } from "../components/feed-section";
-import type { FilterChip } from "../components/filter-chips";
-import { FilterChips } from "../components/filter-chips";
-import { Pagination } from "../components/pagination";
-import { ProductCard } from "../components/product-card";
-import { SearchForm } from "../components/search-form";
-import { buildVocabularyLabels } from "../i18n/build-vocabulary-labels";
-import { formatMessage, getMessages, type Messages } from "../i18n/dictionary";
-import { getLanguage } from "../i18n/get-language";
-import { labelCategory, labelMetal } from "../i18n/vocabulary-labels";
-import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "../lib/shop-search-params";
-import { getServerCaller } from "../server/caller";
+import { FeedSection } from "@/components/feed-section";
+import type { FilterChip } from "@/components/filter-chips";
+import { FilterChips } from "@/components/filter-chips";
+import { Pagination } from "@/components/pagination";
+import { ProductCard } from "@/components/product-card";
+import { SearchForm } from "@/components/search-form";
+import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
+import { formatMessage, getMessages, type Messages } from "@/i18n/dictionary";
+import { getLanguage } from "@/i18n/get-language";
+import { labelCategory, labelMetal } from "@/i18n/vocabulary-labels";
+import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "@/lib/shop-search-params";
+import { getServerCaller } from "@/server/caller";
 
 const PAGE_SIZE = 24;
 

@@ -1,7 +1,7 @@
 import type { ConstraintChip } from "@jewelguide/api";
 import Link from "next/link";
-import { formatMessage, type Messages } from "../i18n/dictionary";
-import { buildRemoveChipHref, type GuideSearchParams } from "../lib/guide-search-params";
+import { formatMessage, type Messages } from "@/i18n/dictionary";
+import { buildRemoveChipHref, type GuideSearchParams } from "@/lib/guide-search-params";
 
 type ConstraintChipsProps = { chips: ConstraintChip[]; params: GuideSearchParams; messages: Messages };
 

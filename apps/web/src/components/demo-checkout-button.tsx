@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { newEventKey } from "../lib/new-event-key";
+import { newEventKey } from "@/lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type DemoCheckoutButtonProps = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatMessage } from "../i18n/dictionary";
-import { getServerCaller } from "../server/caller";
+import { formatMessage } from "@/i18n/dictionary";
+import { getServerCaller } from "@/server/caller";
 import { RecommendedList } from "./recommended-list";
 import type { ShopperView } from "./shopper-view";
 

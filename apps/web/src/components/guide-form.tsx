@@ -1,7 +1,7 @@
 import { findConcept, METAL_NAMES, METALS } from "@jewelguide/model";
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import { budgetPresets, type GuideSearchParams } from "../lib/guide-search-params";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import { budgetPresets, type GuideSearchParams } from "@/lib/guide-search-params";
 
 const RECIPIENTS = ["mother", "wife", "girlfriend", "husband", "boyfriend", "father", "friend", "self"];
 const OCCASIONS = ["birthday", "anniversary", "wedding", "engagement", "valentine", "daily"];

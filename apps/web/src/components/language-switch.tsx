@@ -1,5 +1,5 @@
-import type { Language } from "../i18n/languages";
-import { setLanguage } from "../i18n/set-language";
+import type { Language } from "@/i18n/languages";
+import { setLanguage } from "@/i18n/set-language";
 
 const OPTIONS: { value: Language; label: string; lang: string }[] = [
   { value: "zh", label: "中文", lang: "zh-CN" },

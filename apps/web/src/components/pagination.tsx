@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatMessage, type Messages } from "../i18n/dictionary";
-import { pageWindow } from "../lib/page-window";
+import { formatMessage, type Messages } from "@/i18n/dictionary";
+import { pageWindow } from "@/lib/page-window";
 
 type PaginationProps = {
   page: number;

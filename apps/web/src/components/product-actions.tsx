@@ -1,5 +1,5 @@
-import type { Messages } from "../i18n/dictionary";
-import { getServerCaller } from "../server/caller";
+import type { Messages } from "@/i18n/dictionary";
+import { getServerCaller } from "@/server/caller";
 import { ShopperListToggle } from "./shopper-list-toggle";
 
 type ProductActionsProps = { productId: number; messages: Messages };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { newEventKey } from "../lib/new-event-key";
+import { newEventKey } from "@/lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type ProductActivityLoggerProps = { productId: number; attribution: string | null };

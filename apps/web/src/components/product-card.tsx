@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import { labelGem, labelMetal, type VocabularyLabels } from "../i18n/vocabulary-labels";
-import { displayPrice } from "../lib/display-price";
-import { productTitle } from "../lib/product-title";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import { labelGem, labelMetal, type VocabularyLabels } from "@/i18n/vocabulary-labels";
+import { displayPrice } from "@/lib/display-price";
+import { productTitle } from "@/lib/product-title";
 import { ProductImage } from "./product-image";
 
 export type ProductCardData = {

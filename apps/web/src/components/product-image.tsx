@@ -1,4 +1,4 @@
-import { labelCategory, type VocabularyLabels } from "../i18n/vocabulary-labels";
+import { labelCategory, type VocabularyLabels } from "@/i18n/vocabulary-labels";
 
 type ProductImageProps = {
   imageUrl: string | null;

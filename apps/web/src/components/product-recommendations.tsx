@@ -1,4 +1,4 @@
-import { getServerCaller } from "../server/caller";
+import { getServerCaller } from "@/server/caller";
 import type { RecommendedCardData } from "./recommended-card";
 import { RecommendedList } from "./recommended-list";
 import type { ShopperView } from "./shopper-view";

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
-import { displayPrice } from "../lib/display-price";
-import { productTitle } from "../lib/product-title";
-import { buildProductHref } from "../lib/recommendation-ref";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
+import { displayPrice } from "@/lib/display-price";
+import { productTitle } from "@/lib/product-title";
+import { buildProductHref } from "@/lib/recommendation-ref";
 import { CARD_CLASS, describeMaterial, type ProductCardData } from "./product-card";
 import { ProductImage } from "./product-image";
 

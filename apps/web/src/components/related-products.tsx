@@ -2,10 +2,10 @@
 
 import type { Category } from "@jewelguide/model";
 import { useQuery } from "@tanstack/react-query";
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
-import { useTRPC } from "../trpc/client";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
+import { useTRPC } from "@/trpc/client";
 import { ProductCard } from "./product-card";
 
 const COUNT = 4;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { newEventKey } from "../lib/new-event-key";
+import { newEventKey } from "@/lib/new-event-key";
 import { useLogEvents } from "./use-log-events";
 
 type RemoveFromListButtonProps = { productId: number; list: "favorite" | "cart"; label: string };

@@ -1,5 +1,5 @@
-import type { Messages } from "../i18n/dictionary";
-import type { ShopSearchParams } from "../lib/shop-search-params";
+import type { Messages } from "@/i18n/dictionary";
+import type { ShopSearchParams } from "@/lib/shop-search-params";
 
 type SearchFormProps = { params: ShopSearchParams; messages: Messages };
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
-import { displayPrice } from "../lib/display-price";
-import { formatPrice } from "../lib/format-price";
-import { productTitle } from "../lib/product-title";
-import { getServerCaller } from "../server/caller";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
+import { displayPrice } from "@/lib/display-price";
+import { formatPrice } from "@/lib/format-price";
+import { productTitle } from "@/lib/product-title";
+import { getServerCaller } from "@/server/caller";
 import { DemoCheckoutButton } from "./demo-checkout-button";
 import { ProductImage } from "./product-image";
 import { RemoveFromListButton } from "./remove-from-list-button";

@@ -1,6 +1,6 @@
-import type { Messages } from "../i18n/dictionary";
-import type { Language } from "../i18n/languages";
-import type { VocabularyLabels } from "../i18n/vocabulary-labels";
+import type { Messages } from "@/i18n/dictionary";
+import type { Language } from "@/i18n/languages";
+import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 
 /**
  * The language a page is rendered in: what every recommendation surface needs to render. The shopper is not here:

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "../trpc/client";
+import { useTRPC } from "@/trpc/client";
 
 /** Sends shopper events through tRPC (`events.log`); every event carries its own idempotency key. */
 export function useLogEvents() {

@@ -1,13 +1,13 @@
 import type { AbTestReport } from "@jewelguide/api";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { AuditLogTable } from "../../components/dashboard/audit-log-table";
-import { BarChart } from "../../components/dashboard/bar-chart";
-import { DataTable } from "../../components/dashboard/data-table";
-import { formatRate, MetricsTable } from "../../components/dashboard/metrics-table";
-import { fill, getDashboardMessages } from "../../i18n/dashboard-messages";
-import { getLanguage } from "../../i18n/get-language";
-import { getStaffCaller } from "../../server/staff-caller";
+import { AuditLogTable } from "@/components/dashboard/audit-log-table";
+import { BarChart } from "@/components/dashboard/bar-chart";
+import { DataTable } from "@/components/dashboard/data-table";
+import { formatRate, MetricsTable } from "@/components/dashboard/metrics-table";
+import { fill, getDashboardMessages } from "@/i18n/dashboard-messages";
+import { getLanguage } from "@/i18n/get-language";
+import { getStaffCaller } from "@/server/staff-caller";
 import { logOutAction, publishAction, rollbackAction, startAbTestAction, stopAbTestAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -1,14 +1,14 @@
 import { RetryLaterError } from "@jewelguide/api";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConstraintChips } from "../../components/constraint-chips";
-import { GuideForm } from "../../components/guide-form";
-import { RecommendedList } from "../../components/recommended-list";
-import { buildVocabularyLabels } from "../../i18n/build-vocabulary-labels";
-import { formatMessage, getMessages } from "../../i18n/dictionary";
-import { getLanguage } from "../../i18n/get-language";
-import { buildGuideHref, parseBudget, parseDrop, parseGuideSearchParams } from "../../lib/guide-search-params";
-import { getServerCaller } from "../../server/caller";
+import { ConstraintChips } from "@/components/constraint-chips";
+import { GuideForm } from "@/components/guide-form";
+import { RecommendedList } from "@/components/recommended-list";
+import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
+import { formatMessage, getMessages } from "@/i18n/dictionary";
+import { getLanguage } from "@/i18n/get-language";
+import { buildGuideHref, parseBudget, parseDrop, parseGuideSearchParams } from "@/lib/guide-search-params";
+import { getServerCaller } from "@/server/caller";
 
 type GuidePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

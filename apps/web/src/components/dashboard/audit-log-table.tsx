@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@jewelguide/db";
-import type { DashboardMessages } from "../../i18n/dashboard-messages";
+import type { DashboardMessages } from "@/i18n/dashboard-messages";
 import { DataTable } from "./data-table";
 
 /**

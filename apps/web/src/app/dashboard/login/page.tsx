@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { fill, getDashboardMessages } from "../../../i18n/dashboard-messages";
-import { getLanguage } from "../../../i18n/get-language";
-import { logInAction } from "../actions";
+import { logInAction } from "@/app/dashboard/actions";
+import { fill, getDashboardMessages } from "@/i18n/dashboard-messages";
+import { getLanguage } from "@/i18n/get-language";
 
 export const dynamic = "force-dynamic";
 
