@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FeedSection } from "@/components/feed-section";
 import type { FilterChip } from "@/components/filter-chips";
 import { FilterChips } from "@/components/filter-chips";
+import { OutOfStockBadge } from "@/components/out-of-stock-badge";
 import { Pagination } from "@/components/pagination";
 import { ProductCard } from "@/components/product-card";
 import { SearchForm } from "@/components/search-form";
@@ -93,10 +94,10 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
             <li key={product.id} className="flex">
               <ProductCard
                 product={product}
-                language={language}
-                messages={messages}
-                labels={labels}
+                view={{ language, messages, labels }}
+                href={`/products/${product.id}`}
                 eager={index < 4}
+                badge={<OutOfStockBadge inStock={product.inStock} messages={messages} />}
               />
             </li>
           ))}

@@ -1,6 +1,5 @@
 import { getServerCaller } from "@/server/caller";
-import type { RecommendedCardData } from "./recommended-card";
-import { RecommendedList } from "./recommended-list";
+import { type RecommendedItem, RecommendedList } from "./recommended-list";
 import type { ShopperView } from "./shopper-view";
 
 /** "Similar pieces" (the served model's item similarity) and "often bought together" (shared orders), when any. */
@@ -33,7 +32,7 @@ export async function ProductRecommendations({ sku, view }: { sku: string; view:
 type RecommendationSectionProps = {
   id: string;
   heading: string;
-  items: RecommendedCardData[];
+  items: RecommendedItem[];
   requestId: string;
   view: ShopperView;
 };

@@ -1,9 +1,18 @@
+import { buildProductHref } from "@/lib/recommendation-ref";
 import { ImpressionLogger } from "./impression-logger";
-import { RecommendedCard, type RecommendedCardData } from "./recommended-card";
+import { ProductCard, type ProductCardData } from "./product-card";
 import type { ShopperView } from "./shopper-view";
 
+export type RecommendedItem = ProductCardData & {
+  slot: number;
+  why: string;
+  reason: { kind: string };
+  /** The server's signed record of serving this item here (list, request, slot): passed on to the product page. */
+  attribution: string;
+};
+
 type RecommendedListProps = {
-  items: RecommendedCardData[];
+  items: RecommendedItem[];
   /** The list's request id: a new list (new request) remounts the impression logger. */
   requestId: string;
   view: ShopperView;
@@ -11,19 +20,32 @@ type RecommendedListProps = {
   eagerCount?: number;
 };
 
-/** A grid of recommended cards (server-rendered) that logs its impressions from the browser. */
+/**
+ * A grid of recommended pieces (server-rendered), each card with its one-line "why this?" from the recommender's
+ * signals and a link carrying its attribution; logs its impressions from the browser.
+ */
 export function RecommendedList({ items, requestId, view, eagerCount }: RecommendedListProps) {
   return (
     <>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
         {items.map((item) => (
           <li key={item.id} className="flex">
-            <RecommendedCard
-              item={item}
-              language={view.language}
-              messages={view.messages}
-              labels={view.labels}
+            <ProductCard
+              product={item}
+              view={view}
+              href={buildProductHref(item.id, item.attribution)}
               eager={item.slot < (eagerCount ?? 0)}
+              testIds={{ card: "recommended-card", price: "recommended-price" }}
+              data={{ "data-category": item.category, "data-reason": item.reason.kind }}
+              explanation={
+                <p
+                  className="mt-auto border-t border-line/70 pt-2 text-xs leading-5 text-ink/80"
+                  data-testid="why-this"
+                >
+                  <span className="sr-only">{view.messages.whyThis} </span>
+                  {item.why}
+                </p>
+              }
             />
           </li>
         ))}

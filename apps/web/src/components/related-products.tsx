@@ -6,6 +6,7 @@ import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 import { useTRPC } from "@/trpc/client";
+import { OutOfStockBadge } from "./out-of-stock-badge";
 import { ProductCard } from "./product-card";
 
 const COUNT = 4;
@@ -41,7 +42,12 @@ export function RelatedProducts({ productId, category, heading, language, messag
         {items
           ? items.map((product) => (
               <li key={product.id} className="flex">
-                <ProductCard product={product} language={language} messages={messages} labels={labels} />
+                <ProductCard
+                  product={product}
+                  view={{ language, messages, labels }}
+                  href={`/products/${product.id}`}
+                  badge={<OutOfStockBadge inStock={product.inStock} messages={messages} />}
+                />
               </li>
             ))
           : Array.from({ length: COUNT }, (_, index) => (

@@ -1,13 +1,10 @@
-import Link from "next/link";
 import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
-import { displayPrice } from "@/lib/display-price";
 import { formatPrice } from "@/lib/format-price";
-import { productTitle } from "@/lib/product-title";
 import { getServerCaller } from "@/server/caller";
 import { DemoCheckoutButton } from "./demo-checkout-button";
-import { ProductImage } from "./product-image";
+import { ProductCard } from "./product-card";
 import { RemoveFromListButton } from "./remove-from-list-button";
 
 type ShopperListPageProps = {
@@ -18,7 +15,8 @@ type ShopperListPageProps = {
 };
 
 /**
- * The cookie's shopper's favourites or cart: rows with photo, title, price and remove; the cart adds the demo checkout.
+ * The cookie's shopper's favourites or cart: product cards as rows, each with its remove button; the cart adds the
+ * demo checkout.
  */
 export async function ShopperListPage({ list, language, messages, labels }: ShopperListPageProps) {
   const items = await getServerCaller().shopper.listItems({ list });
@@ -36,23 +34,17 @@ export async function ShopperListPage({ list, language, messages, labels }: Shop
           className="flex flex-col divide-y divide-line rounded-lg border border-line bg-white"
           data-testid="list-items"
         >
-          {items.map((item) => {
-            const name = productTitle(item, language);
-            return (
-              <li key={item.id} className="flex items-center gap-4 p-3 sm:p-4" data-testid="list-item">
-                <div className="w-16 shrink-0 overflow-hidden rounded border border-line sm:w-20">
-                  <ProductImage imageUrl={item.imageUrl} alt={name} category={item.category} labels={labels} />
-                </div>
-                <div className="flex min-w-0 flex-1 flex-col gap-1">
-                  <Link href={`/products/${item.id}`} className="truncate text-sm text-ink hover:text-gold-700">
-                    {name}
-                  </Link>
-                  <span className="font-serif text-gold-700">{displayPrice(item, language, messages)}</span>
-                </div>
-                <RemoveFromListButton productId={item.id} list={list} label={messages.remove} />
-              </li>
-            );
-          })}
+          {items.map((item) => (
+            <li key={item.id} className="p-3 sm:p-4" data-testid="list-item">
+              <ProductCard
+                product={item}
+                view={{ language, messages, labels }}
+                href={`/products/${item.id}`}
+                layout="row"
+                actions={<RemoveFromListButton productId={item.id} list={list} label={messages.remove} />}
+              />
+            </li>
+          ))}
         </ul>
       )}
       {list === "cart" && (
