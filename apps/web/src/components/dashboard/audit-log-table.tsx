@@ -1,12 +1,12 @@
-import type { AuditEntry } from "@jewelguide/db";
 import type { DashboardMessages } from "@/i18n/dashboard-messages";
+import type { DashboardOutputs } from "./dashboard-outputs";
 import { DataTable } from "./data-table";
 
 /**
  * The latest audit entries as a table: when, who (e-mail or worker account, with the role acted in), what, which
  * version was replaced by which, whether the gates were forced, and the remaining details as `key: value` pairs.
  */
-export function AuditLogTable({ entries, t }: { entries: readonly AuditEntry[]; t: DashboardMessages }) {
+export function AuditLogTable({ entries, t }: { entries: DashboardOutputs["auditLog"]; t: DashboardMessages }) {
   if (entries.length === 0) return <p>{t.noAuditEntries}</p>;
   return (
     <DataTable
