@@ -37,6 +37,13 @@ describe("run, evaluate and schedule", () => {
     });
   });
 
+  it("run refuses an unknown kind before importing anything", async () => {
+    const run = await ws.cli("run", "--kind", "nope");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --kind nope is not a recommender kind; choose one of .*popularity/);
+    expect(await ws.db.importRun.count()).toBe(0);
+  });
+
   it("train stores the popularity baseline's metrics on the same split beside the version's own", async () => {
     await seedPurchases(ws.db, { products: 40, users: 60, perUser: 5 });
     expect((await ws.cli("train", "--kind", "itemknn", "--quiet")).code).toBe(0);

@@ -2,7 +2,7 @@ import type { WorkerEnv } from "../config/read-worker-env";
 import type { Command, Output } from "./command";
 import { formatCommandHelp, formatOverview } from "./format-help";
 import { parseCommandLine } from "./parse-command-line";
-import { UsageError } from "./usage-error";
+import { reportCommandError } from "./report-command-error";
 
 export type CliIo = { env: WorkerEnv; stdout: Output; stderr: Output };
 
@@ -16,11 +16,6 @@ export async function runCli(argv: string[], commands: Command[], io: CliIo): Pr
     }
     return await parsed.command.run({ flags: parsed.flags, positionals: parsed.positionals, ...io });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    return reportCommandError(error, io.stderr);
   }
 }

@@ -1,14 +1,6 @@
-import path from "node:path";
-import { createDb, migrateDatabase, redact } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
-import { createPhotoAssigner } from "../demo/assign-photos";
-import { formatImportOutcome } from "../import/format-import-outcome";
 import { IMPORT_FLAGS, readImportOptions } from "../import/import-options";
-import { runImport } from "../import/run-import";
-import { readPhotoSet } from "../importers/images/read-photo-set";
-import { withPhotosInMedia } from "../importers/images/with-photos-in-media";
-import { importRees46 } from "../importers/rees46/import-rees46";
-import { openInput } from "../io/open-input";
+import { importDemoShop } from "../pipeline/import-demo-shop";
 import { defaultPhotoSetDir } from "./import-images";
 import { defaultRees46File } from "./import-rees46";
 
@@ -26,34 +18,17 @@ Running it again on a demo database changes nothing.`,
     photos: { type: "string", valueName: "DIR", description: "Photo set folder (default: the shared one)." },
     ...IMPORT_FLAGS,
   },
-  async run(context) {
-    const { env, flags, stdout } = context;
-    const input = openInput(flags.file ?? defaultRees46File(env.sharedDir));
-    const photoDir = path.resolve(flags.photos ?? defaultPhotoSetDir(env.sharedDir));
-    openInput(path.join(photoDir, "labels.csv"));
-    const migration = await migrateDatabase(env.databaseUrl);
-    stdout.write(`demo: database ${redact(env.databaseUrl)}: ${migration.applied.length} migration(s) applied\n`);
-    const options = readImportOptions(flags, "demo", env.dataDir);
-    const { db, target } = createDb(env.databaseUrl);
-    try {
-      const outcome = await runImport(
-        { db, dialect: target.dialect, source: "demo", file: input.path, options, stderr: context.stderr },
-        async (importContext) => {
-          const photos = await readPhotoSet(importContext, photoDir);
-          importContext.stats.rowsRead = 0;
-          await withPhotosInMedia(importContext, photos, photoDir, env.dataDir, async (copied) => {
-            stdout.write(
-              `demo: ${photos.length} photos (${copied.copied} copied, ${copied.present} already in place)\n`,
-            );
-            await importRees46(importContext, input, { decorateProduct: createPhotoAssigner(photos) });
-          });
-          importContext.stats.summary.push(`photos: ${photos.length} in the media folder`);
-        },
-      );
-      stdout.write(formatImportOutcome("demo (rees46 + photos)", input.path, outcome));
-      return outcome.status === "succeeded" ? 0 : 1;
-    } finally {
-      await db.$disconnect();
-    }
+  async run({ env, flags, stdout, stderr }) {
+    const outcome = await importDemoShop(
+      {
+        databaseUrl: env.databaseUrl,
+        dataDir: env.dataDir,
+        file: flags.file ?? defaultRees46File(env.sharedDir),
+        photoDir: flags.photos ?? defaultPhotoSetDir(env.sharedDir),
+        options: readImportOptions(flags, "demo", env.dataDir),
+      },
+      { stdout, stderr },
+    );
+    return outcome.status === "succeeded" ? 0 : 1;
   },
 });

@@ -1,10 +1,15 @@
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
-import { runCli } from "../cli/run-cli";
+import { reportCommandError } from "../cli/report-command-error";
 import { UsageError } from "../cli/usage-error";
+import { runScheduleLoop } from "../pipeline/run-schedule-loop";
+import { defaultPublishingRun, trainAndPublish } from "../pipeline/train-and-publish";
 import { countTrainableEvents } from "../training/count-trainable-events";
+import { KIND_FLAG, parseKindFlag } from "./kind-flag";
 import { parseNonNegativeNumber, parsePositiveInteger } from "./parse-numeric-flags";
-import { DEFAULT_MODEL_KIND } from "./train";
+
+/** Why a run is due: the time since the previous run, or enough new events; with the event count now. */
+type Due = { byTime: boolean; events: number };
 
 export const scheduleCommand = defineCommand({
   name: "schedule",
@@ -18,7 +23,7 @@ active version serving). --max-runs bounds the loop.`,
   flags: {
     "every-minutes": { type: "string", valueName: "N", description: "retrain every N minutes" },
     "after-events": { type: "string", valueName: "M", description: "retrain after M new events" },
-    kind: { type: "string", valueName: "KIND", description: `recommender kind (default ${DEFAULT_MODEL_KIND})` },
+    kind: KIND_FLAG,
     "max-runs": { type: "string", valueName: "N", description: "stop after N training runs (default: no limit)" },
     "poll-seconds": {
       type: "string",
@@ -26,8 +31,7 @@ active version serving). --max-runs bounds the loop.`,
       description: "how often to check whether a run is due (default 30)",
     },
   },
-  async run(context) {
-    const { flags, env, stderr } = context;
+  async run({ flags, env, stdout, stderr }) {
     const everyMs =
       flags["every-minutes"] === undefined
         ? null
@@ -43,55 +47,49 @@ active version serving). --max-runs bounds the loop.`,
       flags["poll-seconds"] === undefined
         ? 30_000
         : parseNonNegativeNumber("--poll-seconds", flags["poll-seconds"]) * 1000;
-    const kind = flags.kind ?? DEFAULT_MODEL_KIND;
-    const { COMMANDS } = await import("./registry");
+    const kind = parseKindFlag(flags.kind);
     const { db } = createDb(env.databaseUrl);
-    let stopping = false;
-    let wake: (() => void) | null = null;
+    const stop = new AbortController();
     const onSignal = () => {
       stderr.write("[schedule] stopping after the current step (Ctrl-C again to stop now)\n");
-      stopping = true;
-      wake?.();
+      stop.abort();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
+    let lastRunAt: number | null = null;
+    let eventsAtLastRun: number | null = null;
+    let failures = 0;
     try {
-      let runs = 0;
-      let lastRunAt: number | null = null;
-      let eventsAtLastRun: number | null = null;
-      let failures = 0;
-      while (!stopping && runs < maxRuns) {
-        const events = await countTrainableEvents(db);
-        const dueByTime = everyMs !== null && (lastRunAt === null || Date.now() - lastRunAt >= everyMs);
-        const dueByEvents =
-          afterEvents !== null && (eventsAtLastRun === null ? events > 0 : events - eventsAtLastRun >= afterEvents);
-        if (dueByTime || dueByEvents) {
-          runs += 1;
+      const runs = await runScheduleLoop<Due>({
+        signal: stop.signal,
+        pollMs,
+        maxRuns,
+        async isDue() {
+          const events = await countTrainableEvents(db);
+          const byTime = everyMs !== null && (lastRunAt === null || Date.now() - lastRunAt >= everyMs);
+          const byEvents =
+            afterEvents !== null && (eventsAtLastRun === null ? events > 0 : events - eventsAtLastRun >= afterEvents);
+          return byTime || byEvents ? { byTime, events } : null;
+        },
+        async runOnce(due, run) {
           lastRunAt = Date.now();
-          eventsAtLastRun = events;
+          eventsAtLastRun = due.events;
           stderr.write(
-            `[schedule] run ${runs}: ${dueByTime ? "time" : `${afterEvents} new events`} (${events} events in total)\n`,
+            `[schedule] run ${run}: ${due.byTime ? "time" : `${afterEvents} new events`} (${due.events} events in total)\n`,
           );
-          const code = await runCli(["train", "--kind", kind, "--publish", "--quiet"], COMMANDS, {
-            env,
-            stdout: context.stdout,
+          const code = await trainAndPublish(defaultPublishingRun(env.databaseUrl, kind, true), {
+            stdout,
             stderr,
-          });
+          }).then(
+            (published) => (published ? 0 : 1),
+            (error: unknown) => reportCommandError(error, stderr),
+          );
           if (code !== 0) failures += 1;
-          stderr.write(`[schedule] run ${runs} ${code === 0 ? "published" : `ended with exit code ${code}`}\n`);
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = null;
-      }
+          stderr.write(`[schedule] run ${run} ${code === 0 ? "published" : `ended with exit code ${code}`}\n`);
+        },
+      });
       stderr.write(`[schedule] stopped after ${runs} run(s), ${failures} not published\n`);
       return failures > 0 && failures === runs ? 1 : 0;
     } finally {

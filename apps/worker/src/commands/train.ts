@@ -1,12 +1,8 @@
-import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
-import { isRecommenderKind, listRecommenderKinds } from "@jewelguide/model";
+import { listRecommenderKinds } from "@jewelguide/model";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { trainModelVersion } from "../training/train-model-version";
-import { workerActor } from "./worker-actor";
-
-/** The model the demo serves until something better is published. */
-export const DEFAULT_MODEL_KIND = "joint";
+import { trainAndPublish } from "../pipeline/train-and-publish";
+import { KIND_FLAG, parseKindFlag } from "./kind-flag";
 
 export const trainCommand = defineCommand({
   name: "train",
@@ -18,7 +14,7 @@ publish command). The joint model's item tower also takes the stored text and ph
 versions (featurize) when the database has them; --no-stored-features trains without them. The version's params record
 which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(", ")}.`,
   flags: {
-    kind: { type: "string", valueName: "KIND", description: `recommender kind (default ${DEFAULT_MODEL_KIND})` },
+    kind: KIND_FLAG,
     config: { type: "string", valueName: "JSON", description: "model config as JSON, e.g. '{\"lambda\":300}'" },
     publish: {
       type: "boolean",
@@ -33,78 +29,20 @@ which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(
     quiet: { type: "boolean", description: "no progress output" },
   },
   async run({ flags, env, stdout, stderr }) {
-    const kind = flags.kind ?? DEFAULT_MODEL_KIND;
-    if (!isRecommenderKind(kind)) {
-      throw new UsageError(
-        `--kind ${kind} is not a recommender kind; choose one of ${listRecommenderKinds().join(", ")}`,
-      );
-    }
-    const config = parseConfigFlag(flags.config);
-    const { db } = createDb(env.databaseUrl);
-    try {
-      if (flags["if-none-active"]) {
-        const active = await getActiveModelVersion(db);
-        if (active) {
-          stdout.write(`model version ${active.id} (${active.kind}) is active; nothing to train\n`);
-          return 0;
-        }
-      }
-      const started = Date.now();
-      const log = (text: string) => {
-        if (!flags.quiet) stderr.write(`[train ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
-      };
-      let lastLine = 0;
-      const stageStarted = new Map<string, number>();
-      const result = await trainModelVersion(
-        db,
-        { kind, config, evaluate: !flags["no-eval"], storedFeatures: !flags["no-stored-features"] },
-        {
-          stage: log,
-          progress(stage, progress) {
-            const now = Date.now();
-            const key = `${stage}/${progress.stage}`;
-            const since = stageStarted.get(key) ?? now;
-            stageStarted.set(key, since);
-            if (now - lastLine < 1000 && progress.fraction < 1) return;
-            lastLine = now;
-            const parts = [`${stage}: ${progress.stage} ${(progress.fraction * 100).toFixed(0)}%`];
-            if (progress.epoch !== undefined) parts.push(`epoch ${progress.epoch}`);
-            if (progress.loss !== undefined) parts.push(`loss ${progress.loss.toFixed(4)}`);
-            const fraction = progress.fraction;
-            if (fraction > 0.02 && fraction < 1) {
-              parts.push(`ETA ${(((now - since) / 1000) * ((1 - fraction) / fraction)).toFixed(0)} s`);
-            }
-            log(parts.join(", "));
-          },
-        },
-      );
-      const validation = (result.metrics.validation ?? {}) as Record<string, number>;
-      const test = (result.metrics.test ?? {}) as Record<string, number>;
-      stdout.write(
-        `trained ${kind} as candidate version ${result.versionId} in ${result.seconds.toFixed(1)} s ` +
-          `(artifact ${(result.artifactBytes / 1e6).toFixed(1)} MB)\n`,
-      );
-      if (validation["recall@20"] !== undefined) {
-        stdout.write(
-          `validation recall@20 ${fmt(validation["recall@20"])} ndcg@20 ${fmt(validation["ndcg@20"])}; ` +
-            `test recall@20 ${fmt(test["recall@20"])} ndcg@20 ${fmt(test["ndcg@20"])}\n`,
-        );
-      }
-      if (flags.publish) {
-        const published = await publishWithGates(db, result.versionId, { actor: workerActor() });
-        for (const failure of published.gates.failures) stderr.write(`gate: ${failure}\n`);
-        if (!published.published) {
-          stderr.write(`version ${result.versionId} stays a candidate: gates failed (publish --force to override)\n`);
-          return 1;
-        }
-        stdout.write(
-          `published version ${published.activated}${published.retired !== null ? ` (retired ${published.retired})` : ""}\n`,
-        );
-      }
-      return 0;
-    } finally {
-      await db.$disconnect();
-    }
+    const done = await trainAndPublish(
+      {
+        databaseUrl: env.databaseUrl,
+        kind: parseKindFlag(flags.kind),
+        config: parseConfigFlag(flags.config),
+        publish: flags.publish,
+        ifNoneActive: flags["if-none-active"],
+        evaluate: !flags["no-eval"],
+        storedFeatures: !flags["no-stored-features"],
+        quiet: flags.quiet,
+      },
+      { stdout, stderr },
+    );
+    return done ? 0 : 1;
   },
 });
 
@@ -117,8 +55,4 @@ export function parseConfigFlag(text: string | undefined): Record<string, unknow
   } catch (error) {
     throw new UsageError(`--config must be a JSON object, got ${JSON.stringify(text)} (${(error as Error).message})`);
   }
-}
-
-function fmt(value: number | undefined): string {
-  return value === undefined ? "n/a" : value.toFixed(4);
 }
