@@ -1,3 +1,4 @@
+import { type ParsedModelMetrics, parseModelMetrics, readSplitMetric } from "@jewelguide/db";
 import { formatTextTable } from "./format-text-table";
 
 type VersionRow = {
@@ -11,26 +12,28 @@ type VersionRow = {
 
 const COLUMNS = ["id", "status", "kind", "val R@20", "val N@20", "test R@20", "test N@20", "size", "created"];
 
-/** A fixed-width text table of versions with their offline metrics ("-" where a metric is missing). */
+/**
+ * A fixed-width text table of versions with their offline metrics ("-" where a metric is missing, "malformed" in the
+ * first metric column when the stored metrics do not parse).
+ */
 export function formatVersionsTable(versions: readonly VersionRow[]): string {
-  const rows = versions.map((v) => [
-    String(v.id),
-    v.status,
-    v.kind,
-    formatMetric(v.metrics, "validation", "recall@20"),
-    formatMetric(v.metrics, "validation", "ndcg@20"),
-    formatMetric(v.metrics, "test", "recall@20"),
-    formatMetric(v.metrics, "test", "ndcg@20"),
-    `${(v.artifactSize / 1e6).toFixed(1)} MB`,
-    v.createdAt.toISOString().slice(0, 16).replace("T", " "),
-  ]);
+  const rows = versions.map((v) => {
+    const metrics = parseModelMetrics(v.metrics);
+    return [
+      String(v.id),
+      v.status,
+      v.kind,
+      metrics.ok ? formatMetric(metrics, "validation", "recall@20") : "malformed",
+      formatMetric(metrics, "validation", "ndcg@20"),
+      formatMetric(metrics, "test", "recall@20"),
+      formatMetric(metrics, "test", "ndcg@20"),
+      `${(v.artifactSize / 1e6).toFixed(1)} MB`,
+      v.createdAt.toISOString().slice(0, 16).replace("T", " "),
+    ];
+  });
   return formatTextTable(COLUMNS, rows);
 }
 
-function formatMetric(metrics: unknown, split: string, name: string): string {
-  if (typeof metrics !== "object" || metrics === null) return "-";
-  const group = (metrics as Record<string, unknown>)[split];
-  if (typeof group !== "object" || group === null) return "-";
-  const value = (group as Record<string, unknown>)[name];
-  return typeof value === "number" ? value.toFixed(4) : "-";
+function formatMetric(metrics: ParsedModelMetrics, split: "validation" | "test", name: string): string {
+  return readSplitMetric(metrics, split, name)?.toFixed(4) ?? "-";
 }

@@ -52,4 +52,27 @@ describe("checkPublishGates", () => {
     });
     expect(result.failures).toEqual(["the candidate has no validation recall@20 (trained with --no-eval?)"]);
   });
+
+  it("refuses a candidate whose stored metrics are malformed, saying what is wrong", () => {
+    const result = checkPublishGates({
+      candidateMetrics: { validation: "recall 0.2" },
+      activeMetrics: metrics(0.2),
+      maxDrop: 0.02,
+    });
+    expect(result.passed).toBe(false);
+    expect(result.failures).toEqual([
+      "the candidate's stored metrics are malformed: metrics.validation: Invalid input: expected record, received string",
+    ]);
+    const notAnObject = checkPublishGates({ candidateMetrics: [0.2], activeMetrics: null, maxDrop: 0.02 });
+    expect(notAnObject.passed).toBe(false);
+  });
+
+  it("compares with nothing when the active version's metrics are malformed", () => {
+    const result = checkPublishGates({
+      candidateMetrics: metrics(0.1),
+      activeMetrics: { validation: { "recall@20": "high" } },
+      maxDrop: 0.02,
+    });
+    expect(result).toEqual({ passed: true, failures: [], candidateRecall: 0.1, activeRecall: undefined });
+  });
 });

@@ -1,3 +1,5 @@
+import { parseModelMetrics } from "./model-metrics";
+
 export type PublishGateInput = {
   /** The candidate's stored metrics ({ validation: {...}, test: {...}, ... }). */
   candidateMetrics: unknown;
@@ -19,14 +21,18 @@ const GATE_METRIC = "recall@20";
 /**
  * The gates a candidate must pass to be published (unless forced): every stored metric is a finite number (no NaN or
  * Infinity anywhere), the candidate has a validation recall@20, and it is not worse than the active version's by more
- * than `maxDrop`. Pure: the caller loads the metrics.
+ * than `maxDrop`. Metrics that do not parse (ModelMetricsSchema) fail the gates, naming what is wrong; an active
+ * version's malformed metrics leave nothing to compare against. Pure: the caller loads the metrics.
  */
 export function checkPublishGates(input: PublishGateInput): PublishGateResult {
   const failures: string[] = [];
   for (const path of findNonFinite(input.candidateMetrics, "metrics")) failures.push(`${path} is not a finite number`);
-  const candidateRecall = readValidationMetric(input.candidateMetrics, GATE_METRIC);
-  const activeRecall = readValidationMetric(input.activeMetrics, GATE_METRIC);
-  if (candidateRecall === undefined) {
+  const candidate = parseModelMetrics(input.candidateMetrics);
+  const candidateRecall = readGateMetric(input.candidateMetrics);
+  const activeRecall = readGateMetric(input.activeMetrics);
+  if (!candidate.ok) {
+    failures.push(`the candidate's stored metrics are malformed: ${candidate.problem}`);
+  } else if (candidateRecall === undefined) {
     failures.push(`the candidate has no validation ${GATE_METRIC} (trained with --no-eval?)`);
   } else if (Number.isFinite(candidateRecall) && activeRecall !== undefined && Number.isFinite(activeRecall)) {
     if (candidateRecall < activeRecall - input.maxDrop) {
@@ -39,12 +45,10 @@ export function checkPublishGates(input: PublishGateInput): PublishGateResult {
   return { passed: failures.length === 0, failures, candidateRecall, activeRecall };
 }
 
-function readValidationMetric(metrics: unknown, name: string): number | undefined {
-  if (!isRecord(metrics)) return undefined;
-  const validation = metrics.validation;
-  if (!isRecord(validation)) return undefined;
-  const value = validation[name];
-  return typeof value === "number" ? value : undefined;
+/** The validation recall@20 as stored (NaN and Infinity too: the finiteness gate names them), if there is one. */
+function readGateMetric(stored: unknown): number | undefined {
+  const parsed = parseModelMetrics(stored);
+  return parsed.ok ? (parsed.metrics.validation?.[GATE_METRIC] ?? undefined) : undefined;
 }
 
 function findNonFinite(value: unknown, path: string): string[] {

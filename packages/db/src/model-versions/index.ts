@@ -8,6 +8,14 @@ export {
 export { findRollbackTarget } from "./find-rollback-target";
 export { getActiveModelVersion } from "./get-active-model-version";
 export { listModelVersions } from "./list-model-versions";
+export {
+  type ModelMetrics,
+  ModelMetricsSchema,
+  type ParsedModelMetrics,
+  parseModelMetrics,
+  readSplitMetric,
+  type SplitMetrics,
+} from "./model-metrics";
 export { PublishError, publishModelVersion } from "./publish-model-version";
 export {
   type AuditedPublishOptions,

@@ -1,4 +1,4 @@
-import { type Db, listModelVersions } from "@jewelguide/db";
+import { type Db, listModelVersions, parseModelMetrics, type SplitMetrics } from "@jewelguide/db";
 
 const KS = [5, 10, 20];
 const NAMES = ["recall", "ndcg", "precision"] as const;
@@ -21,15 +21,17 @@ export type VersionMetricsRow = {
 /**
  * Every model version with its stored offline metrics (Recall/NDCG/Precision at 5, 10, 20 on validation and test).
  * Baselines are the versions of the baseline kinds trained on the same data, plus any `metrics.baselines` recorded.
+ * A version whose stored metrics are malformed (parseModelMetrics) is listed with none.
  */
 export async function listVersionMetrics(db: Db): Promise<VersionMetricsRow[]> {
   const versions = await listModelVersions(db);
   return versions.map((version) => {
-    const metrics = asRecord(version.metrics);
+    const parsed = parseModelMetrics(version.metrics);
+    const metrics = parsed.ok ? parsed.metrics : {};
     const snapshot = asRecord(version.dataSnapshot);
     const baselines: Record<string, Record<string, number>> = {};
-    for (const [name, value] of Object.entries(asRecord(metrics.baselines))) {
-      baselines[name] = pickMetrics(asRecord(asRecord(value).test ?? value));
+    for (const [name, value] of Object.entries(metrics.baselines ?? {})) {
+      baselines[name] = pickMetrics(isSplitMetrics(value) ? value : (value.test ?? {}));
     }
     return {
       id: version.id,
@@ -42,14 +44,14 @@ export async function listVersionMetrics(db: Db): Promise<VersionMetricsRow[]> {
         interactions: typeof snapshot.interactions === "number" ? snapshot.interactions : null,
         hash: typeof snapshot.hash === "string" ? snapshot.hash : null,
       },
-      validation: pickMetrics(asRecord(metrics.validation)),
-      test: pickMetrics(asRecord(metrics.test)),
+      validation: pickMetrics(metrics.validation ?? {}),
+      test: pickMetrics(metrics.test ?? {}),
       baselines,
     };
   });
 }
 
-function pickMetrics(source: Record<string, unknown>): Record<string, number> {
+function pickMetrics(source: SplitMetrics): Record<string, number> {
   const out: Record<string, number> = {};
   for (const name of NAMES) {
     for (const k of KS) {
@@ -58,6 +60,11 @@ function pickMetrics(source: Record<string, unknown>): Record<string, number> {
     }
   }
   return out;
+}
+
+/** A baseline stored as one split's metrics (older rows) rather than { validation, test }. */
+function isSplitMetrics(value: SplitMetrics | { test?: SplitMetrics }): value is SplitMetrics {
+  return !("test" in value) && !("validation" in value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
