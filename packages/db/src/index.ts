@@ -18,5 +18,6 @@ export { isUniqueViolation } from "./is-unique-violation";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
 export * from "./model-versions";
 export { type Dialect, repoRoot } from "./paths";
+export * from "./queries";
 export { type SqlParam, type SqlReader, toSqliteDateTime } from "./sql-reader";
 export * from "./staff";

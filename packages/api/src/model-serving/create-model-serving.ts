@@ -1,7 +1,7 @@
-import type { Db } from "@jewelguide/db";
+import { type Db, readActiveVersionId, sqlReaderOf } from "@jewelguide/db";
 import { releaseLater } from "./deserialize-for-serving";
 import { loadProductCatalog, refreshPurchases } from "./load-product-catalog";
-import { loadServingModel, readActiveVersionId } from "./load-serving-model";
+import { loadServingModel } from "./load-serving-model";
 import { readCatalogStamp } from "./read-catalog-stamp";
 import { DEFAULT_SERVING_OPTIONS, type ServingOptions } from "./serving-options";
 import { alignSnapshot, type ServingSnapshot } from "./serving-snapshot";
@@ -38,7 +38,7 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
 
   async function check(current: ServingSnapshot): Promise<ServingSnapshot> {
     lastCheck = Date.now();
-    const [activeId, stamp] = await Promise.all([readActiveVersionId(db), readCatalogStamp(db)]);
+    const [activeId, stamp] = await Promise.all([readActiveVersionId(sqlReaderOf(db)), readCatalogStamp(db)]);
     const now = Date.now();
     const versionChanged = activeId !== current.model.versionId;
     const productsStale =

@@ -1,28 +1,24 @@
-import { type Db, sqlReaderOf } from "@jewelguide/db";
+import {
+  type CatalogProductRow,
+  type Db,
+  listCatalogProducts,
+  listPurchaseLines,
+  type PurchaseLineRow,
+  sqlReaderOf,
+} from "@jewelguide/db";
 import type { CachedProduct, CatalogStamp, ProductCatalog } from "./product-catalog";
 import { readCatalogStamp } from "./read-catalog-stamp";
 
-const PRODUCTS_SQL = `
-  SELECT "id", "sku", "titleZh", "titleEn", "category", "metal", "gem", "gender", "price", "currency", "imageUrl",
-    "inStock"
-  FROM "Product" ORDER BY "id"`;
-
-const PURCHASES_SQL = `SELECT "productId", "orderId" FROM "Interaction" WHERE "type" = 'purchase'`;
-
-type ProductRow = Omit<CachedProduct, "purchases" | "inStock"> & { inStock: boolean | number };
-type PurchaseRow = { productId: number; orderId: string | null };
-
 /**
  * Reads every product's display and filter fields plus its purchase count and co-purchases into an in-memory
- * snapshot. Two prepared statements on the driver: every web process runs this at start and whenever the products
- * change, on its event loop — through Prisma's three queries it took ~430 ms for the demo shop (9,613 products, 93,322
- * purchases), which every request in flight waited for.
+ * snapshot. Two prepared statements on the driver (listCatalogProducts, listPurchaseLines): every web process runs this
+ * at start and whenever the products change, on its event loop, where every request in flight waits for it.
  */
 export async function loadProductCatalog(db: Db, stampReadBefore?: CatalogStamp): Promise<ProductCatalog> {
   // The stamp is read before the data (a change in between shows at the next check, not never); a caller that just
   // read it passes it in.
   const stamp = stampReadBefore ?? (await readCatalogStamp(db));
-  const rows = await sqlReaderOf(db).all<ProductRow>(PRODUCTS_SQL, []);
+  const rows = await listCatalogProducts(sqlReaderOf(db));
   const purchases = await readPurchases(db);
   const now = Date.now();
   return buildCatalog(rows, purchases, stamp, now, now);
@@ -43,20 +39,20 @@ export async function refreshPurchases(db: Db, catalog: ProductCatalog, stamp: C
   );
 }
 
-function readPurchases(db: Db): Promise<PurchaseRow[]> {
-  return sqlReaderOf(db).all<PurchaseRow>(PURCHASES_SQL, []);
+function readPurchases(db: Db): Promise<PurchaseLineRow[]> {
+  return listPurchaseLines(sqlReaderOf(db));
 }
 
 function buildCatalog(
-  rows: readonly ProductRow[],
-  purchaseRows: readonly PurchaseRow[],
+  rows: readonly CatalogProductRow[],
+  purchaseRows: readonly PurchaseLineRow[],
   stamp: CatalogStamp,
   loadedAt: number,
   purchasesAt: number,
 ): ProductCatalog {
   const counts = new Map<number, number>();
-  for (const row of purchaseRows) counts.set(Number(row.productId), (counts.get(Number(row.productId)) ?? 0) + 1);
-  const products = rows.map((row) => toCachedProduct(row, counts.get(Number(row.id)) ?? 0));
+  for (const row of purchaseRows) counts.set(row.productId, (counts.get(row.productId) ?? 0) + 1);
+  const products = rows.map((row) => toCachedProduct(row, counts.get(row.id) ?? 0));
   return {
     products,
     bySku: new Map(products.map((product) => [product.sku, product])),
@@ -71,11 +67,12 @@ function buildCatalog(
 /**
  * A plain object literal with one fixed shape. Spreading the query's rows (`{ ...row }`) gave objects V8 keeps in
  * dictionary mode: a pass over the 9,613 cached products took 2.5–3 ms instead of 0.25–0.3 ms (measured), and the
- * guide, feed and similar procedures walk them on every request. SQLite gives booleans as 0/1.
+ * guide, feed and similar procedures walk them on every request. (`catalog.products` is re-used as rows when only the
+ * purchases are re-read: a CachedProduct is a CatalogProductRow plus its count.)
  */
-function toCachedProduct(row: ProductRow, purchases: number): CachedProduct {
+function toCachedProduct(row: CatalogProductRow, purchases: number): CachedProduct {
   return {
-    id: Number(row.id),
+    id: row.id,
     sku: row.sku,
     titleZh: row.titleZh,
     titleEn: row.titleEn,
@@ -83,23 +80,23 @@ function toCachedProduct(row: ProductRow, purchases: number): CachedProduct {
     metal: row.metal,
     gem: row.gem,
     gender: row.gender,
-    price: Number(row.price),
+    price: row.price,
     currency: row.currency,
     imageUrl: row.imageUrl,
-    inStock: row.inStock === true || row.inStock === 1,
+    inStock: row.inStock,
     purchases,
   };
 }
 
 /** Pairs of distinct products in the same order, counted once per order. */
 function countCoPurchases(
-  lines: ReadonlyArray<PurchaseRow>,
+  lines: ReadonlyArray<PurchaseLineRow>,
 ): Map<number, Array<{ productId: number; orders: number }>> {
   const orders = new Map<string, Set<number>>();
   for (const line of lines) {
     if (line.orderId === null) continue;
     const products = orders.get(line.orderId) ?? new Set<number>();
-    products.add(Number(line.productId));
+    products.add(line.productId);
     orders.set(line.orderId, products);
   }
   const pairs = new Map<number, Map<number, number>>();

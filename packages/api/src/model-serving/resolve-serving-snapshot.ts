@@ -1,4 +1,4 @@
-import { clientState, type Db, sqlReaderOf } from "@jewelguide/db";
+import { clientState, type Db, type RunningAbTestRow, readRunningAbTest, sqlReaderOf } from "@jewelguide/db";
 import { assignAbArm } from "../services/dashboard/assign-ab-arm";
 import { getModelServing } from "./get-model-serving";
 import { loadVersionModel } from "./load-version-model";
@@ -6,7 +6,7 @@ import type { ServingModel } from "./serving-model";
 import { DEFAULT_SERVING_OPTIONS } from "./serving-options";
 import { alignSnapshot, type ServingSnapshot } from "./serving-snapshot";
 
-type RunningTest = { id: number; versionAId: number; versionBId: number; shareB: number } | null;
+type RunningTest = RunningAbTestRow | null;
 type AbState = {
   checkedAt: number;
   test: RunningTest;
@@ -19,11 +19,6 @@ type AbState = {
 
 /** Who is served: the verified shopper (none for a visitor) and the server's A/B salt (ServerSecrets.abTestSalt). */
 export type ServingAudience = { shopperId: string | undefined; abTestSalt: string };
-
-/** The newest running test (a prepared statement on the driver: every web process reads it every few seconds). */
-const RUNNING_TEST_SQL = `
-  SELECT "id", "versionAId", "versionBId", "shareB" FROM "AbTest"
-  WHERE "status" = 'running' ORDER BY "id" DESC LIMIT 1`;
 
 /**
  * The snapshot to serve this shopper with. Without a running A/B test: the active version (getModelServing). With
@@ -66,17 +61,8 @@ export async function resolveServingSnapshot(
 
 async function readRunningTest(db: Db, state: AbState, maxAgeMs: number): Promise<RunningTest> {
   if (Date.now() - state.checkedAt < maxAgeMs) return state.test;
-  state.checking ??= sqlReaderOf(db)
-    .all<NonNullable<RunningTest>>(RUNNING_TEST_SQL, [])
-    .then(([row]) => {
-      const test = row
-        ? {
-            id: Number(row.id),
-            versionAId: Number(row.versionAId),
-            versionBId: Number(row.versionBId),
-            shareB: Number(row.shareB),
-          }
-        : null;
+  state.checking ??= readRunningAbTest(sqlReaderOf(db))
+    .then((test) => {
       state.test = test;
       state.checkedAt = Date.now();
       return test;

@@ -1,7 +1,6 @@
-import type { Db } from "@jewelguide/db";
+import { type Db, deleteExpiredRateLimitCounters, hitRateLimitCounters } from "@jewelguide/db";
 import { DEFAULT_LOGIN_FAILURE_POLICY, type LoginFailurePolicy } from "./login-failure-limit";
 import { DEFAULT_RATE_LIMIT_POLICIES, type RateLimitPolicies, type RateLimitPolicyName } from "./rate-limit-policies";
-import { deleteExpiredRateLimitCounters, hitRateLimitCounters } from "./rate-limit-store";
 
 /** Who is asking: the verified shopper (if any) and the client's address. */
 export type RateLimitSubjects = { shopperId?: string; address: string };

@@ -1,10 +1,11 @@
-import { type Db, Prisma } from "@jewelguide/db";
 import {
+  type AttemptBackoff,
   admitRateLimitedAttempt,
+  type Db,
   deleteRateLimitCounters,
   readRateLimitCounters,
   uncountRateLimitHit,
-} from "./rate-limit-store";
+} from "@jewelguide/db";
 
 /**
  * Brute-force protection of the staff log-in, per account (e-mail) and per client address: after `freeFailures`
@@ -49,8 +50,7 @@ export async function admitLogInAttempt(
   nowMs: number,
 ): Promise<LogInAdmission> {
   const [addressKey, accountKey] = logInFailureKeys(subjects);
-  const isAdmitted = admissionSql(policy, nowMs);
-  const attempt = { nowMs, windowMs: policy.forgetAfterMs, isAdmitted };
+  const attempt = { nowMs, windowMs: policy.forgetAfterMs, backoff: attemptBackoff(policy) };
   if (!(await admitRateLimitedAttempt(db, addressKey, attempt))) {
     return refusal(db, policy, addressKey, nowMs);
   }
@@ -80,21 +80,20 @@ async function refusal(db: Db, policy: LoginFailurePolicy, key: string, nowMs: n
 }
 
 /**
- * `count < free OR lastHitMs + backoff(count) <= now`, with backoff(count) as a CASE ladder of literal numbers (no
- * POWER(): SQLite builds may lack it) derived from the policy, so the database decides admission atomically.
+ * The policy's back-off as the database checks it: each delay below the cap listed by failure count (at most 52 steps,
+ * beyond which 2^n overflows a safe integer), the cap for every other count.
  */
-function admissionSql(policy: LoginFailurePolicy, nowMs: number): Prisma.Sql {
+function attemptBackoff(policy: LoginFailurePolicy): AttemptBackoff {
   for (const [name, value] of Object.entries(policy)) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new Error(`login failure policy: ${name} must be a non-negative integer, got ${value}`);
     }
   }
-  const steps: string[] = [];
+  const delayMsByCount: Array<readonly [number, number]> = [];
   for (let failures = policy.freeFailures; ; failures++) {
     const delay = loginBackoffMs(failures, policy);
     if (delay >= policy.maxDelayMs || failures - policy.freeFailures >= 52) break;
-    steps.push(`WHEN "count" = ${failures} THEN ${delay}`);
+    delayMsByCount.push([failures, delay]);
   }
-  const ladder = `CASE ${steps.join(" ")} ${steps.length > 0 ? "" : "WHEN 1 = 0 THEN 0 "}ELSE ${policy.maxDelayMs} END`;
-  return Prisma.sql`("count" < ${policy.freeFailures} OR "lastHitMs" + ${Prisma.raw(ladder)} <= ${BigInt(nowMs)})`;
+  return { freeCount: policy.freeFailures, delayMsByCount, maxDelayMs: policy.maxDelayMs };
 }

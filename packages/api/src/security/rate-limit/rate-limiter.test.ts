@@ -1,8 +1,8 @@
+import { readRateLimitCounters } from "@jewelguide/db";
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
 import { createRateLimiter } from "./create-rate-limiter";
-import { deleteExpiredRateLimitCounters, hitRateLimitCounters, readRateLimitCounters } from "./rate-limit-store";
 
 describe.each(testDialects)("the rate limiter on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
@@ -15,44 +15,6 @@ describe.each(testDialects)("the rate limiter on $name", ({ server, skip }) => {
 
   afterAll(async () => {
     await database?.drop();
-  });
-
-  it("counts N parallel hits on one key exactly N times, each hit seeing its own count", async () => {
-    const nowMs = 1_000_000;
-    const hits = await Promise.all(
-      Array.from({ length: 40 }, () =>
-        hitRateLimitCounters(database.db, ["parallel:a", "parallel:b"], { nowMs, windowMs: 60_000 }),
-      ),
-    );
-    const countsOfA = hits
-      .map((rows) => rows.find((row) => row.key === "parallel:a")?.count)
-      .sort((x, y) => (x ?? 0) - (y ?? 0));
-    expect(countsOfA).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
-    const stored = await readRateLimitCounters(database.db, ["parallel:a", "parallel:b"]);
-    expect(stored.map((row) => row.count)).toEqual([40, 40]);
-    expect(stored[0]?.windowEndsMs).toBe(nowMs + 60_000);
-  });
-
-  it("keeps a fixed window from its first hit and starts a new one at 1 after it closes", async () => {
-    const hit = (nowMs: number) => hitRateLimitCounters(database.db, ["window"], { nowMs, windowMs: 1000 });
-    expect((await hit(5_000))[0]).toMatchObject({ count: 1, windowEndsMs: 6_000 });
-    expect((await hit(5_900))[0]).toMatchObject({ count: 2, windowEndsMs: 6_000, lastHitMs: 5_900 });
-    expect((await hit(6_000))[0]).toMatchObject({ count: 1, windowEndsMs: 7_000 });
-  });
-
-  it("slides the window on every hit when asked (forget only after a quiet window)", async () => {
-    const hit = (nowMs: number) =>
-      hitRateLimitCounters(database.db, ["sliding"], { nowMs, windowMs: 1000, slidingWindow: true });
-    await hit(10_000);
-    expect((await hit(10_900))[0]).toMatchObject({ count: 2, windowEndsMs: 11_900 });
-    expect((await hit(11_800))[0]).toMatchObject({ count: 3, windowEndsMs: 12_800 });
-  });
-
-  it("deletes only counters whose window has closed", async () => {
-    await hitRateLimitCounters(database.db, ["old"], { nowMs: 0, windowMs: 10 });
-    await hitRateLimitCounters(database.db, ["fresh"], { nowMs: 0, windowMs: 10_000 });
-    expect(await deleteExpiredRateLimitCounters(database.db, 100)).toBeGreaterThanOrEqual(1);
-    expect((await readRateLimitCounters(database.db, ["old", "fresh"])).map((row) => row.key)).toEqual(["fresh"]);
   });
 
   it("limits a shopper, and the address catches the same client coming back with new cookies", async () => {
