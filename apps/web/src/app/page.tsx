@@ -1,11 +1,13 @@
 import Link from "next/link";
-import { FeedSection } from "@/components/feed-section";
+import { Suspense } from "react";
+import { FEED_SECTION_CLASS, FEED_SIZE, FeedSection } from "@/components/feed-section";
 import type { FilterChip } from "@/components/filter-chips";
 import { FilterChips } from "@/components/filter-chips";
 import { OutOfStockBadge } from "@/components/out-of-stock-badge";
 import { Pagination } from "@/components/pagination";
 import { ProductCard } from "@/components/product-card";
 import { SearchForm } from "@/components/search-form";
+import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { formatMessage, getMessages, type Messages } from "@/i18n/dictionary";
 import { getLanguage } from "@/i18n/get-language";
@@ -35,7 +37,9 @@ export default async function ShopPage({ searchParams }: ShopPageProps) {
     <div className="pt-8 sm:pt-10">
       {showFeed && (
         <div className="mb-10">
-          <FeedSection view={{ language, messages, labels }} />
+          <Suspense fallback={<SectionSkeleton count={FEED_SIZE} className={FEED_SECTION_CLASS} />}>
+            <FeedSection view={{ language, messages, labels }} />
+          </Suspense>
         </div>
       )}
       <section className="flex flex-col gap-6 border-b border-line pb-6">

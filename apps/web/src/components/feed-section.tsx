@@ -4,15 +4,21 @@ import { getServerCaller } from "@/server/caller";
 import { RecommendedList } from "./recommended-list";
 import type { ShopperView } from "./shopper-view";
 
+/** How many pieces the home feed shows. */
+export const FEED_SIZE = 12;
+
+/** The feed section's frame (shared with its loading placeholder). */
+export const FEED_SECTION_CLASS = "border-b border-line pb-8";
+
 /**
  * The home feed, server-rendered for the current shopper: personalised picks from the served model (or popular ones
  * across categories for a new shopper), each with its "why this?", and the entry to the guide.
  */
 export async function FeedSection({ view }: { view: ShopperView }) {
   const { messages } = view;
-  const feed = await getServerCaller().recommendations.feed({ k: 12, locale: view.language });
+  const feed = await getServerCaller().recommendations.feed({ k: FEED_SIZE, locale: view.language });
   return (
-    <section aria-labelledby="feed-heading" className="border-b border-line pb-8" data-testid="feed">
+    <section aria-labelledby="feed-heading" className={FEED_SECTION_CLASS} data-testid="feed">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h2 id="feed-heading" className="font-serif text-2xl text-ink sm:text-3xl">

@@ -7,7 +7,7 @@ export async function ProductRecommendations({ sku, view }: { sku: string; view:
   const caller = getServerCaller();
   const [similar, together] = await Promise.all([
     caller.recommendations.similar({ sku, k: 8, locale: view.language }),
-    caller.recommendations.boughtTogether({ sku, k: 4, locale: view.language }),
+    caller.recommendations.boughtTogether({ sku, k: TOGETHER_SIZE, locale: view.language }),
   ]);
   return (
     <>
@@ -37,11 +37,17 @@ type RecommendationSectionProps = {
   view: ShopperView;
 };
 
+/** The frame of each section below the product (shared with its loading placeholder). */
+export const RECOMMENDATION_SECTION_CLASS = "mt-16 border-t border-line pt-8";
+
+/** How many "often bought together" pieces are shown: the placeholder's size too. */
+export const TOGETHER_SIZE = 4;
+
 /** One headed grid below the product; nothing when there is nothing to show. */
 function RecommendationSection({ id, heading, ...list }: RecommendationSectionProps) {
   if (list.items.length === 0) return null;
   return (
-    <section aria-labelledby={`${id}-heading`} className="mt-16 border-t border-line pt-8">
+    <section aria-labelledby={`${id}-heading`} className={RECOMMENDATION_SECTION_CLASS}>
       <h2 id={`${id}-heading`} className="font-serif text-2xl text-ink">
         {heading}
       </h2>

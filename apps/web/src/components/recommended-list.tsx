@@ -11,6 +11,9 @@ export type RecommendedItem = ProductCardData & {
   attribution: string;
 };
 
+/** The recommendation grid's columns and gaps (shared with its loading placeholder). */
+export const RECOMMENDED_GRID = "grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4";
+
 type RecommendedListProps = {
   items: RecommendedItem[];
   /** The list's request id: a new list (new request) remounts the impression logger. */
@@ -27,7 +30,7 @@ type RecommendedListProps = {
 export function RecommendedList({ items, requestId, view, eagerCount }: RecommendedListProps) {
   return (
     <>
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
+      <ul className={RECOMMENDED_GRID}>
         {items.map((item) => (
           <li key={item.id} className="flex">
             <ProductCard

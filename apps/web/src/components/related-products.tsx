@@ -6,6 +6,7 @@ import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 import { useTRPC } from "@/trpc/client";
+import { CardSkeleton } from "./card-skeleton";
 import { OutOfStockBadge } from "./out-of-stock-badge";
 import { ProductCard } from "./product-card";
 
@@ -53,10 +54,7 @@ export function RelatedProducts({ productId, category, heading, language, messag
           : Array.from({ length: COUNT }, (_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
               <li key={index} className="flex">
-                <div className="w-full animate-pulse rounded-lg border border-line bg-white">
-                  <div className="aspect-square w-full bg-gold-50" />
-                  <div className="h-[104px]" />
-                </div>
+                <CardSkeleton />
               </li>
             ))}
       </ul>

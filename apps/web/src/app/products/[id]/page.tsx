@@ -2,11 +2,17 @@ import { isCategory } from "@jewelguide/model";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { ProductActions } from "@/components/product-actions";
 import { ProductActivityLogger } from "@/components/product-activity-logger";
 import { ProductImage } from "@/components/product-image";
-import { ProductRecommendations } from "@/components/product-recommendations";
+import {
+  ProductRecommendations,
+  RECOMMENDATION_SECTION_CLASS,
+  TOGETHER_SIZE,
+} from "@/components/product-recommendations";
 import { RelatedProducts } from "@/components/related-products";
+import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { formatMessage, getMessages } from "@/i18n/dictionary";
 import { getLanguage } from "@/i18n/get-language";
@@ -108,7 +114,9 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
         </div>
       </article>
       <ProductActivityLogger productId={product.id} attribution={attribution} />
-      <ProductRecommendations sku={product.sku} view={{ language, messages, labels }} />
+      <Suspense fallback={<SectionSkeleton count={TOGETHER_SIZE} className={RECOMMENDATION_SECTION_CLASS} />}>
+        <ProductRecommendations sku={product.sku} view={{ language, messages, labels }} />
+      </Suspense>
       {isCategory(product.category) && (
         <RelatedProducts
           productId={product.id}
