@@ -1,10 +1,15 @@
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
+import { transpose } from "../../linalg/transpose";
 import type { Rng } from "../../random/create-rng";
-import { type AdagradTable, createAdagradTable, stepAdagradRow } from "./adagrad-table";
+import { type AdagradTable, createAdagradTable } from "./adagrad-table";
+import { applyJointGradients } from "./apply-joint-gradients";
 import type { FeatureTable } from "./feature-table";
+import { backwardJoint } from "./joint-backward";
 import type { JointConfig } from "./joint-config";
-import { sampledSoftmax } from "./sampled-softmax";
+import { collectSlots, drawIdMask, forwardJoint } from "./joint-forward";
+import { computeJointHeads } from "./joint-heads";
 
 /** One training example: a user, their history before the target (most recent first), the target item. */
 export type JointExample = {
@@ -47,8 +52,10 @@ const DENSE_BLOCK = 2048;
  * User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
  * Score s(u, i) = u·o_i + b_i + Σ_f x_if·w_f. Loss per mini-batch: sampled softmax (log-q corrected) over the target
  * and shared negatives, plus a·L_item (category and metal from Eo[i]) plus b·L_user (next category from u).
- * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; the dense
- * projection's products (C·T forward, Cᵀ·∂Z backward, C the batch's dense rows) go through `multiply` like the softmax.
+ * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; one step is
+ * forwardJoint → computeJointHeads → backwardJoint → applyJointGradients (trainStep), and
+ * joint-gradient-check.test.ts compares every table's gradient with finite differences. The dense projection's
+ * products (C·T forward, Cᵀ·∂Z backward, C the batch's dense rows) go through `multiply` like the softmax.
  */
 export class JointNetwork {
   readonly d: number;
@@ -70,8 +77,10 @@ export class JointNetwork {
     readonly shape: JointShape,
     readonly config: JointConfig,
     rng: Rng,
-    private readonly multiply: MultiplyTransposedSync,
+    /** The dense products (tfjs or plain JS): C·T, Cᵀ·∂Z and the sampled softmax's three. */
+    readonly multiply: MultiplyTransposedSync,
   ) {
+    assertJointShape(shape);
     const d = config.dims;
     this.d = d;
     const init = (rows: number, cols: number, scale = config.initScale) => createAdagradTable(rows, cols, rng, scale);
@@ -98,17 +107,6 @@ export class JointNetwork {
   /** Whether the item tower has the dense path: dense inputs were given and content is on. */
   get hasDense(): boolean {
     return this.shape.denseDims > 0 && this.config.useContent;
-  }
-
-  /** The dense rows c_i of `count` items (count × D). */
-  private gatherDense(items: ArrayLike<number>, count: number): Float32Array {
-    const D = this.shape.denseDims;
-    const rows = new Float32Array(count * D);
-    for (let r = 0; r < count; r++) {
-      const item = items[r] ?? 0;
-      rows.set(this.shape.dense.subarray(item * D, item * D + D), r * D);
-    }
-    return rows;
   }
 
   /** Tᵀ·c_i for every item (items × d), in blocks; zeros without the dense path. */
@@ -138,11 +136,11 @@ export class JointNetwork {
     const { indptr, indices, values } = this.shape.itemFeatures;
     const W = this.featureVectors.weights;
     let bias = 0;
-    for (let p = indptr[item] ?? 0, end = indptr[item + 1] ?? 0; p < end; p++) {
-      const f = indices[p] ?? 0;
-      const x = values[p] ?? 0;
-      bias += x * (this.featureBias.weights[f] ?? 0);
-      for (let k = 0; k < d; k++) out[offset + k] = (out[offset + k] ?? 0) + x * (W[f * d + k] ?? 0);
+    for (let p = indptr[item] as number, end = indptr[item + 1] as number; p < end; p++) {
+      const f = indices[p] as number;
+      const x = values[p] as number;
+      bias += x * (this.featureBias.weights[f] as number);
+      for (let k = 0; k < d; k++) out[offset + k] = (out[offset + k] as number) + x * (W[f * d + k] as number);
     }
     return bias;
   }
@@ -160,11 +158,11 @@ export class JointNetwork {
     const sparse = new Float32Array(d);
     for (let i = 0; i < n; i++) {
       bias[i] = this.contentVector(i, sparse, 0);
-      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (sparse[k] ?? 0);
+      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] as number) + (sparse[k] as number);
       if (this.usesId(i)) {
-        bias[i] = (bias[i] ?? 0) + (this.itemBias.weights[i] ?? 0);
+        bias[i] = (bias[i] as number) + (this.itemBias.weights[i] as number);
         for (let k = 0; k < d; k++)
-          vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (this.itemOut.weights[i * d + k] ?? 0);
+          vectors[i * d + k] = (vectors[i * d + k] as number) + (this.itemOut.weights[i * d + k] as number);
       }
     }
     return { vectors, bias };
@@ -178,48 +176,19 @@ export class JointNetwork {
     const sparse = new Float32Array(d);
     for (let i = 0; i < n; i++) {
       this.contentVector(i, sparse, 0);
-      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (sparse[k] ?? 0);
+      for (let k = 0; k < d; k++) vectors[i * d + k] = (vectors[i * d + k] as number) + (sparse[k] as number);
       if (this.usesId(i)) {
         for (let k = 0; k < d; k++)
-          vectors[i * d + k] = (vectors[i * d + k] ?? 0) + (this.itemIn.weights[i * d + k] ?? 0);
+          vectors[i * d + k] = (vectors[i * d + k] as number) + (this.itemIn.weights[i * d + k] as number);
       }
     }
     return vectors;
   }
 
-  /** u = Σ α_k h_k + Eu[user] + Σ y_g P_g, into out[0..d). `user` −1 for a shopper unseen at fit time. */
-  userVector(
-    inputs: Float32Array,
-    history: ArrayLike<number>,
-    weights: ArrayLike<number>,
-    user: number,
-    profile: { indices: ArrayLike<number>; values: ArrayLike<number> },
-    out: Float32Array,
-  ): void {
-    const { d } = this;
-    out.fill(0);
-    for (let k = 0; k < history.length; k++) {
-      const item = history[k] ?? 0;
-      const a = weights[k] ?? 0;
-      for (let j = 0; j < d; j++) out[j] = (out[j] ?? 0) + a * (inputs[item * d + j] ?? 0);
-    }
-    if (this.config.useIds && user >= 0) {
-      const E = this.userIds.weights;
-      for (let j = 0; j < d; j++) out[j] = (out[j] ?? 0) + (E[user * d + j] ?? 0);
-    }
-    if (this.config.useContent) {
-      const P = this.profileVectors.weights;
-      for (let p = 0; p < profile.indices.length; p++) {
-        const g = profile.indices[p] ?? 0;
-        const y = profile.values[p] ?? 0;
-        for (let j = 0; j < d; j++) out[j] = (out[j] ?? 0) + y * (P[g * d + j] ?? 0);
-      }
-    }
-  }
-
   /**
-   * One optimisation step on a mini-batch. `negatives` are shared by the batch, drawn with probabilities `negativeQ`
-   * (for the log-q correction). Returns the mean losses.
+   * One optimisation step on a mini-batch: forward pass, the three loss terms, backward pass, Adagrad step
+   * (docs/model.md, "Optimisation"). `negatives` are shared by the batch, drawn with probabilities exp(logQ) (for the
+   * log-q correction). Returns the mean losses.
    */
   trainStep(
     batch: readonly JointExample[],
@@ -228,307 +197,23 @@ export class JointNetwork {
     labels: ItemLabels,
     rng: Rng,
   ): StepLosses {
-    const { d, config } = this;
-    const B = batch.length;
-    // Slots: every item this batch touches gets its vectors computed once.
-    const slotOf = new Map<number, number>();
-    const slotItems: number[] = [];
-    const slot = (item: number): number => {
-      let s = slotOf.get(item);
-      if (s === undefined) {
-        s = slotItems.length;
-        slotOf.set(item, s);
-        slotItems.push(item);
-      }
-      return s;
-    };
-    for (const example of batch) {
-      slot(example.target);
-      for (const item of example.history) slot(item);
-    }
-    for (const item of negatives) slot(item);
-    const n = slotItems.length;
-    const keepId = new Uint8Array(n);
-    const z = new Float32Array(n * d);
-    const contentBias = new Float32Array(n);
-    const out = new Float32Array(n * d);
-    const inp = new Float32Array(n * d);
-    const bias = new Float32Array(n);
-    // Dense part of the content: Z += C·T for the slots' dense rows C (kept for the backward product).
-    const denseRows = this.hasDense ? this.gatherDense(slotItems, n) : null;
-    const denseZ =
-      denseRows === null
-        ? null
-        : this.multiply(
-            denseRows,
-            n,
-            transpose(this.denseProjection.weights, this.shape.denseDims, d),
-            d,
-            this.shape.denseDims,
-          );
-    for (let s = 0; s < n; s++) {
-      const item = slotItems[s] ?? 0;
-      keepId[s] = this.usesId(item) && rng.next() >= config.idDropout ? 1 : 0;
-      contentBias[s] = this.contentVector(item, z, s * d);
-      if (denseZ !== null) for (let k = 0; k < d; k++) z[s * d + k] = (z[s * d + k] ?? 0) + (denseZ[s * d + k] ?? 0);
-      bias[s] = (contentBias[s] ?? 0) + (keepId[s] ? (this.itemBias.weights[item] ?? 0) : 0);
-      for (let k = 0; k < d; k++) {
-        const zk = z[s * d + k] ?? 0;
-        out[s * d + k] = zk + (keepId[s] ? (this.itemOut.weights[item * d + k] ?? 0) : 0);
-        inp[s * d + k] = zk + (keepId[s] ? (this.itemIn.weights[item * d + k] ?? 0) : 0);
-      }
-    }
-    // User vectors from the slot input vectors.
-    const U = new Float32Array(B * d);
-    const profiles = this.shape.userFeatures;
-    for (let b = 0; b < B; b++) {
-      const example = batch[b];
-      if (example === undefined) continue;
-      const u = U.subarray(b * d, b * d + d);
-      for (let k = 0; k < example.history.length; k++) {
-        const s = slotOf.get(example.history[k] ?? 0) ?? 0;
-        const a = example.historyWeights[k] ?? 0;
-        for (let j = 0; j < d; j++) u[j] = (u[j] ?? 0) + a * (inp[s * d + j] ?? 0);
-      }
-      if (config.useIds) {
-        const E = this.userIds.weights;
-        for (let j = 0; j < d; j++) u[j] = (u[j] ?? 0) + (E[example.user * d + j] ?? 0);
-      }
-      if (config.useContent) {
-        const P = this.profileVectors.weights;
-        for (let p = profiles.indptr[example.user] ?? 0; p < (profiles.indptr[example.user + 1] ?? 0); p++) {
-          const g = profiles.indices[p] ?? 0;
-          const y = profiles.values[p] ?? 0;
-          for (let j = 0; j < d; j++) u[j] = (u[j] ?? 0) + y * (P[g * d + j] ?? 0);
-        }
-      }
-    }
-    // Sampled softmax over [target, shared negatives]: the dense products go through `multiply` (tfjs).
-    const dOut = new Float32Array(n * d);
-    const dBias = new Float32Array(n);
-    const histories = batch.map((example) => new Set(example.history));
-    const softmax = sampledSoftmax(
-      {
-        d,
-        users: U,
-        itemVectors: out,
-        itemBias: bias,
-        targetSlots: Int32Array.from(batch, (example) => slotOf.get(example.target) ?? 0),
-        targetItems: Int32Array.from(batch, (example) => example.target),
-        weights: Float32Array.from(batch, (example) => example.weight),
-        isInHistory: (example, item) => histories[example]?.has(item) ?? false,
-        negativeSlots: Int32Array.from(negatives, (item) => slotOf.get(item) ?? 0),
-        negativeItems: negatives,
-        logQ,
-      },
-      this.multiply,
-      dOut,
-      dBias,
-    );
-    const dU = softmax.dUsers;
-    const interactionLoss = softmax.loss;
-    // L_user: the target's category from the user vector.
-    let userLoss = 0;
-    if (config.userLossWeight > 0) {
-      const probs = new Float32Array(CATEGORY_CLASSES);
-      const gradHead = new Float32Array(CATEGORY_CLASSES * (d + 1));
-      for (let b = 0; b < B; b++) {
-        const example = batch[b];
-        const label = example === undefined ? -1 : (labels.category[example.target] ?? -1);
-        if (label < 0) continue;
-        userLoss += softmaxHead(this.userHead.weights, U, b * d, d, CATEGORY_CLASSES, label, probs);
-        const scale = config.userLossWeight / B;
-        accumulateHeadGradient(this.userHead.weights, U, b * d, d, probs, label, scale, gradHead, dU, b * d);
-      }
-      applyHeadGradient(this.userHead, gradHead, config);
-      userLoss /= B;
-    }
-    // L_item: category and metal of each target item from its id embedding.
-    let itemLoss = 0;
-    if (config.itemLossWeight > 0 && config.useIds) {
-      const targets = [...new Set(batch.map((example) => example.target))].filter((item) => this.usesId(item));
-      const probsC = new Float32Array(CATEGORY_CLASSES);
-      const probsM = new Float32Array(METAL_CLASSES);
-      const gradC = new Float32Array(CATEGORY_CLASSES * (d + 1));
-      const gradM = new Float32Array(METAL_CLASSES * (d + 1));
-      const dEo = new Float32Array(d);
-      const scale = config.itemLossWeight / Math.max(1, targets.length);
-      for (const item of targets) {
-        dEo.fill(0);
-        const E = this.itemOut.weights;
-        const category = labels.category[item] ?? -1;
-        const metal = labels.metal[item] ?? -1;
-        if (category >= 0) {
-          itemLoss += softmaxHead(this.categoryHead.weights, E, item * d, d, CATEGORY_CLASSES, category, probsC);
-          accumulateHeadGradient(this.categoryHead.weights, E, item * d, d, probsC, category, scale, gradC, dEo, 0);
-        }
-        if (metal >= 0) {
-          itemLoss += softmaxHead(this.metalHead.weights, E, item * d, d, METAL_CLASSES, metal, probsM);
-          accumulateHeadGradient(this.metalHead.weights, E, item * d, d, probsM, metal, scale, gradM, dEo, 0);
-        }
-        stepAdagradRow(this.itemOut, item, dEo, config.learningRate, config.l2);
-      }
-      applyHeadGradient(this.categoryHead, gradC, config);
-      applyHeadGradient(this.metalHead, gradM, config);
-      itemLoss /= Math.max(1, targets.length);
-    }
-    // Back through the user tower: history input vectors, user ids, profile vectors.
-    const dInp = new Float32Array(n * d);
-    const profileGrads = new Map<number, Float32Array>();
-    const userGrads = new Map<number, Float32Array>();
-    for (let b = 0; b < B; b++) {
-      const example = batch[b];
-      if (example === undefined) continue;
-      const du = dU.subarray(b * d, b * d + d);
-      for (let k = 0; k < example.history.length; k++) {
-        const s = slotOf.get(example.history[k] ?? 0) ?? 0;
-        const a = example.historyWeights[k] ?? 0;
-        for (let j = 0; j < d; j++) dInp[s * d + j] = (dInp[s * d + j] ?? 0) + a * (du[j] ?? 0);
-      }
-      if (config.useIds) addInto(userGrads, example.user, du, 1, d);
-      if (config.useContent) {
-        for (let p = profiles.indptr[example.user] ?? 0; p < (profiles.indptr[example.user + 1] ?? 0); p++) {
-          addInto(profileGrads, profiles.indices[p] ?? 0, du, profiles.values[p] ?? 0, d);
-        }
-      }
-    }
-    for (const [user, grad] of userGrads) stepAdagradRow(this.userIds, user, grad, config.learningRate, config.l2);
-    for (const [g, grad] of profileGrads) stepAdagradRow(this.profileVectors, g, grad, config.learningRate, config.l2);
-    // Back through the item tower: id embeddings, biases, content.
-    const featureGrads = new Map<number, Float32Array>();
-    const featureBiasGrads = new Map<number, number>();
-    const rowGrad = new Float32Array(d);
-    const biasGrad = new Float32Array(1);
-    const dz = new Float32Array(d);
-    const { indptr, indices, values } = this.shape.itemFeatures;
-    for (let s = 0; s < n; s++) {
-      const item = slotItems[s] ?? 0;
-      let touched = false;
-      for (let k = 0; k < d; k++) {
-        const a = dOut[s * d + k] ?? 0;
-        const c = dInp[s * d + k] ?? 0;
-        dz[k] = a + c;
-        if (a !== 0 || c !== 0) touched = true;
-      }
-      const db = dBias[s] ?? 0;
-      if (!touched && db === 0) continue;
-      if (keepId[s]) {
-        rowGrad.set(dOut.subarray(s * d, s * d + d));
-        stepAdagradRow(this.itemOut, item, rowGrad, config.learningRate, config.l2);
-        rowGrad.set(dInp.subarray(s * d, s * d + d));
-        stepAdagradRow(this.itemIn, item, rowGrad, config.learningRate, config.l2);
-        biasGrad[0] = db;
-        stepAdagradRow(this.itemBias, item, biasGrad, config.learningRate, 0);
-      }
-      if (!config.useContent) continue;
-      for (let p = indptr[item] ?? 0, end = indptr[item + 1] ?? 0; p < end; p++) {
-        const f = indices[p] ?? 0;
-        const x = values[p] ?? 0;
-        addInto(featureGrads, f, dz, x, d);
-        featureBiasGrads.set(f, (featureBiasGrads.get(f) ?? 0) + x * db);
-      }
-    }
-    for (const [f, grad] of featureGrads) stepAdagradRow(this.featureVectors, f, grad, config.learningRate, config.l2);
-    for (const [f, grad] of featureBiasGrads) {
-      biasGrad[0] = grad;
-      stepAdagradRow(this.featureBias, f, biasGrad, config.learningRate, 0);
-    }
-    if (denseRows !== null) {
-      // ∂T = Cᵀ·∂Z with ∂Z = ∂o + ∂h per slot; one Adagrad step on every row of T (it feeds every item).
-      const D = this.shape.denseDims;
-      const dZt = new Float32Array(d * n);
-      for (let s = 0; s < n; s++) {
-        for (let k = 0; k < d; k++) dZt[k * n + s] = (dOut[s * d + k] ?? 0) + (dInp[s * d + k] ?? 0);
-      }
-      const denseGrad = this.multiply(transpose(denseRows, n, D), D, dZt, d, n);
-      for (let j = 0; j < D; j++) {
-        stepAdagradRow(
-          this.denseProjection,
-          j,
-          denseGrad.subarray(j * d, j * d + d),
-          this.denseLearningRate,
-          config.l2,
-        );
-      }
-    }
-    return { interaction: interactionLoss, item: itemLoss, user: userLoss };
+    const slots = collectSlots(batch, negatives);
+    const forward = forwardJoint(this, batch, slots, drawIdMask(this, slots, rng));
+    const heads = computeJointHeads(this, batch, forward, negatives, logQ, labels);
+    applyJointGradients(this, backwardJoint(this, batch, forward, heads));
+    return heads.losses;
   }
 }
 
-/** Softmax over a linear head (rows: classes, d weights + bias) applied to x[offset..offset+d); returns −log p[label]. */
-function softmaxHead(
-  head: Float32Array,
-  x: Float32Array,
-  offset: number,
-  d: number,
-  classes: number,
-  label: number,
-  probs: Float32Array,
-): number {
-  let max = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < classes; c++) {
-    let z = head[c * (d + 1) + d] ?? 0;
-    for (let k = 0; k < d; k++) z += (head[c * (d + 1) + k] ?? 0) * (x[offset + k] ?? 0);
-    probs[c] = z;
-    if (z > max) max = z;
-  }
-  let sum = 0;
-  for (let c = 0; c < classes; c++) {
-    const e = Math.exp((probs[c] ?? 0) - max);
-    probs[c] = e;
-    sum += e;
-  }
-  for (let c = 0; c < classes; c++) probs[c] = (probs[c] ?? 0) / sum;
-  return -Math.log(Math.max(probs[label] ?? 0, 1e-30));
-}
-
-/** Adds the head's gradient (into gradHead) and the input's gradient (into dx[dxOffset..]) for one example. */
-function accumulateHeadGradient(
-  head: Float32Array,
-  x: Float32Array,
-  offset: number,
-  d: number,
-  probs: Float32Array,
-  label: number,
-  scale: number,
-  gradHead: Float32Array,
-  dx: Float32Array,
-  dxOffset: number,
-): void {
-  for (let c = 0; c < probs.length; c++) {
-    const g = scale * ((probs[c] ?? 0) - (c === label ? 1 : 0));
-    for (let k = 0; k < d; k++) {
-      gradHead[c * (d + 1) + k] = (gradHead[c * (d + 1) + k] ?? 0) + g * (x[offset + k] ?? 0);
-      dx[dxOffset + k] = (dx[dxOffset + k] ?? 0) + g * (head[c * (d + 1) + k] ?? 0);
-    }
-    gradHead[c * (d + 1) + d] = (gradHead[c * (d + 1) + d] ?? 0) + g;
-  }
-}
-
-function applyHeadGradient(head: AdagradTable, grad: Float32Array, config: JointConfig): void {
-  const width = head.cols;
-  for (let c = 0; c < head.rows; c++) {
-    stepAdagradRow(head, c, grad.subarray(c * width, c * width + width), config.learningRate, config.l2);
-  }
-}
-
-function addInto(
-  target: Map<number, Float32Array>,
-  row: number,
-  grad: ArrayLike<number>,
-  scale: number,
-  d: number,
-): void {
-  let acc = target.get(row);
-  if (acc === undefined) {
-    acc = new Float32Array(d);
-    target.set(row, acc);
-  }
-  for (let k = 0; k < d; k++) acc[k] = (acc[k] ?? 0) + scale * (grad[k] ?? 0);
-}
-
-function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c] ?? 0;
-  return out;
+/** The shape's tables agree with its item and user counts, so the kernels can index them without checks. */
+function assertJointShape(shape: JointShape): void {
+  const { items, users, itemFeatures, userFeatures, denseDims } = shape;
+  assertLength("item feature indptr", itemFeatures.indptr, items + 1);
+  assertIndices("item feature indices", itemFeatures.indices, itemFeatures.vocabulary.size);
+  assertLength("item feature values", itemFeatures.values, itemFeatures.indices.length);
+  assertLength("user feature indptr", userFeatures.indptr, users + 1);
+  assertIndices("user feature indices", userFeatures.indices, userFeatures.vocabulary.size);
+  assertLength("user feature values", userFeatures.values, userFeatures.indices.length);
+  assertLength("dense item content", shape.dense, items * denseDims);
+  assertLength("trained items", shape.trainedItems, items);
 }

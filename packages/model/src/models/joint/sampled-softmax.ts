@@ -1,4 +1,6 @@
+import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
+import { transpose } from "../../linalg/transpose";
 
 export type SampledSoftmaxInput = {
   d: number;
@@ -42,6 +44,18 @@ export function sampledSoftmax(
     input;
   const B = targetSlots.length;
   const S = negativeSlots.length;
+  const n = itemBias.length;
+  assertLength("users", users, B * d);
+  assertLength("item vectors", itemVectors, n * d);
+  assertLength("dItemVectors", dItemVectors, n * d);
+  assertLength("dItemBias", dItemBias, n);
+  assertLength("targetItems", targetItems, B);
+  assertLength("weights", weights, B);
+  assertLength("negativeItems", negativeItems, S);
+  assertIndices("targetSlots", targetSlots, n);
+  assertIndices("negativeSlots", negativeSlots, n);
+  assertIndices("targetItems", targetItems, logQ.length);
+  assertIndices("negativeItems", negativeItems, logQ.length);
   const negatives = new Float32Array(S * d);
   for (let j = 0; j < S; j++) {
     const from = (negativeSlots[j] as number) * d;
@@ -113,10 +127,4 @@ export function sampledSoftmax(
     }
   }
   return { loss: loss * norm, dUsers };
-}
-
-function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c] as number;
-  return out;
 }
