@@ -1,7 +1,7 @@
 import path from "node:path";
-import { getEnv } from "../../../env";
-import { answerMediaRequest } from "../../../server/media/answer-media-request";
-import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "../../../server/security-headers";
+import { getEnv } from "@/env";
+import { answerMediaRequest } from "@/server/media/answer-media-request";
+import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { readNodeRequestClient, redeemShopperLink, serializeCookie } from "@jewelguide/api/security";
 import type { NextApiRequest, NextApiResponse } from "next";
-import { getEnv } from "../../../env";
-import { getServerSecrets } from "../../../server/server-secrets";
+import { getEnv } from "@/env";
+import { getServerSecrets } from "@/server/server-secrets";
 
 /**
  * `GET /api/shopper/link?token=…&next=/path`: where the shop's backend sends its logged-in customer's browser with a

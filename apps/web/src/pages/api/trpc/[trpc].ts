@@ -6,17 +6,17 @@ import {
   readNodeRequestClient,
 } from "@jewelguide/api";
 import type { NextApiRequest, NextApiResponse } from "next";
-import { getEnv } from "../../../env";
-import { getDb } from "../../../server/db";
-import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "../../../server/security-headers";
-import { getServerSecrets } from "../../../server/server-secrets";
+import { getEnv } from "@/env";
+import { getDb } from "@/server/db";
+import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers";
+import { getServerSecrets } from "@/server/server-secrets";
 
 /**
- * The tRPC endpoint (`/api/trpc/<procedure>`). A Pages API route on purpose: Next's Node request path is about 2.4 ×
- * cheaper per request than an app-router route handler (measured with autocannon on a trivial JSON reply, 32
- * connections: 2,355 vs 980 requests/s, p99 30 vs 60 ms), and the scoring procedures' latency target leaves no room
- * for that overhead. createTrpcHttpHandler refuses oversized batches and cross-origin mutations, answers GET queries
- * (what the shop's client and the scoring endpoints send) without the fetch Request/Response round trip, and leaves
+ * The tRPC endpoint (`/api/trpc/<procedure>`). A Pages API route on purpose: Next's Node request path costs much
+ * less per request than an app-router route handler (BENCHMARKS.md §4, "tRPC endpoint as a Pages API route instead of
+ * an app-router route handler"), and the scoring procedures' latency target leaves no room for that overhead.
+ * createTrpcHttpHandler refuses oversized batches and cross-origin mutations, answers GET queries (what the shop's
+ * client and the scoring endpoints send) without the fetch Request/Response round trip, and leaves
  * everything else to tRPC's Node handler. The client's address is the socket's peer (forwarded headers only with
  * JEWELGUIDE_TRUST_PROXY=1). Everything else in the app is app router.
  */
