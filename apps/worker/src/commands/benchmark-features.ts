@@ -2,14 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
-import { defaultFlagValues } from "../cli/default-flag-values";
 import { UsageError } from "../cli/usage-error";
 import { formatFeatureTable } from "../feature-benchmark/format-feature-table";
 import { runFeatureBenchmark } from "../feature-benchmark/run-feature-benchmark";
 import { createRateReporter } from "../features/create-rate-reporter";
 import { loadCachedImageEncoder } from "../features/load-cached-image-encoder";
-import { benchmarkContentCommand } from "./benchmark-content";
-import { benchmarkSimilarCommand } from "./benchmark-similar";
+import { runContentBenchmark } from "../pipeline/run-content-benchmark";
+import { runSimilarBenchmark } from "../pipeline/run-similar-benchmark";
 
 export const benchmarkFeaturesCommand = defineCommand({
   name: "benchmark features",
@@ -35,8 +34,7 @@ cold-item Recall@20) and \`benchmark similar\` (the active version's similar pie
     out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/features.json)" },
     quiet: { type: "boolean", description: "no progress output" },
   },
-  async run(context) {
-    const { flags, env, stdout, stderr } = context;
+  async run({ flags, env, stdout, stderr }) {
     const photoDir = path.resolve(flags.photos ?? path.join(env.sharedDir, "data", "jewellery-images-5class"));
     if (!fs.existsSync(path.join(photoDir, "labels.csv"))) throw new UsageError(`no labels.csv in ${photoDir}`);
     const queries = flags.queries ? Number(flags.queries) : 1000;
@@ -60,15 +58,9 @@ cold-item Recall@20) and \`benchmark similar\` (the active version's similar pie
       fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);
       stdout.write(`${formatFeatureTable(result)}\nwritten ${path.relative(process.cwd(), out)}\n`);
       if (!flags["with-joint"]) return 0;
-      const content = await benchmarkContentCommand.run({
-        ...context,
-        flags: defaultFlagValues(benchmarkContentCommand.flags),
-      });
-      const similar = await benchmarkSimilarCommand.run({
-        ...context,
-        flags: defaultFlagValues(benchmarkSimilarCommand.flags),
-      });
-      return Math.max(content, similar);
+      await runContentBenchmark({ databaseUrl: env.databaseUrl, config: {}, quiet: false }, { stdout, stderr });
+      await runSimilarBenchmark({ databaseUrl: env.databaseUrl }, { stdout });
+      return 0;
     } finally {
       encoder.dispose();
       await handle?.db.$disconnect();

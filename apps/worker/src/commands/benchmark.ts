@@ -7,8 +7,12 @@ import { formatBenchmarkTable } from "../benchmark/format-benchmark-table";
 import type { EntryResult } from "../benchmark/run-benchmark-entry";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import { runImportCommand } from "../import/run-import-command";
+import { importRees46 } from "../importers/rees46/import-rees46";
+import { openInput } from "../io/open-input";
+import { NO_IMPORT_FLAGS } from "../pipeline/no-import-flags";
 import { OFFLINE_PROTOCOL } from "../training/evaluate-offline";
-import { defaultRees46File, importRees46Command } from "./import-rees46";
+import { defaultRees46File } from "./import-rees46";
 
 export const benchmarkCommand = defineCommand({
   name: "benchmark rees46",
@@ -40,19 +44,17 @@ Models: ${BENCHMARK_PLAN.map((entry) => entry.name).join(", ")}.`,
     await migrateDatabase(databaseUrl);
     const file = flags.file ?? defaultRees46File(env.sharedDir);
     stderr.write(`[benchmark] importing ${file} into the benchmark database\n`);
-    const imported = await importRees46Command.run({
-      ...context,
-      flags: {
-        file,
-        "on-error": undefined,
-        "max-errors": undefined,
-        rejects: undefined,
-        "batch-size": undefined,
-        quiet: true,
+    const input = openInput(file);
+    const imported = await runImportCommand(
+      {
+        flags: { ...NO_IMPORT_FLAGS, quiet: true },
+        positionals: [],
+        env: { ...env, databaseUrl },
+        stdout: stderr,
+        stderr,
       },
-      env: { ...env, databaseUrl },
-      stdout: stderr,
-    });
+      { source: "rees46", file: input.path, body: (importContext) => importRees46(importContext, input) },
+    );
     if (imported !== 0) return imported;
     const previous = readPrevious(out);
     const started = Date.now();

@@ -9,6 +9,7 @@ import { readPhotoSet } from "../importers/images/read-photo-set";
 import { withPhotosInMedia } from "../importers/images/with-photos-in-media";
 import { importRees46 } from "../importers/rees46/import-rees46";
 import { openInput } from "../io/open-input";
+import { NO_IMPORT_FLAGS } from "./no-import-flags";
 
 export type ImportDemoShopRequest = {
   databaseUrl: string;
@@ -22,11 +23,7 @@ export type ImportDemoShopRequest = {
 
 /** The import options of `demo` with none of the import flags given (what `run` imports with). */
 export function defaultDemoImportOptions(dataDir: string): ImportOptions {
-  return readImportOptions(
-    { "on-error": undefined, "max-errors": undefined, rejects: undefined, "batch-size": undefined, quiet: false },
-    "demo",
-    dataDir,
-  );
+  return readImportOptions(NO_IMPORT_FLAGS, "demo", dataDir);
 }
 
 /**
