@@ -20,6 +20,11 @@ echo "PostgreSQL for tests at $JEWELGUIDE_TEST_POSTGRES_URL"
 step "Lint and format (biome)"
 pnpm exec biome check .
 
+step "Import cycles (dependency-cruiser: apps/*/src and packages/*/src, across packages; .dependency-cruiser.cjs)"
+for dir in apps/* packages/*; do
+  (cd "$dir" && pnpm exec depcruise --config ../../.dependency-cruiser.cjs --ts-config tsconfig.json src)
+done
+
 step "Type check (tsc, every package)"
 pnpm exec turbo run typecheck --output-logs=errors-only
 
