@@ -25,6 +25,9 @@ for dir in apps/* packages/*; do
   (cd "$dir" && pnpm exec depcruise --config ../../.dependency-cruiser.cjs --ts-config tsconfig.json src)
 done
 
+step "Dead code (knip: unused files, exports, dependencies in every workspace; knip.jsonc says what is exempt and why)"
+pnpm exec knip --no-progress
+
 step "Type check (tsc, every package)"
 pnpm exec turbo run typecheck --output-logs=errors-only
 

@@ -1,5 +1,4 @@
 import path from "node:path";
-import type { Dialect } from "./paths";
 
 export type DatabaseTarget = { dialect: "sqlite"; url: string; file: string } | { dialect: "postgresql"; url: string };
 
@@ -27,8 +26,4 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
 
 export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-}
-
-export function dialectOf(url: string): Dialect {
-  return parseDatabaseUrl(url).dialect;
 }

@@ -18,10 +18,6 @@ export const RATES_PER_USD: Readonly<Record<Currency, number>> = {
 
 export const CURRENCIES = Object.keys(RATES_PER_USD) as Currency[];
 
-export function isCurrency(value: string): value is Currency {
-  return Object.hasOwn(RATES_PER_USD, value);
-}
-
 /** An amount in the catalog currency (USD). */
 export function toCatalogCurrency(amount: number, currency: Currency): number {
   return amount / RATES_PER_USD[currency];

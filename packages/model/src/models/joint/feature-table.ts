@@ -36,13 +36,3 @@ export function buildFeatureTable(
   });
   return { vocabulary, indptr, indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
-
-/** The feature row of tokens against a fixed vocabulary (for a shopper or item seen after training). */
-export function lookupFeatureRow(vocabulary: ReadonlyMap<string, number>, tokens: readonly string[]) {
-  const indices = [...new Set(tokens)].flatMap((token) => {
-    const index = vocabulary.get(token);
-    return index === undefined ? [] : [index];
-  });
-  const value = indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0;
-  return { indices: Int32Array.from(indices), values: new Float32Array(indices.length).fill(value) };
-}

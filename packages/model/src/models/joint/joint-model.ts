@@ -10,7 +10,7 @@ import { runEpochs } from "../../training/run-epochs";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "../base-recommender";
 import { defineModel } from "../define-model";
 import { type DenseItemContent, normalizeDenseContent } from "./dense-content";
-import { buildFeatureTable, type FeatureTable, lookupFeatureRow } from "./feature-table";
+import { buildFeatureTable, type FeatureTable } from "./feature-table";
 import { describeItemContent } from "./item-content";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
@@ -272,14 +272,6 @@ function describeUserTokens(user: { gender?: string; ageBand?: string; city?: st
   if (user.ageBand !== undefined) tokens.push(`age:${user.ageBand}`);
   if (user.city !== undefined) tokens.push(`city:${user.city}`);
   return tokens;
-}
-
-/** Feature row of a shopper's profile attributes against the fitted vocabulary (unknown attributes ignored). */
-export function lookupUserFeatures(
-  vocabulary: ReadonlyMap<string, number>,
-  user: { gender?: string; ageBand?: string; city?: string },
-) {
-  return lookupFeatureRow(vocabulary, describeUserTokens(user));
 }
 
 function buildItemLabels(dataset: InteractionDataset, items: number): ItemLabels {
