@@ -7,6 +7,7 @@ export {
   type ResponseHeaderSink,
   type ShopperIdentity,
 } from "./context";
+export { RetryLaterError } from "./errors/retry-later-error";
 export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
 export { MAX_BATCH_SIZE } from "./http/batch-size";
 export { createTrpcHttpHandler, type TrpcCallTarget } from "./http/create-trpc-http-handler";
@@ -25,7 +26,6 @@ export { createModelServing, type ModelServing } from "./model-serving/create-mo
 export { getModelServing } from "./model-serving/get-model-serving";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export { loadServerSecret, SECRET_FILE_NAME } from "./security/load-server-secret";
-export { RetryLaterError } from "./security/rate-limit/retry-later-error";
 export { deriveServerSecrets, MIN_SECRET_LENGTH, type ServerSecrets } from "./security/server-secrets";
 export {
   type CookieJar,

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { findStaffSession, type StaffRole } from "./services/auth/find-staff-session";
 import { SHOPPER_COOKIE, STAFF_COOKIE } from "./services/auth/staff-cookie";
 import { publicProcedure } from "./trpc";
@@ -14,12 +14,12 @@ export function requireRole(role: StaffRole) {
     const staff = await findStaffSession(ctx.db, ctx.cookies.get(STAFF_COOKIE));
     if (!staff) {
       if (ctx.cookies.get(SHOPPER_COOKIE)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "the dashboard is for the shop's staff" });
+        throw new AppError("FORBIDDEN", "the dashboard is for the shop's staff");
       }
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "log in to the dashboard first" });
+      throw new AppError("UNAUTHORIZED", "log in to the dashboard first");
     }
     if (RANK[staff.role] < RANK[role]) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `this needs the ${role} role; you are ${staff.role}` });
+      throw new AppError("FORBIDDEN", `this needs the ${role} role; you are ${staff.role}`);
     }
     return next({ ctx: { ...ctx, staff } });
   });

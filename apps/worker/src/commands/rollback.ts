@@ -1,4 +1,5 @@
-import { createDb, PublishError, rollbackModelVersion } from "@jewelguide/db";
+import { createDb, rollbackModelVersion } from "@jewelguide/db";
+import { AppError } from "@jewelguide/db/errors";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { MAX_DROP_FLAG, parseMaxDrop } from "./max-drop-flag";
@@ -38,7 +39,7 @@ changes); --force rolls back anyway and is recorded as forced.`,
       );
       return 0;
     } catch (error) {
-      if (error instanceof PublishError) throw new UsageError(error.message);
+      if (error instanceof AppError) throw new UsageError(error.message);
       throw error;
     } finally {
       await db.$disconnect();

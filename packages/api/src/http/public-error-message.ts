@@ -1,3 +1,4 @@
+import { AppError } from "@jewelguide/db/errors";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
@@ -10,7 +11,7 @@ export function isServerFault(error: TRPCError): boolean {
 /**
  * The message a client may see for a failed call. A server fault says only that something went wrong and names the
  * request id (its message, stack and cause go to the server log under that id). A client error (bad input, not found,
- * too many requests…) keeps the message a procedure or an input schema wrote; a message TRPCError inherited from a
+ * too many requests…) keeps the message an AppError or an input schema wrote; a message TRPCError inherited from a
  * library's exception (it takes the cause's message when given none) may name tables, files or SQL, so it is
  * replaced too.
  */
@@ -21,9 +22,11 @@ export function publicErrorMessage(error: TRPCError, requestId: string): string 
   return error.message;
 }
 
-/** Input schema issues (ZodError) and nested TRPCErrors are ours; anything else is a library's words. */
+/** AppErrors, input schema issues (ZodError) and nested TRPCErrors are ours; anything else is a library's words. */
 function isMessageInheritedFromForeignCause(error: TRPCError): boolean {
   const cause = error.cause;
-  if (cause === undefined || cause instanceof ZodError || cause instanceof TRPCError) return false;
+  if (cause === undefined || cause instanceof AppError || cause instanceof ZodError || cause instanceof TRPCError) {
+    return false;
+  }
   return cause.message === error.message;
 }

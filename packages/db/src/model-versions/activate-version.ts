@@ -1,18 +1,10 @@
 import type { DbTransaction } from "../client";
-
-export class PublishError extends Error {
-  constructor(
-    message: string,
-    readonly code: "NOT_FOUND" | "NOT_PUBLISHABLE",
-  ) {
-    super(message);
-    this.name = "PublishError";
-  }
-}
+import { AppError } from "../errors/app-error";
 
 /**
  * Inside the caller's transaction: retires the active version (if any) and activates this one, so once the
- * transaction commits exactly one version is active. Failed versions and versions without an artifact are refused.
+ * transaction commits exactly one version is active. Failed versions and versions without an artifact are refused
+ * (AppError BAD_INPUT; an unknown id is NOT_FOUND).
  * Activating the active version changes nothing (`retired: null`, `changed: false`).
  */
 export async function activateVersion(
@@ -23,9 +15,9 @@ export async function activateVersion(
     where: { id },
     select: { id: true, status: true, artifactSize: true },
   });
-  if (!version) throw new PublishError(`model version ${id} does not exist`, "NOT_FOUND");
+  if (!version) throw new AppError("NOT_FOUND", `model version ${id} does not exist`);
   if (version.status === "failed" || version.artifactSize === 0) {
-    throw new PublishError(`model version ${id} is ${version.status} and has no usable artifact`, "NOT_PUBLISHABLE");
+    throw new AppError("BAD_INPUT", `model version ${id} is ${version.status} and has no usable artifact`);
   }
   if (version.status === "active") return { activated: id, retired: null, changed: false };
   const current = await tx.modelVersion.findFirst({ where: { status: "active" }, select: { id: true } });

@@ -16,7 +16,7 @@ export {
   readSplitMetric,
   type SplitMetrics,
 } from "./model-metrics";
-export { PublishError, publishModelVersion } from "./publish-model-version";
+export { publishModelVersion } from "./publish-model-version";
 export {
   type AuditedPublishOptions,
   activateWithGates,

@@ -1,8 +1,6 @@
 import type { Db } from "../client";
 import { activateVersion } from "./activate-version";
 
-export { PublishError } from "./activate-version";
-
 /**
  * Makes a version the active one, atomically (activateVersion in its own transaction), with no gates and no audit
  * entry: the primitive for seeding and crash tests. Every operator's or admin's publish goes through publishWithGates

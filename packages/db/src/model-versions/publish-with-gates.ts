@@ -1,7 +1,8 @@
 import type { AuditActor } from "../audit/audit-entry";
 import { recordAuditEntry } from "../audit/record-audit-entry";
 import type { Db, DbTransaction } from "../client";
-import { activateVersion, PublishError } from "./activate-version";
+import { AppError } from "../errors/app-error";
+import { activateVersion } from "./activate-version";
 import { checkPublishGates, DEFAULT_MAX_RECALL_DROP, type PublishGateResult } from "./check-publish-gates";
 
 export type PublishWithGatesResult =
@@ -29,7 +30,7 @@ export async function activateWithGates(
   options: GateOptions = {},
 ): Promise<PublishWithGatesResult> {
   const candidate = await tx.modelVersion.findUnique({ where: { id }, select: { metrics: true } });
-  if (!candidate) throw new PublishError(`model version ${id} does not exist`, "NOT_FOUND");
+  if (!candidate) throw new AppError("NOT_FOUND", `model version ${id} does not exist`);
   const active = await tx.modelVersion.findFirst({ where: { status: "active" }, select: { id: true, metrics: true } });
   const gates = checkPublishGates({
     candidateMetrics: candidate.metrics,

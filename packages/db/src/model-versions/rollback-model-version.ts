@@ -1,6 +1,6 @@
 import type { AuditActor } from "../audit/audit-entry";
 import type { Db } from "../client";
-import { PublishError } from "./activate-version";
+import { AppError } from "../errors/app-error";
 import { findRollbackTarget } from "./find-rollback-target";
 import { type GateOptions, type PublishWithGatesResult, publishAndRecord } from "./publish-with-gates";
 
@@ -15,7 +15,7 @@ export async function rollbackModelVersion(
 ): Promise<PublishWithGatesResult & { target: number }> {
   return db.$transaction(async (tx) => {
     const target = options.to ?? (await findRollbackTarget(tx))?.id;
-    if (target === undefined) throw new PublishError("there is no earlier active version to roll back to", "NOT_FOUND");
+    if (target === undefined) throw new AppError("NOT_FOUND", "there is no earlier active version to roll back to");
     const result = await publishAndRecord(tx, target, { ...options, action: "rollback" });
     return { ...result, target };
   });

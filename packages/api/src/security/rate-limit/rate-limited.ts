@@ -1,6 +1,7 @@
+import { findAppError } from "../../errors/find-app-error";
 import { createMiddleware } from "../../trpc";
 import type { RateLimitPolicyName } from "./rate-limit-policies";
-import { RetryLaterError } from "./retry-later-error";
+import { retryLaterError } from "./retry-later-error";
 
 const WHAT: Record<RateLimitPolicyName, string> = {
   events: "event batches",
@@ -11,8 +12,8 @@ const WHAT: Record<RateLimitPolicyName, string> = {
 /**
  * Applies the named rate-limit policy to a procedure: counts the request for the verified shopper and the client's
  * address and refuses it with TOO_MANY_REQUESTS (429) once either is over. The worker's own traffic (the simulator and
- * the serving benchmark, `ctx.client.isWorker`) is exempt. Any RetryLaterError from here or from the procedure (the
- * log-in back-off) sets the response's `Retry-After` header.
+ * the serving benchmark, `ctx.client.isWorker`) is exempt. Any AppError with `retryAfterSeconds` from here or from the
+ * procedure (the log-in back-off) sets the response's `Retry-After` header.
  */
 export function rateLimited(policy: RateLimitPolicyName) {
   return createMiddleware(async ({ ctx, next }) => {
@@ -23,18 +24,17 @@ export function rateLimited(policy: RateLimitPolicyName) {
       });
       if (verdict.limited) {
         const windowSeconds = Math.round(ctx.rateLimiter.policies[policy].windowMs / 1000);
-        const error = new RetryLaterError(
+        const error = retryLaterError(
           `too many ${WHAT[policy]} from this ${verdict.subject} (at most ${verdict.limit} per ${windowSeconds} s)`,
           verdict.retryAfterSeconds,
         );
-        ctx.responseHeaders.set("retry-after", String(error.retryAfterSeconds));
+        ctx.responseHeaders.set("retry-after", String(verdict.retryAfterSeconds));
         throw error;
       }
     }
     const result = await next();
-    if (!result.ok && result.error instanceof RetryLaterError) {
-      ctx.responseHeaders.set("retry-after", String(result.error.retryAfterSeconds));
-    }
+    const retryAfterSeconds = result.ok ? undefined : findAppError(result.error)?.retryAfterSeconds;
+    if (retryAfterSeconds !== undefined) ctx.responseHeaders.set("retry-after", String(retryAfterSeconds));
     return result;
   });
 }

@@ -1,15 +1,10 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 
 /**
- * TOO_MANY_REQUESTS (HTTP 429) with the seconds to wait: the rateLimited middleware turns `retryAfterSeconds` into
- * the response's `Retry-After` header, whether the limit was its own or a service's (the log-in back-off).
+ * TOO_MANY_REQUESTS (HTTP 429) with the seconds to wait, said in the message too: the rateLimited middleware turns
+ * `retryAfterSeconds` into the response's `Retry-After` header, whether the limit was its own or a service's (the
+ * log-in back-off).
  */
-export class RetryLaterError extends TRPCError {
-  readonly retryAfterSeconds: number;
-
-  constructor(message: string, retryAfterSeconds: number) {
-    super({ code: "TOO_MANY_REQUESTS", message: `${message}; try again in ${retryAfterSeconds} s` });
-    this.name = "RetryLaterError";
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
+export function retryLaterError(message: string, retryAfterSeconds: number): AppError {
+  return new AppError("TOO_MANY_REQUESTS", `${message}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }

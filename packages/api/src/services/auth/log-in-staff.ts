@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import { type Db, verifyPassword } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
 import type { RateLimiter } from "../../security/rate-limit/create-rate-limiter";
 import { admitLogInAttempt, settleLogInAttempt } from "../../security/rate-limit/login-failure-limit";
-import { RetryLaterError } from "../../security/rate-limit/retry-later-error";
+import { retryLaterError } from "../../security/rate-limit/retry-later-error";
 import { hashSessionToken } from "./hash-session-token";
 import { STAFF_SESSION_SECONDS } from "./staff-cookie";
 
@@ -35,7 +35,7 @@ export async function logInStaff(
   const subjects = { email, address: attempt.address };
   const admission = await admitLogInAttempt(db, attempt.rateLimiter.loginFailures, subjects, attempt.rateLimiter.now());
   if (!admission.admitted) {
-    throw new RetryLaterError("too many failed log-ins for this account or address", admission.retryAfterSeconds);
+    throw retryLaterError("too many failed log-ins for this account or address", admission.retryAfterSeconds);
   }
   const user = await db.staffUser.findUnique({
     where: { email },
@@ -43,7 +43,7 @@ export async function logInStaff(
   });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   await settleLogInAttempt(db, subjects, Boolean(user && valid));
-  if (!user || !valid) throw new TRPCError({ code: "UNAUTHORIZED", message: "wrong e-mail or password" });
+  if (!user || !valid) throw new AppError("UNAUTHORIZED", "wrong e-mail or password");
   const now = new Date(attempt.rateLimiter.now());
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + STAFF_SESSION_SECONDS * 1000);

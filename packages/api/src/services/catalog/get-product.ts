@@ -1,5 +1,5 @@
 import type { Db } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
 import { type ProductDetail, productDetailSelect } from "./product-selectors";
 
@@ -9,6 +9,6 @@ export type GetProductInput = z.infer<typeof GetProductInputSchema>;
 /** One product for its page. Unknown ids are a NOT_FOUND that names the id. */
 export async function getProduct(db: Db, input: GetProductInput): Promise<ProductDetail> {
   const product = await db.product.findUnique({ where: { id: input.id }, select: productDetailSelect });
-  if (!product) throw new TRPCError({ code: "NOT_FOUND", message: `Product ${input.id} does not exist` });
+  if (!product) throw new AppError("NOT_FOUND", `Product ${input.id} does not exist`);
   return product;
 }

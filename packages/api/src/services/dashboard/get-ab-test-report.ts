@@ -1,5 +1,5 @@
 import type { Db } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { type AbArm, assignAbArm } from "./assign-ab-arm";
 import { addEvent, emptyCounts, type OnlineCounts, type OnlineMetrics, withRates } from "./online-metrics";
 import { twoProportionZTest } from "./two-proportion-z-test";
@@ -40,7 +40,7 @@ export type AbTestReport = {
  */
 export async function getAbTestReport(db: Db, id: number, abTestSalt: string): Promise<AbTestReport> {
   const test = await db.abTest.findUnique({ where: { id } });
-  if (!test) throw new TRPCError({ code: "NOT_FOUND", message: `A/B test ${id} does not exist` });
+  if (!test) throw new AppError("NOT_FOUND", `A/B test ${id} does not exist`);
   const rows = await db.interaction.findMany({
     where: {
       occurredAt: { gte: test.startedAt, ...(test.stoppedAt ? { lte: test.stoppedAt } : {}) },

@@ -1,7 +1,6 @@
 import { type AuditActor, type Db, publishWithGates } from "@jewelguide/db";
 import { z } from "zod";
 import { gatesFailedError } from "./gates-failed-error";
-import { translatePublishError } from "./translate-publish-error";
 
 export const PublishVersionInputSchema = z.object({
   id: z.number().int().positive(),
@@ -17,9 +16,7 @@ export type PublishVersionInput = z.input<typeof PublishVersionInputSchema>;
  */
 export async function publishVersion(db: Db, rawInput: PublishVersionInput, actor: AuditActor) {
   const input = PublishVersionInputSchema.parse(rawInput);
-  const result = await translatePublishError(() =>
-    publishWithGates(db, input.id, { force: input.force, maxDrop: input.maxDrop, actor }),
-  );
+  const result = await publishWithGates(db, input.id, { force: input.force, maxDrop: input.maxDrop, actor });
   if (!result.published) throw gatesFailedError(input.id, result.gates.failures);
   return result;
 }

@@ -1,7 +1,6 @@
 import { type AuditActor, type Db, rollbackModelVersion } from "@jewelguide/db";
 import { z } from "zod";
 import { gatesFailedError } from "./gates-failed-error";
-import { translatePublishError } from "./translate-publish-error";
 
 export const RollbackInputSchema = z.object({
   /** The version to go back to; default the one retired most recently. */
@@ -18,9 +17,7 @@ export type RollbackInput = z.input<typeof RollbackInputSchema>;
  */
 export async function rollbackVersion(db: Db, rawInput: RollbackInput, actor: AuditActor) {
   const input = RollbackInputSchema.parse(rawInput);
-  const result = await translatePublishError(() =>
-    rollbackModelVersion(db, { to: input.to, force: input.force, maxDrop: input.maxDrop, actor }),
-  );
+  const result = await rollbackModelVersion(db, { to: input.to, force: input.force, maxDrop: input.maxDrop, actor });
   if (!result.published) throw gatesFailedError(result.target, result.gates.failures);
   return result;
 }

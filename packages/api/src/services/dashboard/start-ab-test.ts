@@ -1,5 +1,5 @@
 import { type AuditActor, type Db, isUniqueViolation, recordAuditEntry } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import type { StartAbTestInput } from "./ab-test-schemas";
 
 /**
@@ -14,9 +14,9 @@ export async function startAbTest(db: Db, input: StartAbTestInput, actor: AuditA
   });
   for (const id of [input.versionAId, input.versionBId]) {
     const version = versions.find((v) => v.id === id);
-    if (!version) throw new TRPCError({ code: "NOT_FOUND", message: `model version ${id} does not exist` });
+    if (!version) throw new AppError("NOT_FOUND", `model version ${id} does not exist`);
     if (version.status === "failed" || version.artifactSize === 0) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `model version ${id} has no usable artifact` });
+      throw new AppError("BAD_INPUT", `model version ${id} has no usable artifact`);
     }
   }
   try {
@@ -37,9 +37,9 @@ export async function startAbTest(db: Db, input: StartAbTestInput, actor: AuditA
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const running = await db.abTest.findFirst({ where: { status: "running" }, select: { id: true, name: true } });
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `an A/B test is already running${running ? `: #${running.id} ${running.name}` : ""}`,
-    });
+    throw new AppError(
+      "CONFLICT",
+      `an A/B test is already running${running ? `: #${running.id} ${running.name}` : ""}`,
+    );
   }
 }

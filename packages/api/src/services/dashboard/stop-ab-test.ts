@@ -7,10 +7,9 @@ import {
   DEFAULT_MAX_RECALL_DROP,
   recordAuditEntry,
 } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import type { StopAbTestInput } from "./ab-test-schemas";
 import { gatesFailedError } from "./gates-failed-error";
-import { translatePublishError } from "./translate-publish-error";
 
 /**
  * Stops a running test, optionally promoting an arm: in ONE transaction the winner is published through the gates
@@ -18,30 +17,28 @@ import { translatePublishError } from "./translate-publish-error";
  * written — all or nothing. A promote that fails the gates leaves the test running and the active version unchanged.
  */
 export async function stopAbTest(db: Db, input: StopAbTestInput, actor: AuditActor) {
-  return translatePublishError(() =>
-    db.$transaction(async (tx) => {
-      const test = await tx.abTest.findUnique({ where: { id: input.id } });
-      if (!test) throw new TRPCError({ code: "NOT_FOUND", message: `A/B test ${input.id} does not exist` });
-      if (test.status !== "running") throw alreadyStopped(input.id);
-      const winner = input.promote === null ? null : input.promote === "A" ? test.versionAId : test.versionBId;
-      const promotion = winner === null ? null : await promote(tx, winner, input.force);
-      // Conditional on still running: of two admins stopping at once, the second changes nothing and is told so.
-      const stopped = await tx.abTest.updateMany({
-        where: { id: test.id, status: "running" },
-        data: { status: "stopped", stoppedAt: new Date(), winnerVersionId: winner },
-      });
-      if (stopped.count !== 1) throw alreadyStopped(input.id);
-      const details = { testId: test.id, name: test.name, promotedArm: input.promote };
-      await recordAuditEntry(
-        tx,
-        actor,
-        promotion
-          ? { ...promotion, action: "ab-test-promote", details: { ...details, ...promotion.details } }
-          : { action: "ab-test-stop", details },
-      );
-      return tx.abTest.findUniqueOrThrow({ where: { id: test.id } });
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const test = await tx.abTest.findUnique({ where: { id: input.id } });
+    if (!test) throw new AppError("NOT_FOUND", `A/B test ${input.id} does not exist`);
+    if (test.status !== "running") throw alreadyStopped(input.id);
+    const winner = input.promote === null ? null : input.promote === "A" ? test.versionAId : test.versionBId;
+    const promotion = winner === null ? null : await promote(tx, winner, input.force);
+    // Conditional on still running: of two admins stopping at once, the second changes nothing and is told so.
+    const stopped = await tx.abTest.updateMany({
+      where: { id: test.id, status: "running" },
+      data: { status: "stopped", stoppedAt: new Date(), winnerVersionId: winner },
+    });
+    if (stopped.count !== 1) throw alreadyStopped(input.id);
+    const details = { testId: test.id, name: test.name, promotedArm: input.promote };
+    await recordAuditEntry(
+      tx,
+      actor,
+      promotion
+        ? { ...promotion, action: "ab-test-promote", details: { ...details, ...promotion.details } }
+        : { action: "ab-test-stop", details },
+    );
+    return tx.abTest.findUniqueOrThrow({ where: { id: test.id } });
+  });
 }
 
 /** Publishes the winner through the gates inside the stop's transaction; what the audit entry says about it. */
@@ -61,6 +58,6 @@ async function promote(
   };
 }
 
-function alreadyStopped(id: number): TRPCError {
-  return new TRPCError({ code: "CONFLICT", message: `A/B test ${id} is already stopped` });
+function alreadyStopped(id: number): AppError {
+  return new AppError("CONFLICT", `A/B test ${id} is already stopped`);
 }

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import type { ShopperIdentity } from "../../context";
 import { type Attribution, verifyAttribution } from "../../security/attribution-token";
 import { ensureShopper } from "./ensure-shopper";
@@ -57,7 +57,7 @@ export async function logEvents(db: Db, rawInput: LogEventsInput, facts: EventFa
   const catalog = new Map(products.map((product) => [product.id, product]));
   const missing = productIds.filter((id) => !catalog.has(id));
   if (missing.length > 0) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Unknown product id(s): ${missing.join(", ")}` });
+    throw new AppError("BAD_INPUT", `Unknown product id(s): ${missing.join(", ")}`);
   }
   let unattributed = 0;
   const checked = input.events.map((event) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
 import { getModelServing } from "../../model-serving/get-model-serving";
 import { LocaleSchema } from "./locale-schema";
@@ -30,7 +30,7 @@ export async function listBoughtTogether(
   const input = ListBoughtTogetherInputSchema.parse(rawInput);
   const snapshot = await getModelServing(db).current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
-  if (!anchor) throw new TRPCError({ code: "NOT_FOUND", message: `Product with SKU '${input.sku}' does not exist` });
+  if (!anchor) throw new AppError("NOT_FOUND", `Product with SKU '${input.sku}' does not exist`);
   const items = (snapshot.catalog.boughtTogether.get(anchor.id) ?? [])
     .map((entry) => ({ product: snapshot.catalog.byId.get(entry.productId), orders: entry.orders }))
     .flatMap((entry) => (entry.product?.inStock ? [{ product: entry.product, orders: entry.orders }] : []))

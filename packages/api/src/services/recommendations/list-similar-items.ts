@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@jewelguide/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
 import { getModelServing } from "../../model-serving/get-model-serving";
 import type { CachedProduct } from "../../model-serving/product-catalog";
@@ -38,7 +38,7 @@ export async function listSimilarItems(
   const input = ListSimilarItemsInputSchema.parse(rawInput);
   const snapshot = await getModelServing(db).current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
-  if (!anchor) throw new TRPCError({ code: "NOT_FOUND", message: `Product with SKU '${input.sku}' does not exist` });
+  if (!anchor) throw new AppError("NOT_FOUND", `Product with SKU '${input.sku}' does not exist`);
   const accepts = buildAccept(anchor, input);
   const { recommender, kind } = snapshot.model;
   const hasSimilarity = kind !== "popularity" && recommender.items.has(anchor.sku);
