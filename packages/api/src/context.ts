@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import type { Db, Dialect } from "@jewelguide/db";
-import { createRateLimiter, type RateLimiter } from "./security/rate-limit/create-rate-limiter";
-import type { ServerSecrets } from "./security/server-secrets";
+import type { ServerRuntime } from "./runtime/create-server-runtime";
+import type { RateLimiter } from "./security/rate-limit/create-rate-limiter";
 import { readShopperIdentity } from "./security/shopper-identity";
 import { type CookieJar, createHeaderCookieJar, createMemoryCookieJar } from "./services/auth/cookie-jar";
 
@@ -25,27 +24,24 @@ export type RequestClient = {
 };
 
 /**
- * What every procedure sees. Kept free of HTTP so tests and server components can build it directly. `dialect` is the
- * storage behind `db` (from createDb's `target`): the few queries whose semantics differ between SQLite and
- * PostgreSQL (case-insensitive text search) adapt to it. Defaults to SQLite, the embedded default. `cookies` carries
- * the staff session cookie in and a new session cookie out. `shopper` is the verified shopper of the request (none for
- * a visitor without a valid cookie); `client` what the server knows about the caller; `secrets` the shop's keys.
+ * What every procedure sees. Kept free of HTTP so tests and server components can build it directly. `runtime` is the
+ * process's one ServerRuntime (database, SQL reader, model serving, A/B tests, keys, rate limits); the context also
+ * names its `db`, `dialect` (the few queries whose semantics differ between SQLite and PostgreSQL adapt to it) and
+ * `secrets` directly. `cookies` carries the staff session cookie in and a new session cookie out. `shopper` is the
+ * verified shopper of the request (none for a visitor without a valid cookie); `client` what the server knows about
+ * the caller.
  */
 export type CreateContextOptions = {
-  db: Db;
-  dialect?: Dialect;
-  secrets: ServerSecrets;
+  runtime: ServerRuntime;
   cookies?: CookieJar;
   shopper?: ShopperIdentity;
   client?: Partial<RequestClient>;
   /** Response headers a procedure may set (Retry-After); none outside HTTP. */
   responseHeaders?: ResponseHeaderSink;
-  /** The rate limits (counters in the database); tests pass their own limits and clock. */
+  /** Rate limits other than the runtime's (tests with their own limits and clock per request). */
   rateLimiter?: RateLimiter;
 };
 
-/** The shop's rate limiter with the default policies (its only state is when it last deleted expired counters). */
-const defaultRateLimiter = createRateLimiter();
 const ignoredResponseHeaders: ResponseHeaderSink = { append: () => undefined, set: () => undefined };
 
 /**
@@ -55,16 +51,18 @@ const ignoredResponseHeaders: ResponseHeaderSink = { append: () => undefined, se
  */
 export function createContextInner(options: CreateContextOptions) {
   const cookies = options.cookies ?? createMemoryCookieJar();
-  const shopper: ShopperIdentity | undefined = options.shopper ?? readShopperIdentity(cookies, options.secrets);
+  const { runtime } = options;
+  const shopper: ShopperIdentity | undefined = options.shopper ?? readShopperIdentity(cookies, runtime.secrets);
   return {
-    db: options.db,
-    dialect: options.dialect ?? ("sqlite" as Dialect),
-    secrets: options.secrets,
+    runtime,
+    db: runtime.db,
+    dialect: runtime.dialect,
+    secrets: runtime.secrets,
     cookies,
     shopper,
     client: completeClient(options.client),
     responseHeaders: options.responseHeaders ?? ignoredResponseHeaders,
-    rateLimiter: options.rateLimiter ?? defaultRateLimiter,
+    rateLimiter: options.rateLimiter ?? runtime.rateLimiter,
   };
 }
 

@@ -23,7 +23,7 @@ export {
   WORKER_TOKEN_HEADER,
 } from "./http/read-request-client";
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
-export { getModelServing } from "./model-serving/get-model-serving";
+export { createServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from "./runtime/create-server-runtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export { loadServerSecret, SECRET_FILE_NAME } from "./security/load-server-secret";
 export { deriveServerSecrets, MIN_SECRET_LENGTH, type ServerSecrets } from "./security/server-secrets";

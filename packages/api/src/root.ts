@@ -19,5 +19,5 @@ export const appRouter = createTRPCRouter({
 
 export type AppRouter = typeof appRouter;
 
-/** Calls procedures in-process (tests, React server components): `createCaller(createContextInner({ db }))`. */
+/** Calls procedures in-process (tests, React server components): `createCaller(createContextInner({ runtime }))`. */
 export const createCaller = createCallerFactory(appRouter);

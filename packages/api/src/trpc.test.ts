@@ -4,9 +4,9 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createContext } from "./context";
 import { appRouter } from "./root";
+import { createTestRuntime } from "./test/create-test-runtime";
 import { seedCatalog } from "./test/seed-catalog";
 import { testDialects } from "./test/test-dialects";
-import { TEST_SECRETS } from "./test/test-secrets";
 
 describe.each(testDialects)("on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
@@ -29,8 +29,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: () =>
-        createContext({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, request }),
+      createContext: () => createContext({ runtime: createTestRuntime(database), request }),
     });
     return { status: response.status, body: await response.json() };
   }

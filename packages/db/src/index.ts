@@ -11,8 +11,7 @@ export type {
 } from "../generated/sqlite/client";
 export { Prisma } from "../generated/sqlite/client";
 export * from "./audit";
-export { createDb, type Db, type DbHandle, type DbTransaction, sqlReaderOf } from "./client";
-export { clientState } from "./client-state";
+export { createDb, type Db, type DbHandle, type DbTransaction } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
 export { isUniqueViolation } from "./is-unique-violation";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";

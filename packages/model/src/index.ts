@@ -54,10 +54,7 @@ export {
 } from "./features/image/load-image-encoder";
 export { resizeBilinearInto } from "./features/image/resize-bilinear";
 export type { RgbaImage } from "./features/image/rgb-image";
-export * from "./guide/evaluate-parser";
-export * from "./guide/parse-price";
-export * from "./guide/parse-request";
-export * from "./guide/parsed-request";
+export * from "./guide/index";
 export { type InvertSpdOptions, invertSpdInPlace } from "./linalg/invert-spd";
 export { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./models/base-recommender";
 export { type BprConfig, BprConfigSchema, BprRecommender } from "./models/bpr";

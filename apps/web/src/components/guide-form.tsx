@@ -1,4 +1,5 @@
-import { findConcept, METAL_NAMES, METALS } from "@jewelguide/model";
+import { findConcept } from "@jewelguide/model/lexicon";
+import { METAL_NAMES, METALS } from "@jewelguide/model/vocabulary";
 import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
 import { budgetPresets, type GuideSearchParams } from "@/lib/guide-search-params";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Category } from "@jewelguide/model";
+import type { Category } from "@jewelguide/model/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";

@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES, GEM_NAMES, METAL_NAMES } from "@jewelguide/model";
+import { CATEGORY_NAMES, GEM_NAMES, METAL_NAMES } from "@jewelguide/model/vocabulary";
 import type { Language } from "./languages";
 import type { VocabularyLabels } from "./vocabulary-labels";
 

@@ -1,5 +1,6 @@
 import { CONSTRAINT_FIELDS, type ConstraintField } from "@jewelguide/api";
-import { CATEGORIES, type Currency, METALS } from "@jewelguide/model";
+import type { Currency } from "@jewelguide/model/guide";
+import { CATEGORIES, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 import type { Language } from "../i18n/languages";
 

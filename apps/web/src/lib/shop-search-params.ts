@@ -1,5 +1,5 @@
 import { PRODUCT_SORTS } from "@jewelguide/api";
-import { CATEGORIES, METALS } from "@jewelguide/model";
+import { CATEGORIES, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 
 /** The shop's URL state. Unknown or malformed values are dropped rather than failing the page. */

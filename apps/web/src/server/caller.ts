@@ -3,8 +3,7 @@ import { type CookieJar, createCaller, createContextInner } from "@jewelguide/ap
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { readServerRequestClient } from "./client-address";
-import { getDb } from "./db";
-import { getServerSecrets } from "./server-secrets";
+import { getServerRuntime } from "./server-runtime";
 
 /**
  * The tRPC caller for server components: same procedures as the HTTP API, no network hop. One per request. Its context
@@ -12,16 +11,10 @@ import { getServerSecrets } from "./server-secrets";
  * a first visit) — pages never pass a shopper id. Server components cannot set cookies: writes are ignored here.
  */
 export const getServerCaller = cache(() => {
-  const { db, target } = getDb();
+  const runtime = getServerRuntime();
   return createCaller(async () => {
     const store = await cookies();
     const jar: CookieJar = { get: (name) => store.get(name)?.value, set: () => undefined };
-    return createContextInner({
-      db,
-      dialect: target.dialect,
-      secrets: getServerSecrets(),
-      cookies: jar,
-      client: await readServerRequestClient(),
-    });
+    return createContextInner({ runtime, cookies: jar, client: await readServerRequestClient() });
   });
 });

@@ -2,8 +2,7 @@ import "server-only";
 import { type CookieJar, createCaller, createContextInner } from "@jewelguide/api";
 import { cookies } from "next/headers";
 import { readServerRequestClient } from "./client-address";
-import { getDb } from "./db";
-import { getServerSecrets } from "./server-secrets";
+import { getServerRuntime } from "./server-runtime";
 
 /**
  * A caller that carries the request's cookies (the staff session in `jg_staff`, the shopper's `jg_shopper`), so the
@@ -19,9 +18,6 @@ export async function getStaffCaller() {
       else store.set(name, value, options);
     },
   };
-  const { db, target } = getDb();
   const client = await readServerRequestClient();
-  return createCaller(
-    createContextInner({ db, dialect: target.dialect, secrets: getServerSecrets(), cookies: jar, client }),
-  );
+  return createCaller(createContextInner({ runtime: getServerRuntime(), cookies: jar, client }));
 }

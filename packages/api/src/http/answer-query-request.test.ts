@@ -4,8 +4,8 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../context";
 import { appRouter } from "../root";
+import { createTestRuntime } from "../test/create-test-runtime";
 import { seedCatalog } from "../test/seed-catalog";
-import { TEST_SECRETS } from "../test/test-secrets";
 import { answerQueryRequest } from "./answer-query-request";
 
 /**
@@ -30,9 +30,7 @@ describe("answerQueryRequest", () => {
 
   const context = () =>
     createContext({
-      db: database.db,
-      dialect: database.target.dialect,
-      secrets: TEST_SECRETS,
+      runtime: createTestRuntime(database),
       cookieHeader: null,
       // One request id for both handlers: error replies name it.
       client: { requestId: "test-request" },

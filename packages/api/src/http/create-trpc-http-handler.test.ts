@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import superjson from "superjson";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
+import { createTestRuntime } from "../test/create-test-runtime";
 import { seedCatalog } from "../test/seed-catalog";
 import { startTrpcTestServer, type TrpcTestServer } from "../test/start-trpc-test-server";
 import { TEST_SECRETS } from "../test/test-secrets";
@@ -23,7 +24,7 @@ describe("the tRPC HTTP endpoint", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     [productId = 0] = await seedCatalog(database.db);
-    server = await startTrpcTestServer(database, { rateLimiter: () => limiter });
+    server = await startTrpcTestServer(createTestRuntime(database), { rateLimiter: () => limiter });
     baseUrl = server.baseUrl;
   });
 

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createContextInner } from "../context";
 import { appRouter } from "../root";
+import type { ServerRuntime } from "../runtime/create-server-runtime";
 import { TEST_SECRETS } from "../test/test-secrets";
 import type { ErrorShape } from "./format-error-shape";
 
 const ctx = createContextInner({
-  db: {} as never,
-  secrets: TEST_SECRETS,
+  runtime: { secrets: TEST_SECRETS } as ServerRuntime,
   client: { requestId: "req-1b2c3d4e" },
 });
 

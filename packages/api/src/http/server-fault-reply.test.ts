@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import superjson from "superjson";
 import { afterAll, afterEach, beforeAll, describe, expect, type MockInstance, vi, it as vitestIt } from "vitest";
+import { createTestRuntime } from "../test/create-test-runtime";
 import { seedCatalog } from "../test/seed-catalog";
 import { startTrpcTestServer, type TrpcTestServer } from "../test/start-trpc-test-server";
 import { testDialects } from "../test/test-dialects";
@@ -28,7 +29,7 @@ describe.each(testDialects)("a server fault over HTTP on $name", ({ server: post
     [productId = 0] = await seedCatalog(database.db);
     await database.db.$executeRawUnsafe('ALTER TABLE "Product" RENAME TO "ProductGone"');
     await database.db.$executeRawUnsafe('ALTER TABLE "RateLimitCounter" RENAME TO "RateLimitCounterGone"');
-    server = await startTrpcTestServer(database, { onError: logServerFault });
+    server = await startTrpcTestServer(createTestRuntime(database), { onError: logServerFault });
     baseUrl = server.baseUrl;
   });
 

@@ -17,7 +17,7 @@ describe("model serving (per-process registry)", () => {
   });
 
   it("serves popularity from stored purchases, labelled as the fallback, while no version is active", async () => {
-    const serving = createModelServing(database.db);
+    const serving = createModelServing(database);
     const snapshot = await serving.current();
     expect(snapshot.model).toMatchObject({ source: "fallback-popularity", versionId: null, kind: "popularity" });
     // Every catalog product is known; the most bought in-stock item ranks first.
@@ -34,10 +34,11 @@ describe("model serving (per-process registry)", () => {
   it("loads once, checks at most once per interval, and swaps in a new version in every process", async () => {
     const other = createDb(database.url);
     try {
-      const first = createModelServing(database.db, { checkIntervalMs: 60_000 });
-      const second = createModelServing(other.db, { checkIntervalMs: 0 });
+      const first = createModelServing(database, { checkIntervalMs: 60_000 });
+      const second = createModelServing(other, { checkIntervalMs: 0 });
       const before = await first.current();
       expect(await first.current()).toBe(before);
+      expect(first.modelLoads()).toBe(1);
       const versionId = await trainAndPublish(database.db, "itemknn");
       // Within the interval the first process keeps its snapshot: no query per request.
       expect((await first.current()).model.versionId).toBeNull();
@@ -48,13 +49,15 @@ describe("model serving (per-process registry)", () => {
       const refreshed = await first.refresh();
       expect(refreshed.model.versionId).toBe(versionId);
       expect(await first.current()).toBe(refreshed);
+      expect(first.modelLoads()).toBe(2);
     } finally {
+      await other.sql.close();
       await other.db.$disconnect();
     }
   });
 
   it("reloads the product cache when a product changes (stock)", async () => {
-    const serving = createModelServing(database.db, { checkIntervalMs: 60_000 });
+    const serving = createModelServing(database, { checkIntervalMs: 60_000 });
     const before = await serving.current();
     const index = before.model.recommender.items.indexOf("ring-3");
     expect(before.servable[index]).toBe(1);
@@ -86,8 +89,8 @@ describe("model serving (per-process registry)", () => {
         },
       });
     };
-    const eager = createModelServing(db, { checkIntervalMs: 60_000, purchaseRefreshMs: 0 });
-    const lazy = createModelServing(db, { checkIntervalMs: 60_000, purchaseRefreshMs: 3_600_000 });
+    const eager = createModelServing(database, { checkIntervalMs: 60_000, purchaseRefreshMs: 0 });
+    const lazy = createModelServing(database, { checkIntervalMs: 60_000, purchaseRefreshMs: 3_600_000 });
     const before = await eager.current();
     const lazyBefore = await lazy.current();
     const count = (snapshot: typeof before, sku: string) => snapshot.catalog.bySku.get(sku)?.purchases ?? -1;

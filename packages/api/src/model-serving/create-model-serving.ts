@@ -1,7 +1,8 @@
-import { type Db, readActiveVersionId, sqlReaderOf } from "@jewelguide/db";
+import { type Db, readActiveVersionId, type SqlReader } from "@jewelguide/db";
 import { releaseLater } from "./deserialize-for-serving";
 import { loadProductCatalog, refreshPurchases } from "./load-product-catalog";
 import { loadServingModel } from "./load-serving-model";
+import type { ProductCatalog } from "./product-catalog";
 import { readCatalogStamp } from "./read-catalog-stamp";
 import { DEFAULT_SERVING_OPTIONS, type ServingOptions } from "./serving-options";
 import { alignSnapshot, type ServingSnapshot } from "./serving-snapshot";
@@ -15,22 +16,34 @@ export type ModelServing = {
   current(): Promise<ServingSnapshot>;
   /** Checks now and waits for any reload (tests, and after a publish in the same process). */
   refresh(): Promise<ServingSnapshot>;
+  /** How many models this serving has loaded (the first, and one per version change or fallback rebuild). */
+  modelLoads(): number;
 };
 
+/** Where the serving reads: Prisma for the stored artifacts, the SQL reader for the hot catalog and version checks. */
+export type ServingSource = { db: Db; sql: SqlReader };
+
 /**
- * The per-process model registry. Every process (several web instances may share one database) polls the active
- * version id on its own, so a publish anywhere is picked up everywhere within one check interval.
+ * The model registry of one process (created once, in its ServerRuntime). Every process (several web instances may
+ * share one database) polls the active version id on its own, so a publish anywhere is picked up everywhere within one
+ * check interval.
  */
-export function createModelServing(db: Db, overrides: Partial<ServingOptions> = {}): ModelServing {
+export function createModelServing({ db, sql }: ServingSource, overrides: Partial<ServingOptions> = {}): ModelServing {
   const options = { ...DEFAULT_SERVING_OPTIONS, ...overrides };
   let snapshot: ServingSnapshot | undefined;
   let loading: Promise<ServingSnapshot> | undefined;
   let checking: Promise<ServingSnapshot> | undefined;
   let lastCheck = 0;
+  let modelLoads = 0;
+
+  async function loadModel(catalog: ProductCatalog) {
+    modelLoads += 1;
+    return loadServingModel(db, catalog);
+  }
 
   async function loadAll(): Promise<ServingSnapshot> {
-    const catalog = await loadProductCatalog(db);
-    const model = await loadServingModel(db, catalog);
+    const catalog = await loadProductCatalog(sql);
+    const model = await loadModel(catalog);
     snapshot = alignSnapshot(model, catalog);
     lastCheck = Date.now();
     return snapshot;
@@ -38,7 +51,7 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
 
   async function check(current: ServingSnapshot): Promise<ServingSnapshot> {
     lastCheck = Date.now();
-    const [activeId, stamp] = await Promise.all([readActiveVersionId(sqlReaderOf(db)), readCatalogStamp(db)]);
+    const [activeId, stamp] = await Promise.all([readActiveVersionId(sql), readCatalogStamp(sql)]);
     const now = Date.now();
     const versionChanged = activeId !== current.model.versionId;
     const productsStale =
@@ -49,13 +62,11 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
     if (!versionChanged && !productsStale && !purchasesDue) return current;
     const catalog =
       versionChanged || productsStale
-        ? await loadProductCatalog(db, stamp)
-        : await refreshPurchases(db, current.catalog, stamp);
+        ? await loadProductCatalog(sql, stamp)
+        : await refreshPurchases(sql, current.catalog, stamp);
     // The popularity fallback is rebuilt with the catalog (its counts are the purchases); a real version only on change.
     const model =
-      versionChanged || current.model.source === "fallback-popularity"
-        ? await loadServingModel(db, catalog)
-        : current.model;
+      versionChanged || current.model.source === "fallback-popularity" ? await loadModel(catalog) : current.model;
     if (model !== current.model) releaseLater(current.model.recommender);
     snapshot = alignSnapshot(model, catalog);
     return snapshot;
@@ -86,5 +97,6 @@ export function createModelServing(db: Db, overrides: Partial<ServingOptions> = 
       if (checking) await checking.catch(() => undefined);
       return startCheck(snapshot);
     },
+    modelLoads: () => modelLoads,
   };
 }

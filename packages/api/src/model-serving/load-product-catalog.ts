@@ -1,10 +1,9 @@
 import {
   type CatalogProductRow,
-  type Db,
   listCatalogProducts,
   listPurchaseLines,
   type PurchaseLineRow,
-  sqlReaderOf,
+  type SqlReader,
 } from "@jewelguide/db";
 import type { CachedProduct, CatalogStamp, ProductCatalog } from "./product-catalog";
 import { readCatalogStamp } from "./read-catalog-stamp";
@@ -14,12 +13,12 @@ import { readCatalogStamp } from "./read-catalog-stamp";
  * snapshot. Two prepared statements on the driver (listCatalogProducts, listPurchaseLines): every web process runs this
  * at start and whenever the products change, on its event loop, where every request in flight waits for it.
  */
-export async function loadProductCatalog(db: Db, stampReadBefore?: CatalogStamp): Promise<ProductCatalog> {
+export async function loadProductCatalog(sql: SqlReader, stampReadBefore?: CatalogStamp): Promise<ProductCatalog> {
   // The stamp is read before the data (a change in between shows at the next check, not never); a caller that just
   // read it passes it in.
-  const stamp = stampReadBefore ?? (await readCatalogStamp(db));
-  const rows = await listCatalogProducts(sqlReaderOf(db));
-  const purchases = await readPurchases(db);
+  const stamp = stampReadBefore ?? (await readCatalogStamp(sql));
+  const rows = await listCatalogProducts(sql);
+  const purchases = await listPurchaseLines(sql);
   const now = Date.now();
   return buildCatalog(rows, purchases, stamp, now, now);
 }
@@ -28,8 +27,12 @@ export async function loadProductCatalog(db: Db, stampReadBefore?: CatalogStamp)
  * The same catalog with its purchase counts and co-purchases re-read (the products as they were): what a logged
  * purchase changes. Only the purchases statement runs.
  */
-export async function refreshPurchases(db: Db, catalog: ProductCatalog, stamp: CatalogStamp): Promise<ProductCatalog> {
-  const purchases = await readPurchases(db);
+export async function refreshPurchases(
+  sql: SqlReader,
+  catalog: ProductCatalog,
+  stamp: CatalogStamp,
+): Promise<ProductCatalog> {
+  const purchases = await listPurchaseLines(sql);
   return buildCatalog(
     catalog.products,
     purchases,
@@ -37,10 +40,6 @@ export async function refreshPurchases(db: Db, catalog: ProductCatalog, stamp: C
     catalog.loadedAt,
     Date.now(),
   );
-}
-
-function readPurchases(db: Db): Promise<PurchaseLineRow[]> {
-  return listPurchaseLines(sqlReaderOf(db));
 }
 
 function buildCatalog(

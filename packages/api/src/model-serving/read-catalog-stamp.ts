@@ -1,4 +1,4 @@
-import { type Db, readCatalogStampRow, sqlReaderOf } from "@jewelguide/db";
+import { readCatalogStampRow, type SqlReader } from "@jewelguide/db";
 import type { CatalogStamp } from "./product-catalog";
 
 /**
@@ -7,8 +7,8 @@ import type { CatalogStamp } from "./product-catalog";
  * A deleted purchase changes neither; the cache's maximum age (ServingOptions.catalogMaxAgeMs) catches that. Every web
  * process reads it every few seconds: readCatalogStampRow is index lookups only.
  */
-export async function readCatalogStamp(db: Db): Promise<CatalogStamp> {
-  const row = await readCatalogStampRow(sqlReaderOf(db));
+export async function readCatalogStamp(sql: SqlReader): Promise<CatalogStamp> {
+  const row = await readCatalogStampRow(sql);
   return {
     products: `${row.productCount}:${row.productsUpdatedAt?.toISOString() ?? ""}`,
     purchases: String(row.latestPurchaseId ?? 0),

@@ -8,5 +8,5 @@ export const guideRouter = createTRPCRouter({
   ask: publicProcedure
     .use(rateLimited("guide"))
     .input(AnswerGuideRequestInputSchema)
-    .query(({ ctx, input }) => answerGuideRequest(ctx.db, input, audienceOf(ctx))),
+    .query(({ ctx, input }) => answerGuideRequest(ctx.runtime, input, audienceOf(ctx))),
 });

@@ -11,11 +11,11 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const recommendationsRouter = createTRPCRouter({
   feed: publicProcedure
     .input(RecommendFeedInputSchema)
-    .query(({ ctx, input }) => recommendFeed(ctx.db, input, audienceOf(ctx))),
+    .query(({ ctx, input }) => recommendFeed(ctx.runtime, input, audienceOf(ctx))),
   similar: publicProcedure
     .input(ListSimilarItemsInputSchema)
-    .query(({ ctx, input }) => listSimilarItems(ctx.db, input, audienceOf(ctx))),
+    .query(({ ctx, input }) => listSimilarItems(ctx.runtime, input, audienceOf(ctx))),
   boughtTogether: publicProcedure
     .input(ListBoughtTogetherInputSchema)
-    .query(({ ctx, input }) => listBoughtTogether(ctx.db, input, audienceOf(ctx))),
+    .query(({ ctx, input }) => listBoughtTogether(ctx.runtime, input, audienceOf(ctx))),
 });

@@ -21,11 +21,8 @@ describe.each(testDialects)(
     /** A request as the HTTP endpoint builds it: a Cookie header in, Set-Cookie headers out. */
     const request = (cookieHeader: string | null, headers: Record<string, string> = {}) => {
       const setCookies: string[] = [];
-      const { db, target } = fixture.database;
       const ctx = createContext({
-        db,
-        dialect: target.dialect,
-        secrets: TEST_SECRETS,
+        runtime: fixture.runtime,
         request: new Request("http://shop.test/api/trpc/x", {
           headers: { ...headers, ...(cookieHeader === null ? {} : { cookie: cookieHeader }) },
         }),

@@ -1,9 +1,8 @@
-import type { Db, Dialect } from "@jewelguide/db";
 import { type CreateContextOptions, createContextInner } from "../context";
 import { createCaller } from "../root";
-import { TEST_SECRETS } from "./test-secrets";
+import type { ServerRuntime } from "../runtime/create-server-runtime";
 
-/** A caller with test keys; `options` sets the shopper, client facts or cookies of the simulated request. */
-export function createTestCaller(db: Db, dialect: Dialect, options: Partial<Omit<CreateContextOptions, "db">> = {}) {
-  return createCaller(createContextInner({ db, dialect, secrets: TEST_SECRETS, ...options }));
+/** A caller in `runtime`; `options` sets the shopper, client facts or cookies of the simulated request. */
+export function createTestCaller(runtime: ServerRuntime, options: Partial<Omit<CreateContextOptions, "runtime">> = {}) {
+  return createCaller(createContextInner({ runtime, ...options }));
 }

@@ -1,12 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TestDatabase } from "@jewelguide/db/testing";
 import { createContext } from "../context";
 import { createTrpcHttpHandler, type TrpcHttpHandlerOptions } from "../http/create-trpc-http-handler";
 import { readNodeRequestClient } from "../http/read-node-request-client";
 import { appRouter } from "../root";
+import type { ServerRuntime } from "../runtime/create-server-runtime";
 import type { RateLimiter } from "../security/rate-limit/create-rate-limiter";
-import { TEST_SECRETS } from "./test-secrets";
 
 export type TrpcTestServer = {
   /** `http://127.0.0.1:<port>/api/trpc`: append `/<procedure>` as the web app's clients do. */
@@ -16,21 +15,19 @@ export type TrpcTestServer = {
 
 /**
  * The tRPC endpoint over real HTTP for tests: a node:http server on a free loopback port around the same handler the
- * web app's Pages API route uses, over `database`, with TEST_SECRETS and no trusted proxy. `rateLimiter` is asked on
+ * web app's Pages API route uses, in `runtime` (createTestRuntime: TEST_SECRETS), with no trusted proxy. `rateLimiter` is asked on
  * every request (a test may swap it between cases; none means the default limits); `onError` as the web endpoint's.
  */
 export async function startTrpcTestServer(
-  database: TestDatabase,
+  runtime: ServerRuntime,
   options: { rateLimiter?: () => RateLimiter; onError?: TrpcHttpHandlerOptions["onError"] } = {},
 ): Promise<TrpcTestServer> {
   const handle = createTrpcHttpHandler({
     router: appRouter,
-    readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: TEST_SECRETS }),
+    readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: runtime.secrets }),
     createContext: (req, client, responseHeaders) =>
       createContext({
-        db: database.db,
-        dialect: database.target.dialect,
-        secrets: TEST_SECRETS,
+        runtime,
         client,
         cookieHeader: req.headers.cookie ?? null,
         responseHeaders,

@@ -1,11 +1,15 @@
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { afterAll, beforeAll } from "vitest";
 import { type SeededShop, seedShop, trainAndPublish } from "../model-serving/testing/seed-shop";
+import type { ServerRuntime } from "../runtime/create-server-runtime";
 import { createTestCaller } from "./create-test-caller";
+import { createTestRuntime } from "./create-test-runtime";
 import type { TestDialect } from "./test-dialects";
 
 export type SeededShopFixture = {
   readonly database: TestDatabase;
+  /** The runtime of the file's simulated web process over that database (one model serving, one A/B state). */
+  readonly runtime: ServerRuntime;
   readonly shop: SeededShop;
   /** The version published by `publish`, when one was asked for. */
   readonly versionId: number;
@@ -23,11 +27,13 @@ export function useSeededShop(
   options: { publish?: "itemknn" | "popularity" } = {},
 ): SeededShopFixture {
   let database: TestDatabase | undefined;
+  let runtime: ServerRuntime | undefined;
   let shop: SeededShop | undefined;
   let versionId: number | undefined;
   beforeAll(async () => {
     if (dialect.skip) return;
     database = await createTestDatabase({ postgresServerUrl: dialect.server });
+    runtime = createTestRuntime(database);
     shop = await seedShop(database.db);
     if (options.publish) versionId = await trainAndPublish(database.db, options.publish);
   });
@@ -42,6 +48,9 @@ export function useSeededShop(
     get database() {
       return ready(database, "database");
     },
+    get runtime() {
+      return ready(runtime, "runtime");
+    },
     get shop() {
       return ready(shop, "shop");
     },
@@ -49,8 +58,7 @@ export function useSeededShop(
       return ready(versionId, "published version");
     },
     caller(shopperId?: string) {
-      const db = ready(database, "database");
-      return createTestCaller(db.db, db.target.dialect, shopperId ? { shopper: { externalId: shopperId } } : {});
+      return createTestCaller(ready(runtime, "runtime"), shopperId ? { shopper: { externalId: shopperId } } : {});
     },
   };
 }

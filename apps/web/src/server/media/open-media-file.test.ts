@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { detectImageFormat } from "@jewelguide/model";
+import { detectImageFormat } from "@jewelguide/model/image-format";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answerMediaRequest } from "./answer-media-request";
 

@@ -1,6 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { detectImageFormat, IMAGE_CONTENT_TYPES, IMAGE_SNIFF_BYTES, type ImageContentType } from "@jewelguide/model";
+import {
+  detectImageFormat,
+  IMAGE_CONTENT_TYPES,
+  IMAGE_SNIFF_BYTES,
+  type ImageContentType,
+} from "@jewelguide/model/image-format";
 import { resolveMediaPath } from "./resolve-media-path";
 
 export type MediaFile = {

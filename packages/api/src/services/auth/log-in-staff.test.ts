@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createRateLimiter, type RateLimiter } from "../../security/rate-limit/create-rate-limiter";
 import { loginBackoffMs } from "../../security/rate-limit/login-failure-limit";
 import { createTestCaller } from "../../test/create-test-caller";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { testDialects } from "../../test/test-dialects";
 import { createMemoryCookieJar } from "./cookie-jar";
 
@@ -44,7 +45,7 @@ describe.each(testDialects)("staff log-in back-off on $name", ({ server, skip })
   /** One log-in attempt from `address`: "ok", the error code, and the Retry-After header the attempt set. */
   async function logIn(email: string, password: string, address: string) {
     const headers = new Map<string, string>();
-    const caller = createTestCaller(database.db, database.target.dialect, {
+    const caller = createTestCaller(createTestRuntime(database), {
       client: { address },
       cookies: createMemoryCookieJar(),
       rateLimiter: limiter,
@@ -116,7 +117,7 @@ describe.each(testDialects)("staff log-in back-off on $name", ({ server, skip })
     await createStaffUser(database.db, { email: "secure@shop.test", role: "admin", password: PASSWORD });
     for (const secure of [true, false]) {
       const written: Array<{ name: string; secure: boolean; httpOnly: boolean }> = [];
-      const caller = createTestCaller(database.db, database.target.dialect, {
+      const caller = createTestCaller(createTestRuntime(database), {
         client: { address: "10.0.6.1", secure },
         cookies: { get: () => undefined, set: (name, _value, options) => written.push({ name, ...options }) },
         rateLimiter: limiter,

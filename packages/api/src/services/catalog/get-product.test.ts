@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createTestCaller } from "../../test/create-test-caller";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { seedCatalog } from "../../test/seed-catalog";
 import { testDialects } from "../../test/test-dialects";
 
@@ -22,7 +23,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
 
   describe("catalog.getProduct", () => {
     it("returns the product page fields", async () => {
-      const caller = createTestCaller(database.db, database.target.dialect);
+      const caller = createTestCaller(createTestRuntime(database));
       const product = await caller.catalog.getProduct({ id: ids[0] ?? -1 });
       expect(product).toMatchObject({
         sku: "SKU-1",
@@ -42,7 +43,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("answers NOT_FOUND naming the id", async () => {
-      const caller = createTestCaller(database.db, database.target.dialect);
+      const caller = createTestCaller(createTestRuntime(database));
       const error = await caller.catalog.getProduct({ id: 987654 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("NOT_FOUND");
@@ -50,7 +51,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("answers BAD_REQUEST for an id that is not a positive integer", async () => {
-      const caller = createTestCaller(database.db, database.target.dialect);
+      const caller = createTestCaller(createTestRuntime(database));
       for (const id of [0, -3, 1.5]) {
         const error = await caller.catalog.getProduct({ id }).catch((e: unknown) => e);
         expect((error as TRPCError).code).toBe("BAD_REQUEST");

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createTestCaller } from "../../test/create-test-caller";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { seedCatalog } from "../../test/seed-catalog";
 import { testDialects } from "../../test/test-dialects";
 
@@ -20,7 +21,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
 
   describe("catalog.listFacets", () => {
     it("counts products per category and metal in vocabulary order", async () => {
-      const facets = await createTestCaller(database.db, database.target.dialect).catalog.listFacets({});
+      const facets = await createTestCaller(createTestRuntime(database)).catalog.listFacets({});
       expect(facets.total).toBe(7);
       expect(facets.categories).toEqual([
         { value: "ring", count: 2 },
@@ -39,7 +40,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("lets each facet ignore its own filter but honour the others", async () => {
-      const facets = await createTestCaller(database.db, database.target.dialect).catalog.listFacets({
+      const facets = await createTestCaller(createTestRuntime(database)).catalog.listFacets({
         filters: { category: "ring", metal: "silver" },
       });
       expect(facets.total).toBe(1);

@@ -1,5 +1,5 @@
 import type { Db, Dialect } from "@jewelguide/db";
-import { CATEGORIES, type Category, isCategory, isMetal, METALS, type Metal } from "@jewelguide/model";
+import { CATEGORIES, type Category, isCategory, isMetal, METALS, type Metal } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 import { buildProductWhere, ProductFiltersSchema } from "./product-filters";
 

@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { createTestCaller } from "../../test/create-test-caller";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { seedCatalog, seedInteractions } from "../../test/seed-catalog";
 import { testDialects } from "../../test/test-dialects";
 
@@ -15,7 +16,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     if (skip) return;
     database = await createTestDatabase({ postgresServerUrl: server });
     ids = await seedCatalog(database.db);
-    caller = createTestCaller(database.db, database.target.dialect);
+    caller = createTestCaller(createTestRuntime(database));
   });
 
   afterAll(async () => {
@@ -127,7 +128,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("ranks by purchases, then the rest newest first, across pages", async () => {
-      const popularCaller = createTestCaller(popular.db, popular.target.dialect);
+      const popularCaller = createTestCaller(createTestRuntime(popular));
       const all = await popularCaller.catalog.listProducts({ sort: "popularity" });
       const order = [3, 0, 5, 6, 4, 2, 1].map((i) => popularIds[i]);
       expect(all.items.map((p) => p.id)).toEqual(order);
@@ -138,7 +139,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("applies filters to the popularity ranking", async () => {
-      const popularCaller = createTestCaller(popular.db, popular.target.dialect);
+      const popularCaller = createTestCaller(createTestRuntime(popular));
       const rings = await popularCaller.catalog.listProducts({ sort: "popularity", filters: { category: "ring" } });
       expect(rings.items.map((p) => p.id)).toEqual([popularIds[0], popularIds[1]]);
       expect(rings.total).toBe(2);
@@ -169,7 +170,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("is the default: products with a photo first, each group most purchased first", async () => {
-      const shopCaller = createTestCaller(shop.db, shop.target.dialect);
+      const shopCaller = createTestCaller(createTestRuntime(shop));
       const titles = (await shopCaller.catalog.listProducts({})).items.map((p) => p.titleEn);
       expect(titles).toEqual(["C", "D", "A", "B", "E"]);
       const pages = await Promise.all([1, 2, 3].map((page) => shopCaller.catalog.listProducts({ page, pageSize: 2 })));
@@ -179,7 +180,7 @@ describe.each(testDialects)("on $name", ({ server, skip }) => {
     });
 
     it("puts price-on-request products (price 0) after the priced ones in both price orders", async () => {
-      const shopCaller = createTestCaller(shop.db, shop.target.dialect);
+      const shopCaller = createTestCaller(createTestRuntime(shop));
       const up = await shopCaller.catalog.listProducts({ sort: "price-asc" });
       expect(up.items.map((p) => p.titleEn)).toEqual(["E", "A", "C", "B", "D"]);
       const down = await shopCaller.catalog.listProducts({ sort: "price-desc", page: 2, pageSize: 2 });

@@ -1,5 +1,5 @@
 import type { Dialect, Prisma } from "@jewelguide/db";
-import { CATEGORIES, METALS } from "@jewelguide/model";
+import { CATEGORIES, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 
 /** The catalog filters shared by the listing and the facet counts. */

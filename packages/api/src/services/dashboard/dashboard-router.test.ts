@@ -1,13 +1,14 @@
 import { createStaffUser, type Db, publishModelVersion, saveCandidateVersion } from "@jewelguide/db";
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
+import { assignAbArm } from "../../ab-testing/assign-ab-arm";
 import { createContextInner } from "../../context";
 import { createCaller } from "../../root";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { testDialects } from "../../test/test-dialects";
 import { TEST_SECRETS } from "../../test/test-secrets";
 import { type CookieJar, type CookieOptions, createMemoryCookieJar } from "../auth/cookie-jar";
 import { STAFF_COOKIE } from "../auth/staff-cookie";
-import { assignAbArm } from "./assign-ab-arm";
 
 type RecordingJar = CookieJar & { lastOptions?: CookieOptions };
 
@@ -88,9 +89,7 @@ describe.each(testDialects)("dashboard procedures on $name", ({ server, skip }) 
   let database: TestDatabase;
   let ids: Awaited<ReturnType<typeof seed>>;
   const caller = (cookies: CookieJar = createMemoryCookieJar()) =>
-    createCaller(
-      createContextInner({ db: database.db, dialect: database.target.dialect, secrets: TEST_SECRETS, cookies }),
-    );
+    createCaller(createContextInner({ runtime: createTestRuntime(database), cookies }));
   const logIn = async (email: string) => {
     const jar = recordingJar();
     await caller(jar).staffAuth.login({ email, password: "a long enough password" });

@@ -1,6 +1,6 @@
 import type { Db } from "@jewelguide/db";
 import { AppError } from "@jewelguide/db/errors";
-import { type AbArm, assignAbArm } from "./assign-ab-arm";
+import { type AbArm, assignAbArm } from "../../ab-testing/assign-ab-arm";
 import { addEvent, emptyCounts, type OnlineCounts, type OnlineMetrics, withRates } from "./online-metrics";
 import { twoProportionZTest } from "./two-proportion-z-test";
 import { wilsonInterval } from "./wilson-interval";

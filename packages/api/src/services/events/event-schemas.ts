@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from "@jewelguide/model";
+import { EVENT_TYPES } from "@jewelguide/model/events";
 import { z } from "zod";
 
 /** favourite / cart events say whether the item was added or removed (`context.action`); default "add". */

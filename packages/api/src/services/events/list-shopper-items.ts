@@ -1,5 +1,5 @@
 import type { Db } from "@jewelguide/db";
-import { isRemovalContext } from "@jewelguide/model";
+import { isRemovalContext } from "@jewelguide/model/events";
 import { z } from "zod";
 import type { ShopperIdentity } from "../../context";
 import { type ProductCard, productCardSelect } from "../catalog/product-selectors";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it as vitestIt } from "vitest";
 import { readShopperCookie } from "../../security/shopper-cookie";
 import { createTestCaller } from "../../test/create-test-caller";
+import { createTestRuntime } from "../../test/create-test-runtime";
 import { testDialects } from "../../test/test-dialects";
 import { TEST_SECRETS } from "../../test/test-secrets";
 import { useSeededShop } from "../../test/use-seeded-shop";
@@ -166,7 +167,7 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
       },
     };
     const db = fixture.database;
-    const anonymous = createTestCaller(db.db, db.target.dialect, { cookies, client: { secure: true } });
+    const anonymous = createTestCaller(createTestRuntime(db), { cookies, client: { secure: true } });
     const result = await anonymous.events.log({
       events: [{ idempotencyKey: randomUUID(), type: "favorite", productId: id("ring-2") }],
     });
@@ -176,7 +177,7 @@ describe.each(testDialects)("events.log and shopper lists on $name", ({ server, 
     const issued = readShopperCookie(set[0]?.value, TEST_SECRETS.shopperCookieKey);
     expect(issued).toMatch(/^w_[A-Za-z0-9_-]{22}$/);
     // The cookie now names that shopper: their favourite is theirs on the next request.
-    const next = createTestCaller(db.db, db.target.dialect, {
+    const next = createTestCaller(createTestRuntime(db), {
       cookies: createMemoryCookieJar({ [SHOPPER_COOKIE]: set[0]?.value ?? "" }),
     });
     expect((await next.shopper.listItems({ list: "favorite" })).map((item) => item.id)).toEqual([id("ring-2")]);

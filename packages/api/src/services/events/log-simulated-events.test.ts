@@ -10,14 +10,14 @@ describe.each(testDialects)("events.log with simulated traffic on $name", ({ ser
   const fixture = useSeededShop({ server, skip });
 
   it("stores events as simulated only for the worker-authenticated simulator, never because the input says so", async () => {
-    const { db, target } = fixture.database;
+    const { db } = fixture.database;
     const productId = fixture.shop.ids.get("ring-2") ?? 0;
     const event = () => ({ idempotencyKey: randomUUID(), type: "view" as const, productId });
-    const worker = createTestCaller(db, target.dialect, {
+    const worker = createTestCaller(fixture.runtime, {
       shopper: { externalId: "w_simulated-shopper" },
       client: { isWorker: true },
     });
-    const browser = createTestCaller(db, target.dialect, { shopper: { externalId: "w_real-shopper" } });
+    const browser = createTestCaller(fixture.runtime, { shopper: { externalId: "w_real-shopper" } });
     await worker.events.log({ events: [event()] });
     await browser.events.log({ events: [event()] });
     const claimed = await browser.events

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@jewelguide/db";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
 import { z } from "zod";
-import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
+import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "../recommendations/build-user-query";
 import { capPerCategory, interleaveCategories } from "../recommendations/cap-per-category";
 import { explainPick } from "../recommendations/explain-pick";
@@ -56,11 +55,11 @@ export type GuideAnswer = ServedBy & {
  * gem, gender, price converted to USD with the fixed rate table — exactly). Each pick says which constraints it
  * matches and why the model put it there. Recipient, occasion and style are not catalog attributes: shown as context
  * chips, never claimed as matched. An empty answer lists which constraint to relax. During a running A/B test the
- * version of the shopper's arm ranks, as in the feed (resolveServingSnapshot). Each pick carries its signed
+ * version of the shopper's arm ranks, as in the feed (`abTests`). Each pick carries its signed
  * attribution for this shopper.
  */
 export async function answerGuideRequest(
-  db: Db,
+  { sql, abTests }: Pick<ServerRuntime, "sql" | "abTests">,
   rawInput: AnswerGuideRequestInput,
   audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
@@ -69,9 +68,9 @@ export async function answerGuideRequest(
   const parsed = stripSpans(parseRequest(input.text, { defaultCurrency: input.locale === "zh" ? "CNY" : "USD" }));
   const constraints = buildGuideConstraints(parsed, input.choices, input.drop, input.locale === "zh" ? "CNY" : "USD");
   const shopperId = audience.shopper?.externalId;
-  const snapshot = await resolveServingSnapshot(db, { shopperId, abTestSalt: audience.secrets.abTestSalt });
+  const snapshot = await abTests.snapshotFor({ shopperId, abTestSalt: audience.secrets.abTestSalt });
   const { recommender } = snapshot.model;
-  const signals = await loadShopperSignals(db, shopperId, {
+  const signals = await loadShopperSignals(sql, shopperId, {
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });

@@ -1,4 +1,6 @@
-import { CATEGORIES, type Currency, findConcept, isGender, METALS, type ParsedRequest } from "@jewelguide/model";
+import type { Currency, ParsedRequest } from "@jewelguide/model/guide";
+import { findConcept } from "@jewelguide/model/lexicon";
+import { CATEGORIES, isGender, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 import { CURRENCIES, toCatalogCurrency } from "./exchange-rates";
 import type { ConstraintField, GuideConstraints } from "./guide-constraints";

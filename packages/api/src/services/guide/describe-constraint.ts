@@ -1,4 +1,6 @@
-import { type Currency, findConcept, GEM_NAMES, isMetal, METAL_NAMES } from "@jewelguide/model";
+import type { Currency } from "@jewelguide/model/guide";
+import { findConcept } from "@jewelguide/model/lexicon";
+import { GEM_NAMES, isMetal, METAL_NAMES } from "@jewelguide/model/vocabulary";
 import type { Locale } from "../recommendations/locale-schema";
 import { categoryName } from "../recommendations/pick-reason";
 import type { ConstraintField, GuideConstraints, PriceConstraint } from "./guide-constraints";

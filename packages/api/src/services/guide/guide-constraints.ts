@@ -1,4 +1,5 @@
-import type { Category, Currency, Gender, Metal } from "@jewelguide/model";
+import type { Currency } from "@jewelguide/model/guide";
+import type { Category, Gender, Metal } from "@jewelguide/model/vocabulary";
 
 /** Every constraint the guide understands; the first five filter the catalog, the last three are context only. */
 export const CONSTRAINT_FIELDS = [

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@jewelguide/db";
 import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
-import { getModelServing } from "../../model-serving/get-model-serving";
+import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { LocaleSchema } from "./locale-schema";
 import { type RecommendedItem, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
@@ -23,12 +22,12 @@ export type BoughtTogether = { requestId: string; items: RecommendedItem[] };
  * the data has no such orders: the page then shows nothing. Each item carries its signed attribution for this shopper.
  */
 export async function listBoughtTogether(
-  db: Db,
+  { serving }: Pick<ServerRuntime, "serving">,
   rawInput: ListBoughtTogetherInput,
   audience: Audience,
 ): Promise<BoughtTogether> {
   const input = ListBoughtTogetherInputSchema.parse(rawInput);
-  const snapshot = await getModelServing(db).current();
+  const snapshot = await serving.current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
   if (!anchor) throw new AppError("NOT_FOUND", `Product with SKU '${input.sku}' does not exist`);
   const items = (snapshot.catalog.boughtTogether.get(anchor.id) ?? [])

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@jewelguide/db";
 import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
-import { getModelServing } from "../../model-serving/get-model-serving";
 import type { CachedProduct } from "../../model-serving/product-catalog";
+import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import { LocaleSchema } from "./locale-schema";
@@ -31,12 +30,12 @@ export type SimilarItems = ServedBy & { anchorId: number; items: RecommendedItem
  * items that pass the same filters, explained as such. Each item carries its signed attribution for this shopper.
  */
 export async function listSimilarItems(
-  db: Db,
+  { serving }: Pick<ServerRuntime, "serving">,
   rawInput: ListSimilarItemsInput,
   audience: Audience,
 ): Promise<SimilarItems> {
   const input = ListSimilarItemsInputSchema.parse(rawInput);
-  const snapshot = await getModelServing(db).current();
+  const snapshot = await serving.current();
   const anchor = snapshot.catalog.bySku.get(input.sku);
   if (!anchor) throw new AppError("NOT_FOUND", `Product with SKU '${input.sku}' does not exist`);
   const accepts = buildAccept(anchor, input);

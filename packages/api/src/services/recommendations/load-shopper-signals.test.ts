@@ -53,7 +53,7 @@ describe.each(testDialects)("loadShopperSignals on $name", ({ server, skip }) =>
   });
 
   const load = (shopperId: string | undefined, limit = 50) =>
-    loadShopperSignals(database.db, shopperId, { windowMs: 7 * 24 * HOUR, limit, now: NOW });
+    loadShopperSignals(database.sql, shopperId, { windowMs: 7 * 24 * HOUR, limit, now: NOW });
 
   it("returns the recent actions in the window oldest first, without removals or impressions, and every purchase", async () => {
     const signals = await load("shopper-a");

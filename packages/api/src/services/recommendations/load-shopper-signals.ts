@@ -1,4 +1,4 @@
-import { type Db, listShopperSignalEvents, RECENT_SIGNAL_TYPES, sqlReaderOf } from "@jewelguide/db";
+import { listShopperSignalEvents, RECENT_SIGNAL_TYPES, type SqlReader } from "@jewelguide/db";
 import { type EventType, isRemovalContext } from "@jewelguide/model";
 
 /** An action of the shopper on a product that says something about taste (impressions do not). */
@@ -21,14 +21,14 @@ export const NO_SIGNALS: ShopperSignals = { recent: [], purchasedIds: new Set(),
  * statement as a prepared statement on the driver (listShopperSignalEvents): it runs on every feed and guide request. Of the recent actions the newest `limit` count (removals included, then dropped); purchases all count.
  */
 export async function loadShopperSignals(
-  db: Db,
+  sql: SqlReader,
   shopperId: string | undefined,
   options: { windowMs: number; limit: number; now?: number },
 ): Promise<ShopperSignals> {
   if (shopperId === undefined) return NO_SIGNALS;
   const since = new Date((options.now ?? Date.now()) - options.windowMs);
   const limit = Math.max(0, Math.floor(options.limit));
-  const events = await listShopperSignalEvents(sqlReaderOf(db), shopperId, since);
+  const events = await listShopperSignalEvents(sql, shopperId, since);
   events.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   const recent: ShopperAction[] = [];
   const purchases: ShopperAction[] = [];

@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES, isCategory } from "@jewelguide/model";
+import { CATEGORY_NAMES, isCategory } from "@jewelguide/model/vocabulary";
 import type { Locale } from "./locale-schema";
 
 /** What a shopper did with an anchor item, as named in "similar to X you viewed". */

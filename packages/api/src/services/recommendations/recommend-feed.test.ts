@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it as vitestIt } from "vitest";
-import { getModelServing } from "../../model-serving/get-model-serving";
 import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
 import { TEST_SECRETS } from "../../test/test-secrets";
@@ -43,7 +42,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   });
 
   it("serves every first visit the model's own empty-profile ranking, computed once per snapshot", async () => {
-    const snapshot = await getModelServing(fixture.database.db).current();
+    const snapshot = await fixture.runtime.serving.current();
     const pool = DEFAULT_FEED_RULES.candidatePool;
     const order = coldStartOrder(snapshot, pool);
     expect(coldStartOrder(snapshot, pool)).toBe(order);
@@ -74,12 +73,12 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     await caller(shopperId).events.log({
       events: [{ idempotencyKey: randomUUID(), type: "click", productId: fixture.shop.ids.get("earring-1") ?? 0 }],
     });
-    const uncapped = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), {
+    const uncapped = await recommendFeed(fixture.runtime, { k: 12 }, audience(shopperId), {
       ...DEFAULT_FEED_RULES,
       maxPerCategory: 12,
     });
     expect(uncapped.items.filter((item) => item.category === "earring").length).toBeGreaterThan(3);
-    const feed = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId));
+    const feed = await recommendFeed(fixture.runtime, { k: 12 }, audience(shopperId));
     expect(feed.items[0]?.category).toBe("earring");
     expect(feed.items.filter((item) => item.category === "earring")).toHaveLength(3);
     expect(Math.max(...countBy(feed.items, (item) => item.category).values())).toBeLessThanOrEqual(3);
@@ -88,7 +87,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   it("shifts a new shopper's very next feed toward the category they just viewed (no retraining)", async () => {
     const shopperId = `new-${randomUUID()}`;
     const rules = { ...DEFAULT_FEED_RULES, maxPerCategory: 12 };
-    const before = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), rules);
+    const before = await recommendFeed(fixture.runtime, { k: 12 }, audience(shopperId), rules);
     const pendantsBefore = before.items.filter((item) => item.category === "pendant").length;
     const viewed = ["pendant-2", "pendant-4", "pendant-3"];
     await caller(shopperId).events.log({
@@ -98,7 +97,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
         productId: fixture.shop.ids.get(sku) ?? 0,
       })),
     });
-    const after = await recommendFeed(fixture.database.db, { k: 12 }, audience(shopperId), rules);
+    const after = await recommendFeed(fixture.runtime, { k: 12 }, audience(shopperId), rules);
     expect(after.personalised).toBe(true);
     const pendantsAfter = after.items.filter((item) => item.category === "pendant");
     expect(pendantsAfter.length).toBeGreaterThan(pendantsBefore);
@@ -115,13 +114,13 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
 
   it("picks up a newly published version on refresh, and serves popularity labelled as such", async () => {
     const popularityId = await trainAndPublish(fixture.database.db, "popularity");
-    await getModelServing(fixture.database.db).refresh();
+    await fixture.runtime.serving.refresh();
     const feed = await caller().recommendations.feed({ k: 5 });
     expect(feed).toMatchObject({ modelVersionId: popularityId, modelKind: "popularity", source: "active-version" });
     await fixture.database.db.modelVersion.update({ where: { id: fixture.versionId }, data: { status: "retired" } });
     const { publishModelVersion } = await import("@jewelguide/db");
     await publishModelVersion(fixture.database.db, fixture.versionId);
-    await getModelServing(fixture.database.db).refresh();
+    await fixture.runtime.serving.refresh();
     expect((await caller().recommendations.feed({ k: 5 })).modelVersionId).toBe(fixture.versionId);
   });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@jewelguide/db";
 import { z } from "zod";
-import { resolveServingSnapshot } from "../../model-serving/resolve-serving-snapshot";
+import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "./build-user-query";
 import { capPerCategory, interleaveCategories } from "./cap-per-category";
 import { coldStartOrder } from "./cold-start-order";
@@ -28,20 +27,20 @@ export type Feed = ServedBy & { personalised: boolean; items: RecommendedItem[] 
  * request and folded into the user vector, so a view shifts the very next feed. Rules: only in-stock items, never an
  * item the shopper bought, at most `maxPerCategory` per category on the first screen; a shopper the model knows
  * nothing about gets popular picks spread across categories. Every pick carries a reason from real signals. During a
- * running A/B test the version of the shopper's arm serves (resolveServingSnapshot). Each item carries its signed
+ * running A/B test the version of the shopper's arm serves (`abTests`). Each item carries its signed
  * attribution for this shopper (signServedItems).
  */
 export async function recommendFeed(
-  db: Db,
+  { sql, abTests }: Pick<ServerRuntime, "sql" | "abTests">,
   rawInput: RecommendFeedInput,
   audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
 ): Promise<Feed> {
   const input = RecommendFeedInputSchema.parse(rawInput);
   const shopperId = audience.shopper?.externalId;
-  const snapshot = await resolveServingSnapshot(db, { shopperId, abTestSalt: audience.secrets.abTestSalt });
+  const snapshot = await abTests.snapshotFor({ shopperId, abTestSalt: audience.secrets.abTestSalt });
   const { recommender } = snapshot.model;
-  const signals = await loadShopperSignals(db, shopperId, {
+  const signals = await loadShopperSignals(sql, shopperId, {
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });

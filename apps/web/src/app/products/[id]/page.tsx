@@ -1,4 +1,4 @@
-import { isCategory } from "@jewelguide/model";
+import { isCategory } from "@jewelguide/model/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";

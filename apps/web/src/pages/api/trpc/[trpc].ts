@@ -7,9 +7,8 @@ import {
 } from "@jewelguide/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getEnv } from "@/env";
-import { getDb } from "@/server/db";
 import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers";
-import { getServerSecrets } from "@/server/server-secrets";
+import { getServerRuntime } from "@/server/server-runtime";
 
 /**
  * The tRPC endpoint (`/api/trpc/<procedure>`). A Pages API route on purpose: Next's Node request path costs much
@@ -23,18 +22,12 @@ import { getServerSecrets } from "@/server/server-secrets";
 const handleTrpcRequest = createTrpcHttpHandler({
   router: appRouter,
   readClient: (req) =>
-    readNodeRequestClient(req, { trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1", secrets: getServerSecrets() }),
-  createContext: (req, client, responseHeaders) => {
-    const { db, target } = getDb();
-    return createContext({
-      db,
-      dialect: target.dialect,
-      secrets: getServerSecrets(),
-      client,
-      cookieHeader: req.headers.cookie ?? null,
-      responseHeaders,
-    });
-  },
+    readNodeRequestClient(req, {
+      trustProxy: getEnv().JEWELGUIDE_TRUST_PROXY === "1",
+      secrets: getServerRuntime().secrets,
+    }),
+  createContext: (req, client, responseHeaders) =>
+    createContext({ runtime: getServerRuntime(), client, cookieHeader: req.headers.cookie ?? null, responseHeaders }),
   onError: logServerFault,
 });
 

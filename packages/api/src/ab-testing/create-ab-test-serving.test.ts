@@ -1,19 +1,23 @@
 import { publishModelVersion } from "@jewelguide/db";
 import { createTestDatabase, type TestDatabase } from "@jewelguide/db/testing";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
-import { assignAbArm } from "../services/dashboard/assign-ab-arm";
+import { seedShop, trainAndPublish } from "../model-serving/testing/seed-shop";
+import type { ServerRuntime } from "../runtime/create-server-runtime";
 import { createTestCaller } from "../test/create-test-caller";
+import { createTestRuntime } from "../test/create-test-runtime";
 import { testDialects } from "../test/test-dialects";
 import { TEST_SECRETS } from "../test/test-secrets";
-import { seedShop, trainAndPublish } from "./testing/seed-shop";
+import { assignAbArm } from "./assign-ab-arm";
 
 describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
   const it = vitestIt.skipIf(skip);
   let database: TestDatabase;
+  let runtime: ServerRuntime;
 
   beforeAll(async () => {
     if (skip) return;
     database = await createTestDatabase({ postgresServerUrl: server });
+    runtime = createTestRuntime(database);
     await seedShop(database.db);
   });
 
@@ -29,8 +33,7 @@ describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
     const test = await database.db.abTest.create({
       data: { name: "t", versionAId: versionA, versionBId: versionB, shareB: 0.5, status: "running" },
     });
-    const as = (externalId: string) =>
-      createTestCaller(database.db, database.target.dialect, { shopper: { externalId } });
+    const as = (externalId: string) => createTestCaller(runtime, { shopper: { externalId } });
     const served = new Map<string, number>();
     for (let i = 0; i < 20; i++) {
       const shopperId = `ab-shopper-${i}`;
@@ -45,7 +48,7 @@ describe.each(testDialects)("A/B serving on $name", ({ server, skip }) => {
     expect(new Set(served.values()).size).toBe(2);
     const again = await as("ab-shopper-3").recommendations.feed({ k: 4 });
     expect(again.modelVersionId).toBe(served.get("ab-shopper-3"));
-    const visitor = createTestCaller(database.db, database.target.dialect);
+    const visitor = createTestCaller(runtime);
     expect((await visitor.recommendations.feed({ k: 4 })).modelVersionId).toBe(versionA);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveServerSecrets } from "../../security/server-secrets";
-import { TEST_SECRETS } from "../../test/test-secrets";
+import { deriveServerSecrets } from "../security/server-secrets";
+import { TEST_SECRETS } from "../test/test-secrets";
 import { assignAbArm } from "./assign-ab-arm";
 
 const SALT = TEST_SECRETS.abTestSalt;

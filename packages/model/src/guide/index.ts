@@ -1,0 +1,5 @@
+/** The request parser (`@jewelguide/model/guide`): plain text and tables, no TensorFlow.js or jieba. */
+export * from "./evaluate-parser";
+export * from "./parse-price";
+export * from "./parse-request";
+export * from "./parsed-request";
