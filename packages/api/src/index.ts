@@ -23,8 +23,8 @@ export {
   WORKER_TOKEN_HEADER,
 } from "./http/read-request-client";
 export { createModelServing, type ModelServing } from "./model-serving/create-model-serving";
-export { createServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from "./runtime/create-server-runtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { createServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from "./runtime/create-server-runtime";
 export { loadServerSecret, SECRET_FILE_NAME } from "./security/load-server-secret";
 export { deriveServerSecrets, MIN_SECRET_LENGTH, type ServerSecrets } from "./security/server-secrets";
 export {
