@@ -9,6 +9,7 @@ import { computeJointHeads } from "./joint-heads";
 import type { JointNetwork } from "./joint-network";
 import { JOINT_TABLE_NAMES, type JointTableName, type JointTables, referenceJointLoss } from "./reference-joint-loss";
 import { createTinyJointNetwork } from "./tiny-joint-network";
+import { trainJointStep } from "./train-joint-step";
 
 /**
  * Every parameter table's hand-written gradient (forwardJoint → computeJointHeads → backwardJoint) against central
@@ -61,7 +62,7 @@ function prepare(overrides: Partial<JointConfig>) {
   const rng = createRng(5);
   for (let step = 0; step < 3; step++) {
     const { batch, negatives } = drawBatch(rng);
-    network.trainStep(batch, negatives, logQ, labels, rng);
+    trainJointStep(network, batch, negatives, logQ, labels, rng);
   }
   for (const head of [network.userHead, network.categoryHead, network.metalHead]) {
     head.weights.set(Float32Array.from(head.weights, () => rng.nextNormal() * 0.5));

@@ -14,6 +14,7 @@ import { buildFeatureTable, type FeatureTable } from "./feature-table";
 import { describeItemContent } from "./item-content";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
+import { trainJointStep } from "./train-joint-step";
 import { buildUserHistories, historyWeights, type UserHistories } from "./user-histories";
 
 export type { DenseItemContent } from "./dense-content";
@@ -106,7 +107,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
             if (example !== undefined) batch.push(example);
           }
           const negatives = sampler.sample(config.negatives, rng);
-          const losses = network.trainStep(batch, negatives, sampler.logQ, labels, rng);
+          const losses = trainJointStep(network, batch, negatives, sampler.logQ, labels, rng);
           loss += losses.interaction + config.itemLossWeight * losses.item + config.userLossWeight * losses.user;
           batches++;
         }

@@ -4,6 +4,7 @@ import { createRng } from "../../random/create-rng";
 import type { AdagradTable } from "./adagrad-table";
 import type { JointNetwork } from "./joint-network";
 import { createTinyJointNetwork } from "./tiny-joint-network";
+import { trainJointStep } from "./train-joint-step";
 
 /**
  * Pins the numbers of joint training: eight steps on the tiny seeded network, then a SHA-256 of every table's
@@ -36,7 +37,7 @@ function trainAndDigest(): string {
   const losses: number[] = [];
   for (let step = 0; step < 8; step++) {
     const { batch, negatives } = drawBatch(rng);
-    const stepLosses = network.trainStep(batch, negatives, logQ, labels, rng);
+    const stepLosses = trainJointStep(network, batch, negatives, logQ, labels, rng);
     losses.push(stepLosses.interaction, stepLosses.item, stepLosses.user);
   }
   const hash = createHash("sha256");

@@ -4,12 +4,8 @@ import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
 import { transpose } from "../../linalg/transpose";
 import type { Rng } from "../../random/create-rng";
 import { type AdagradTable, createAdagradTable } from "./adagrad-table";
-import { applyJointGradients } from "./apply-joint-gradients";
 import type { FeatureTable } from "./feature-table";
-import { backwardJoint } from "./joint-backward";
 import type { JointConfig } from "./joint-config";
-import { collectSlots, drawIdMask, forwardJoint } from "./joint-forward";
-import { computeJointHeads } from "./joint-heads";
 
 /** One training example: a user, their history before the target (most recent first), the target item. */
 export type JointExample = {
@@ -53,7 +49,7 @@ const DENSE_BLOCK = 2048;
  * Score s(u, i) = u·o_i + b_i + Σ_f x_if·w_f. Loss per mini-batch: sampled softmax (log-q corrected) over the target
  * and shared negatives, plus a·L_item (category and metal from Eo[i]) plus b·L_user (next category from u).
  * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; one step is
- * forwardJoint → computeJointHeads → backwardJoint → applyJointGradients (trainStep), and
+ * forwardJoint → computeJointHeads → backwardJoint → applyJointGradients (trainJointStep), and
  * joint-gradient-check.test.ts compares every table's gradient with finite differences. The dense projection's
  * products (C·T forward, Cᵀ·∂Z backward, C the batch's dense rows) go through `multiply` like the softmax.
  */
@@ -183,25 +179,6 @@ export class JointNetwork {
       }
     }
     return vectors;
-  }
-
-  /**
-   * One optimisation step on a mini-batch: forward pass, the three loss terms, backward pass, Adagrad step
-   * (docs/model.md, "Optimisation"). `negatives` are shared by the batch, drawn with probabilities exp(logQ) (for the
-   * log-q correction). Returns the mean losses.
-   */
-  trainStep(
-    batch: readonly JointExample[],
-    negatives: Int32Array,
-    logQ: Float32Array,
-    labels: ItemLabels,
-    rng: Rng,
-  ): StepLosses {
-    const slots = collectSlots(batch, negatives);
-    const forward = forwardJoint(this, batch, slots, drawIdMask(this, slots, rng));
-    const heads = computeJointHeads(this, batch, forward, negatives, logQ, labels);
-    applyJointGradients(this, backwardJoint(this, batch, forward, heads));
-    return heads.losses;
   }
 }
 
