@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { ApiError, createApiClient } from "../simulation/create-api-client";
+import { createApiClient, findApiError } from "../simulation/create-api-client";
 import { loadHeldOutShoppers } from "../simulation/load-held-out-shoppers";
 import { loadShopSecrets } from "../simulation/load-shop-secrets";
 import { simulateShopper } from "../simulation/simulate-shopper";
@@ -54,11 +54,10 @@ training and \`schedule --after-events\` skip them. Needs the web app running (-
           if (outcome.hit) hits += 1;
           versions.add(outcome.modelVersionId === null ? "fallback" : `v${outcome.modelVersionId}`);
         } catch (error) {
-          if (error instanceof ApiError) {
-            stderr.write(`error: ${error.message}\n`);
-            return 1;
-          }
-          throw error;
+          const apiError = findApiError(error);
+          if (apiError === null) throw error;
+          stderr.write(`error: ${apiError.message}\n`);
+          return 1;
         }
         const done = index + 1;
         if (done % 10 === 0 || done === shoppers.length) {

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
+import type { LogEventsInput } from "@jewelguide/api";
 import type { ApiClient } from "./create-api-client";
 import type { HeldOutShopper } from "./load-held-out-shoppers";
 
-type FeedResponse = { requestId: string; modelVersionId: number | null; items: { id: number; attribution: string }[] };
 export type SimulatedOutcome = { impressions: number; hit: boolean; modelVersionId: number | null };
 
 /**
@@ -17,14 +17,14 @@ export async function simulateShopper(
   shopper: HeldOutShopper,
   options: { k: number },
 ): Promise<SimulatedOutcome> {
-  const log = (events: Record<string, unknown>[]) => api.mutate("events.log", { events });
+  const log = (events: LogEventsInput["events"]) => api.events.log.mutate({ events });
   const key = () => crypto.randomUUID();
   if (shopper.history.length > 0) {
     await log(
       shopper.history.map((productId) => ({ idempotencyKey: key(), type: "view", productId, surface: "simulation" })),
     );
   }
-  const feed = await api.query<FeedResponse>("recommendations.feed", { k: options.k });
+  const feed = await api.recommendations.feed.query({ k: options.k });
   if (feed.items.length > 0) {
     await log(
       feed.items.map((item) => ({
