@@ -1,3 +1,4 @@
+import { assertLength } from "../../linalg/assert-shape";
 import type { Rng } from "../../random/create-rng";
 
 /** A parameter table (rows × cols, row-major) with its Adagrad accumulator, updated a row at a time. */
@@ -18,12 +19,14 @@ export function stepAdagradRow(
   l2: number,
 ): void {
   const { cols, weights, accumulator } = table;
+  if (!(row >= 0 && row < table.rows)) throw new Error(`Adagrad row ${row} is outside [0, ${table.rows}).`);
+  assertLength("Adagrad row gradient", grad, cols);
   const offset = row * cols;
   for (let k = 0; k < cols; k++) {
-    const w = weights[offset + k] ?? 0;
-    const g = (grad[k] ?? 0) + l2 * w;
+    const w = weights[offset + k] as number;
+    const g = (grad[k] as number) + l2 * w;
     if (g === 0) continue;
-    const sum = (accumulator[offset + k] ?? 0) + g * g;
+    const sum = (accumulator[offset + k] as number) + g * g;
     accumulator[offset + k] = sum;
     weights[offset + k] = w - (lr * g) / (Math.sqrt(sum) + 1e-8);
   }
