@@ -1,3 +1,4 @@
+import { serverLogger } from "@jewelguide/api/logging";
 import { getEnv } from "../env";
 
 /** Start-up check: a bad environment stops the server with the message, instead of failing every request. */
@@ -5,7 +6,7 @@ export function checkEnvOrExit(): void {
   try {
     getEnv();
   } catch (error) {
-    console.error((error as Error).message);
+    serverLogger.fatal((error as Error).message);
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
 import { deserializeRecommender, type Recommender } from "@jewelguide/model";
+import { serverLogger } from "../logging/server-logger";
 
 /**
  * A stored model artifact, ready to serve: deserialised, then moved to its fastest scoring engine (the joint model's
@@ -9,7 +10,10 @@ export async function deserializeForServing(artifact: Uint8Array): Promise<Recom
   try {
     await recommender.prepareForServing();
   } catch (error) {
-    console.warn(`model serving: scoring stays on plain JS (${(error as Error).message})`);
+    serverLogger.warn(
+      { err: error },
+      "model serving: the fast scoring engine could not start; scoring stays on plain JS",
+    );
   }
   return recommender;
 }

@@ -1,3 +1,5 @@
+import { serverLogger } from "../logging/server-logger";
+
 /** How the per-process model serving behaves; built once and passed down (defaults suit a web process). */
 export type ServingOptions = {
   /** At most this often (ms) the process asks the database which version is active and whether the catalog changed. */
@@ -18,5 +20,5 @@ export const DEFAULT_SERVING_OPTIONS: ServingOptions = {
   checkIntervalMs: 5_000,
   catalogMaxAgeMs: 5 * 60_000,
   purchaseRefreshMs: 60_000,
-  onError: (error) => console.error("[jewelguide] model serving check failed:", error),
+  onError: (error) => serverLogger.error({ err: error }, "model serving check failed; serving what it has"),
 };

@@ -1,0 +1,1 @@
+export { serverLogger } from "./server-logger";
