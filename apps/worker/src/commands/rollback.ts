@@ -2,9 +2,9 @@ import { createDb, rollbackModelVersion } from "@jewelguide/db";
 import { AppError } from "@jewelguide/db/errors";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import { workerActor } from "../pipeline/worker-actor";
 import { MAX_DROP_FLAG, parseMaxDrop } from "./max-drop-flag";
 import { parsePositiveInteger } from "./parse-numeric-flags";
-import { workerActor } from "./worker-actor";
 
 export const rollbackCommand = defineCommand({
   name: "rollback",

@@ -1,8 +1,8 @@
 import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
 import type { RecommenderKind } from "@jewelguide/model";
 import type { Output } from "../cli/command";
-import { workerActor } from "../commands/worker-actor";
 import { trainModelVersion } from "../training/train-model-version";
+import { workerActor } from "./worker-actor";
 
 /** The model the demo serves until something better is published. */
 export const DEFAULT_MODEL_KIND: RecommenderKind = "joint";
