@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TRPCError } from "@trpc/server";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { Context, RequestClient, ResponseHeaderSink } from "../context";
+import { toTrpcError } from "../errors/to-trpc-error";
 import type { AppRouter } from "../root";
 import { findCrossOriginRefusal } from "../security/origin-check";
 import { answerQueryRequest, type QueryAnswer } from "./answer-query-request";
@@ -54,8 +55,9 @@ export function createTrpcHttpHandler(options: TrpcHttpHandlerOptions) {
         isWorker: client.isWorker,
       });
     if (refusal) {
-      options.onError?.({ error: refusal, path: target.path });
-      writeAnswer(res, answerTrpcError({ router: options.router, error: refusal, path: target.path }));
+      const error = toTrpcError(refusal);
+      options.onError?.({ error, path: target.path });
+      writeAnswer(res, answerTrpcError({ router: options.router, error, path: target.path }));
       return;
     }
     const createContext = () => options.createContext(req, client, responseHeaders);

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@jewelguide/db/errors";
 
 export type OriginCheckRequest = {
   method: string;
@@ -25,23 +25,23 @@ const SAME_SITE_FETCHES = new Set(["same-origin", "none"]);
  * so x-forwarded-host names this shop. (Server actions — the dashboard's forms — get Next's own Origin/Host check:
  * `handleAction` in next/dist/server/app-render/action-handler.js.)
  */
-export function findCrossOriginRefusal(request: OriginCheckRequest): TRPCError | undefined {
+export function findCrossOriginRefusal(request: OriginCheckRequest): AppError | undefined {
   const method = request.method.toUpperCase();
   if (method === "GET" || method === "HEAD" || method === "OPTIONS" || request.isWorker) return undefined;
   const selfHost = hostOf(request.selfOrigin);
   if (request.origin !== null) {
     const originHost = hostOf(request.origin);
     if (originHost !== undefined && originHost === selfHost) return undefined;
-    return new TRPCError({
-      code: "FORBIDDEN",
-      message: `cross-origin request refused: Origin ${truncate(request.origin)} is not this shop (${request.selfOrigin ?? "unknown host"})`,
-    });
+    return new AppError(
+      "FORBIDDEN",
+      `cross-origin request refused: Origin ${truncate(request.origin)} is not this shop (${request.selfOrigin ?? "unknown host"})`,
+    );
   }
   if (request.fetchSite !== null && !SAME_SITE_FETCHES.has(request.fetchSite.toLowerCase())) {
-    return new TRPCError({
-      code: "FORBIDDEN",
-      message: `cross-site request refused: Sec-Fetch-Site is ${truncate(request.fetchSite)}, not same-origin`,
-    });
+    return new AppError(
+      "FORBIDDEN",
+      `cross-site request refused: Sec-Fetch-Site is ${truncate(request.fetchSite)}, not same-origin`,
+    );
   }
   return undefined;
 }
