@@ -58,7 +58,7 @@ describe("the tRPC HTTP endpoint", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     const body = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
     expect(body.error.json.data.code).toBe("TOO_MANY_REQUESTS");
-    expect(body.error.json.message).toMatch(/too many guide questions|too many event batches/);
+    expect(body.error.json.message).toMatch(/too many (guide questions|event batches|events|purchase events) from/);
   }
 
   it("answers 429 with Retry-After on the GET fast path (guide.ask) once the address is over its limit", async () => {
@@ -69,6 +69,36 @@ describe("the tRPC HTTP endpoint", () => {
   it("answers 429 with Retry-After on tRPC's own handler (POST events.log); a new cookie does not reset it", async () => {
     for (let i = 0; i < 2; i++) expect((await postEvents()).status).toBe(200);
     await expectTooManyRequests(await postEvents({ cookie: "jg_shopper=a-different-cookie" }));
+  });
+
+  it("counts each event of a batch and each purchase line: large batches hit the limit, and nothing of them is stored", async () => {
+    const generous = { windowMs: 60_000, perShopper: 100, perAddress: 100 };
+    limiter = createRateLimiter({
+      policies: {
+        events: generous,
+        eventItems: { windowMs: 60_000, perShopper: 1000, perAddress: 150 },
+        purchases: { windowMs: 60_000, perShopper: 1000, perAddress: 2 },
+      },
+    });
+    const batch = (type: "view" | "purchase", count: number) =>
+      fetch(`${baseUrl}/events.log`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(
+          superjson.serialize({
+            events: Array.from({ length: count }, () => ({ idempotencyKey: crypto.randomUUID(), type, productId })),
+          }),
+        ),
+      });
+    const stored = () => database.db.interaction.count({ where: { source: "web" } });
+    const before = await stored();
+    expect((await batch("view", 100)).status).toBe(200);
+    await expectTooManyRequests(await batch("view", 100));
+    expect(await stored()).toBe(before + 100);
+    await database.db.rateLimitCounter.deleteMany();
+    expect((await batch("purchase", 2)).status).toBe(200);
+    await expectTooManyRequests(await batch("purchase", 1));
+    expect(await stored()).toBe(before + 102);
   });
 
   it("exempts the worker's own traffic (worker token)", async () => {

@@ -24,28 +24,32 @@ export type AttemptBackoff = {
 };
 
 /**
- * Counts one hit on each key in ONE atomic statement (INSERT … ON CONFLICT(key) DO UPDATE … RETURNING, SQLite ≥ 3.35
+ * Counts a hit of weight `cost` (default 1: one request; an events batch counts its events) on each key in ONE
+ * atomic statement (INSERT … ON CONFLICT(key) DO UPDATE … RETURNING, SQLite ≥ 3.35
  * and PostgreSQL alike), so parallel hits from any process or host are each counted once. A key whose window has
- * closed starts a new window at 1. `slidingWindow`: every hit pushes the window's end to `now + windowMs` (the
+ * closed starts a new window at `cost`. `slidingWindow`: every hit pushes the window's end to `now + windowMs` (the
  * counter is forgotten only after a quiet `windowMs`); otherwise the window is fixed from its first hit. Written
  * through Prisma: the counters are writes, which the read-only SqlReader does not do.
  */
 export async function hitRateLimitCounters(
   db: Db,
   keys: readonly string[],
-  options: { nowMs: number; windowMs: number; slidingWindow?: boolean },
+  options: { nowMs: number; windowMs: number; slidingWindow?: boolean; cost?: number },
 ): Promise<RateLimitCounterRow[]> {
   if (keys.length === 0) return [];
+  const cost = options.cost ?? 1;
+  if (!Number.isInteger(cost) || cost < 1)
+    throw new RangeError(`a rate-limit hit costs a whole number ≥ 1, got ${cost}`);
   const now = BigInt(options.nowMs);
   const windowEnds = BigInt(options.nowMs + options.windowMs);
-  const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, 1, ${windowEnds}, ${now})`));
+  const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, ${cost}, ${windowEnds}, ${now})`));
   const keepWindowEnd = options.slidingWindow
     ? Prisma.sql`excluded."windowEndsMs"`
     : Prisma.sql`"RateLimitCounter"."windowEndsMs"`;
   const result = await db.$queryRaw<DriverCounterRow[]>`
     INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsMs", "lastHitMs") VALUES ${rows}
     ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitCounter"."windowEndsMs" <= ${now} THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
+      "count" = CASE WHEN "RateLimitCounter"."windowEndsMs" <= ${now} THEN excluded."count" ELSE "RateLimitCounter"."count" + excluded."count" END,
       "windowEndsMs" = CASE WHEN "RateLimitCounter"."windowEndsMs" <= ${now} THEN excluded."windowEndsMs" ELSE ${keepWindowEnd} END,
       "lastHitMs" = excluded."lastHitMs"
     RETURNING "key", "count", "windowEndsMs", "lastHitMs"`;

@@ -18,8 +18,11 @@ export type RateLimiter = {
   readonly policies: RateLimitPolicies;
   readonly loginFailures: LoginFailurePolicy;
   now(): number;
-  /** Counts one request under `policy` for the shopper and the address (one statement) and says whether it is over. */
-  hit(db: Db, policy: RateLimitPolicyName, subjects: RateLimitSubjects): Promise<RateLimitVerdict>;
+  /**
+   * Counts one request (or `cost` units of it: an events batch counts its events) under `policy` for the shopper and
+   * the address (one statement) and says whether either is over. A cost of 0 counts nothing.
+   */
+  hit(db: Db, policy: RateLimitPolicyName, subjects: RateLimitSubjects, cost?: number): Promise<RateLimitVerdict>;
 };
 
 export type RateLimiterOptions = {
@@ -39,7 +42,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     policies,
     loginFailures: { ...DEFAULT_LOGIN_FAILURE_POLICY, ...options.loginFailures },
     now,
-    async hit(db, policyName, subjects) {
+    async hit(db, policyName, subjects, cost = 1) {
+      if (cost === 0) return { limited: false };
       const policy = policies[policyName];
       const nowMs = now();
       if (nowMs - lastCleanupMs >= cleanupEveryMs) {
@@ -51,6 +55,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const rows = await hitRateLimitCounters(db, shopperKey ? [shopperKey, addressKey] : [addressKey], {
         nowMs,
         windowMs: policy.windowMs,
+        cost,
       });
       let verdict: RateLimitVerdict = { limited: false };
       for (const row of rows) {

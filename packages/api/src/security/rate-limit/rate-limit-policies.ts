@@ -7,20 +7,25 @@
  */
 export type RateLimitPolicy = { windowMs: number; perShopper: number; perAddress: number };
 
-export type RateLimitPolicyName = "events" | "guide" | "login";
+export type RateLimitPolicyName = "events" | "eventItems" | "purchases" | "guide" | "login";
 export type RateLimitPolicies = Record<RateLimitPolicyName, RateLimitPolicy>;
 
 /**
  * Defaults, per minute. Generous for a real shopper (the shop's client sends one events batch per burst of activity
  * and one guide question per submit) and for the e2e suite, which browses from one address; far below what a script
  * can send (the issue's flood stored 2,000 events a second from one client).
- * - events: 120 batches per shopper, 600 per address;
+ * - events: 120 batches per shopper, 600 per address; and inside them
+ *   - eventItems: 600 events per shopper, 3,000 per address (a page view logs ~10–40 impressions, views and clicks), and
+ *   - purchases: 30 purchase lines per shopper, 120 per address (web purchases are demo checkouts; a shop's real orders
+ *     come from its backend or an import, which are not limited here);
  * - guide: 30 questions per shopper, 120 per address (also counted when the /guide page asks on the server);
  * - login: 20 attempts per shopper, 60 per address (requests; failed passwords have their own back-off:
  *   login-failure-limit.ts).
  */
 export const DEFAULT_RATE_LIMIT_POLICIES: RateLimitPolicies = {
   events: { windowMs: 60_000, perShopper: 120, perAddress: 600 },
+  eventItems: { windowMs: 60_000, perShopper: 600, perAddress: 3_000 },
+  purchases: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
   guide: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
   login: { windowMs: 60_000, perShopper: 20, perAddress: 60 },
 };

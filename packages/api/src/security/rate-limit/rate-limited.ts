@@ -5,6 +5,8 @@ import { retryLaterError } from "./retry-later-error";
 
 const WHAT: Record<RateLimitPolicyName, string> = {
   events: "event batches",
+  eventItems: "events",
+  purchases: "purchase events",
   guide: "guide questions",
   login: "log-in attempts",
 };
@@ -13,15 +15,14 @@ const WHAT: Record<RateLimitPolicyName, string> = {
  * Applies the named rate-limit policy to a procedure: counts the request for the verified shopper and the client's
  * address and refuses it with TOO_MANY_REQUESTS (429) once either is over. The worker's own traffic (the simulator and
  * the serving benchmark, `ctx.client.isWorker`) is exempt. Any AppError with `retryAfterSeconds` from here or from the
- * procedure (the log-in back-off) sets the response's `Retry-After` header.
+ * procedure (the log-in back-off) sets the response's `Retry-After` header. `costOf` weighs a request by its (parsed)
+ * input — the middleware must then come after `.input()` — e.g. an events batch counts each of its events.
  */
-export function rateLimited(policy: RateLimitPolicyName) {
-  return createMiddleware(async ({ ctx, next }) => {
+export function rateLimited(policy: RateLimitPolicyName, costOf?: (input: unknown) => number) {
+  return createMiddleware(async ({ ctx, input, next }) => {
     if (!ctx.client.isWorker) {
-      const verdict = await ctx.rateLimiter.hit(ctx.db, policy, {
-        shopperId: ctx.shopper?.externalId,
-        address: ctx.client.address,
-      });
+      const subjects = { shopperId: ctx.shopper?.externalId, address: ctx.client.address };
+      const verdict = await ctx.rateLimiter.hit(ctx.db, policy, subjects, costOf ? costOf(input) : 1);
       if (verdict.limited) {
         const windowSeconds = Math.round(ctx.rateLimiter.policies[policy].windowMs / 1000);
         const error = retryLaterError(

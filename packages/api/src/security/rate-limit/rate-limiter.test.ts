@@ -52,6 +52,24 @@ describe.each(testDialects)("the rate limiter on $name", ({ server, skip }) => {
     expect(await limiter.hit(database.db, "guide", subjects)).toMatchObject({ limited: true, subject: "shopper" });
   });
 
+  it("weighs a hit by its cost: a few large batches reach the per-event limit", async () => {
+    const limiter = createRateLimiter({
+      policies: { eventItems: { windowMs: 60_000, perShopper: 250, perAddress: 1000 } },
+      now: () => 120_000,
+    });
+    const subjects = { shopperId: "heavy", address: "192.0.2.77" };
+    expect(await limiter.hit(database.db, "eventItems", subjects, 100)).toEqual({ limited: false });
+    expect(await limiter.hit(database.db, "eventItems", subjects, 100)).toEqual({ limited: false });
+    expect(await limiter.hit(database.db, "eventItems", subjects, 100)).toMatchObject({
+      limited: true,
+      subject: "shopper",
+      limit: 250,
+    });
+    expect(await limiter.hit(database.db, "eventItems", subjects, 0)).toEqual({ limited: false });
+    const [counter] = await readRateLimitCounters(database.db, ["eventItems:shopper:heavy"]);
+    expect(counter?.count).toBe(300);
+  });
+
   it("deletes expired counters as it goes (at most once per cleanup period)", async () => {
     let nowMs = 200_000;
     const limiter = createRateLimiter({

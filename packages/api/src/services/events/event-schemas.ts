@@ -53,3 +53,4 @@ export const LogEventsInputSchema = z.strictObject({
   events: z.array(ShopperEventSchema).min(1).max(100),
 });
 export type LogEventsInput = z.input<typeof LogEventsInputSchema>;
+export type LogEventsOutput = z.output<typeof LogEventsInputSchema>;
