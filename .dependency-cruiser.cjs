@@ -1,7 +1,7 @@
 /**
  * Import rules checked by `npm test` (scripts/check-import-cycles.sh): no module may reach itself through the imports
- * that run (across the workspace packages too: `@jewelguide/*` resolves to each package's src). A cycle that needs a
- * type-only import to close is reported as a warning: it costs nothing at run time, but it still tangles the layers.
+ * that run (across the workspace packages too: `@jewelguide/*` resolves to each package's src), nor through type-only
+ * imports: those cost nothing at run time, but they still tangle the layers.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -15,7 +15,7 @@ module.exports = {
     },
     {
       name: "no-circular-through-types",
-      severity: "warn",
+      severity: "error",
       comment: "An import cycle closed by a type-only import: move the shared type into a module of its own.",
       from: {},
       to: { circular: true },

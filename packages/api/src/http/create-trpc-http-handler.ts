@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TRPCError } from "@trpc/server";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
-import type { Context, RequestClient, ResponseHeaderSink } from "../context";
+import type { Context, ResponseHeaderSink } from "../context";
 import { toTrpcError } from "../errors/to-trpc-error";
+import type { RequestClient } from "../request-client";
 import type { AppRouter } from "../root";
 import { findCrossOriginRefusal } from "../security/origin-check";
 import { answerQueryRequest, type QueryAnswer } from "./answer-query-request";

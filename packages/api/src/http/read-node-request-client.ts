@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { RequestClient } from "../context";
+import type { RequestClient } from "../request-client";
 import type { ServerSecrets } from "../security/server-secrets";
 import { readRequestClient } from "./read-request-client";
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { RequestClient } from "../context";
+import type { RequestClient } from "../request-client";
 import { type ServerSecrets, safeEqual } from "../security/server-secrets";
 
 export const WORKER_TOKEN_HEADER = "x-jewelguide-worker-token";

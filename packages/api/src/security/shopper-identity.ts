@@ -1,4 +1,4 @@
-import type { RequestClient, ShopperIdentity } from "../context";
+import type { RequestClient, ShopperIdentity } from "../request-client";
 import type { CookieJar } from "../services/auth/cookie-jar";
 import { SHOPPER_COOKIE } from "../services/auth/staff-cookie";
 import type { ServerSecrets } from "./server-secrets";

@@ -1,7 +1,7 @@
 import type { Db } from "@jewelguide/db";
 import { isRemovalContext } from "@jewelguide/model/events";
 import { z } from "zod";
-import type { ShopperIdentity } from "../../context";
+import type { ShopperIdentity } from "../../request-client";
 import { type ProductCard, productCardSelect } from "../catalog/product-selectors";
 
 export const SHOPPER_LISTS = ["favorite", "cart"] as const;

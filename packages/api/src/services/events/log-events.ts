@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@jewelguide/db";
 import { AppError } from "@jewelguide/db/errors";
-import type { ShopperIdentity } from "../../context";
+import type { ShopperIdentity } from "../../request-client";
 import { type Attribution, verifyAttribution } from "../../security/attribution-token";
 import { ensureShopper } from "./ensure-shopper";
 import { type LogEventsInput, LogEventsInputSchema, type ShopperEvent } from "./event-schemas";

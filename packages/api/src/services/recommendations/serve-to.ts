@@ -1,4 +1,5 @@
-import type { Context, ShopperIdentity } from "../../context";
+import type { Context } from "../../context";
+import type { ShopperIdentity } from "../../request-client";
 import { type RecommendationSurface, signAttribution } from "../../security/attribution-token";
 import type { ServerSecrets } from "../../security/server-secrets";
 import type { RecommendedItem } from "./recommended-item";
