@@ -65,7 +65,9 @@ describe("simulate against the tRPC endpoint", () => {
           `held-out item shown and bought for \\d \\(hit rate@5 \\d\\.\\d{3}\\); served by v${active.id}\\n$`,
       ),
     );
-    expect(run.stderr).toContain("[simulate] 4/4 shoppers, 20 impressions");
+    expect(run.stderr).toMatch(
+      /^\[simulate \d+s\] 4\/4 shoppers, [\d.]+ shoppers\/s, 20 impressions, \d held-out hits, in /m,
+    );
     const simulated = await ws.db.interaction.findMany({
       where: { source: "simulation" },
       select: { userId: true, type: true },

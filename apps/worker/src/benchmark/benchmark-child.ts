@@ -1,6 +1,7 @@
 // Child process of `benchmark rees46`: runs one entry in a fresh process, so its peak memory is its own.
 // argv: <entry name> ; env: DATABASE_URL of the benchmark database. Prints progress on stderr, the result as JSON on stdout.
 import { createDb } from "@jewelguide/db";
+import { createProgressReporter } from "../io/progress-reporter";
 import { loadTrainingData } from "../training/load-training-data";
 import { findBenchmarkEntry } from "./benchmark-plan";
 import { runBenchmarkEntry } from "./run-benchmark-entry";
@@ -10,9 +11,7 @@ const url = process.env.DATABASE_URL ?? "";
 const { db } = createDb(url);
 const data = await loadTrainingData(db);
 await db.$disconnect();
-const started = Date.now();
-const result = await runBenchmarkEntry(findBenchmarkEntry(name), data, (text) =>
-  process.stderr.write(`[${name} ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`),
-);
+const reporter = createProgressReporter({ out: process.stderr, enabled: true, tag: name });
+const result = await runBenchmarkEntry(findBenchmarkEntry(name), data, reporter.note);
 result.metrics.peak_rss_mb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -5,8 +5,8 @@ import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { formatFeatureTable } from "../feature-benchmark/format-feature-table";
 import { runFeatureBenchmark } from "../feature-benchmark/run-feature-benchmark";
-import { createRateReporter } from "../features/create-rate-reporter";
 import { loadCachedImageEncoder } from "../features/load-cached-image-encoder";
+import { createProgressReporter } from "../io/progress-reporter";
 import { runContentBenchmark } from "../pipeline/run-content-benchmark";
 import { runSimilarBenchmark } from "../pipeline/run-similar-benchmark";
 
@@ -40,9 +40,8 @@ cold-item Recall@20) and \`benchmark similar\` (the active version's similar pie
     const queries = flags.queries ? Number(flags.queries) : 1000;
     if (!Number.isInteger(queries) || queries <= 0) throw new UsageError("--queries must be a positive integer");
     const out = path.resolve(flags.out ?? path.join(repoRoot, "benchmarks", "results", "features.json"));
-    const log = (text: string) => {
-      if (!flags.quiet) stderr.write(`[benchmark features] ${text}\n`);
-    };
+    const reporter = createProgressReporter({ out: stderr, enabled: !flags.quiet, tag: "benchmark features" });
+    const log = reporter.note;
     const encoder = await loadCachedImageEncoder(env.dataDir, log);
     const handle = flags["no-products"] ? undefined : createDb(env.databaseUrl);
     try {
@@ -52,7 +51,7 @@ cold-item Recall@20) and \`benchmark similar\` (the active version's similar pie
         db: handle?.db,
         productQueries: queries,
         log,
-        progress: createRateReporter("[benchmark features]", stderr, !flags.quiet),
+        progress: reporter,
       });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);

@@ -2,9 +2,11 @@ import { createDb, type Prisma } from "@jewelguide/db";
 import { deserializeRecommender } from "@jewelguide/model";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import { createProgressReporter } from "../io/progress-reporter";
 import { describeDataSnapshot } from "../training/describe-data-snapshot";
 import { evaluateOffline } from "../training/evaluate-offline";
 import { loadTrainingData } from "../training/load-training-data";
+import { printFitProgress } from "../training/print-fit-progress";
 import { describeStoredFeatures, loadStoredFeatures } from "../training/stored-features";
 import { parseVersionId } from "./parse-numeric-flags";
 
@@ -31,10 +33,8 @@ scoring it directly on the held-out items would flatter it.) The result is store
       if (!version) throw new UsageError(`model version ${id} does not exist`);
       if (!version.artifact) throw new UsageError(`model version ${id} has no artifact`);
       const model = deserializeRecommender(version.artifact);
-      const started = Date.now();
-      const log = (text: string) => {
-        if (!flags.quiet) stderr.write(`[evaluate ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
-      };
+      const reporter = createProgressReporter({ out: stderr, enabled: !flags.quiet, tag: "evaluate" });
+      const log = reporter.note;
       log(`version ${id}: ${model.kind} artifact loads (${model.items.size} items)`);
       const data = await loadTrainingData(db);
       if (data.interactions.length === 0) throw new UsageError("there are no events to evaluate on");
@@ -49,16 +49,11 @@ scoring it directly on the held-out items would flatter it.) The result is store
             : "stored features: the version used some, but none of the current encoder versions is stored (run featurize)",
         );
       }
-      let lastLine = 0;
       const offline = await evaluateOffline(
         data,
         version.kind,
         readTrainingConfig(version.params),
-        (stage, p) => {
-          if (Date.now() - lastLine < 1000 && p.fraction < 1) return;
-          lastLine = Date.now();
-          log(`${stage}: ${p.stage} ${(p.fraction * 100).toFixed(0)}%`);
-        },
+        printFitProgress(reporter),
         { dense: features?.dense },
       );
       const previous = isRecord(version.metrics) ? version.metrics : {};

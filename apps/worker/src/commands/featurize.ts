@@ -1,9 +1,9 @@
 import path from "node:path";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
-import { createRateReporter } from "../features/create-rate-reporter";
 import { featurizeProducts, TEXT_ENCODER } from "../features/featurize-products";
 import { IMAGE_BACKBONE_CACHE, loadCachedImageEncoder } from "../features/load-cached-image-encoder";
+import { createProgressReporter } from "../io/progress-reporter";
 
 export const featurizeCommand = defineCommand({
   name: "featurize",
@@ -29,7 +29,7 @@ $JEWELGUIDE_DATA_DIR/${IMAGE_BACKBONE_CACHE}.`,
         force: flags.force,
         batchSize: Number.isInteger(batchSize) && batchSize > 0 ? batchSize : 16,
         warn: (text) => stderr.write(`[featurize] warning: ${text}\n`),
-        progress: createRateReporter("[featurize]", stderr, !flags.quiet),
+        progress: createProgressReporter({ out: stderr, enabled: !flags.quiet, tag: "featurize" }),
       });
       const { text, image } = outcome;
       stdout.write(

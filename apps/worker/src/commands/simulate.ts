@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import { createProgressReporter } from "../io/progress-reporter";
 import { createApiClient, findApiError } from "../simulation/create-api-client";
 import { loadHeldOutShoppers } from "../simulation/load-held-out-shoppers";
 import { loadShopSecrets } from "../simulation/load-shop-secrets";
@@ -42,7 +43,13 @@ training and \`schedule --after-events\` skip them. Needs the web app running (-
       if (shoppers.length === 0)
         throw new UsageError("no imported shopper has two purchases: run the demo import first");
       const { workerToken } = loadShopSecrets(env);
-      const started = Date.now();
+      const progress = createProgressReporter({ out: stderr, enabled: true, tag: "simulate" }).start(
+        "",
+        shoppers.length,
+        {
+          unit: "shoppers",
+        },
+      );
       let hits = 0;
       let impressions = 0;
       const versions = new Set<string>();
@@ -59,16 +66,9 @@ training and \`schedule --after-events\` skip them. Needs the web app running (-
           stderr.write(`error: ${apiError.message}\n`);
           return 1;
         }
-        const done = index + 1;
-        if (done % 10 === 0 || done === shoppers.length) {
-          const elapsed = (Date.now() - started) / 1000;
-          const eta = (elapsed / done) * (shoppers.length - done);
-          stderr.write(
-            `[simulate] ${done}/${shoppers.length} shoppers, ${impressions} impressions, ${hits} held-out hits, ` +
-              `${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s\n`,
-          );
-        }
+        progress.tick(index + 1, `${impressions} impressions, ${hits} held-out hits`);
       }
+      progress.done();
       stdout.write(
         `simulated ${shoppers.length} shoppers (run ${run}, seed ${seed}) against ${url}: ${impressions} impressions, ` +
           `held-out item shown and bought for ${hits} (hit rate@${k} ${(hits / shoppers.length).toFixed(3)}); ` +

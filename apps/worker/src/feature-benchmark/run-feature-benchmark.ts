@@ -10,6 +10,7 @@ import {
   type RgbaImage,
 } from "@jewelguide/model";
 import { buildProductText } from "../features/build-product-text";
+import type { ProgressReporter } from "../io/progress-reporter";
 import { crossValidateSoftmaxProbe, type ProbeResult } from "./cross-validate-softmax-probe";
 import { findCosineNeighbours } from "./find-cosine-neighbours";
 import { readLabelledPhotos } from "./read-labelled-photos";
@@ -22,7 +23,8 @@ export type FeatureBenchmarkOptions = {
   productQueries?: number;
   batchSize?: number;
   log: (text: string) => void;
-  progress: (stage: string, done: number, total: number, seconds: number) => void;
+  /** Reports encoding the photos. */
+  progress: ProgressReporter;
 };
 
 type Retrieval = { precisionAt10: number; byClass: Record<string, number> };
@@ -63,6 +65,7 @@ export async function runFeatureBenchmark(options: FeatureBenchmarkOptions): Pro
   let decodeMs = 0;
   const dims = encoder.dims;
   const features = new Float32Array(photos.length * dims);
+  const photoProgress = options.progress.start("photos", photos.length);
   for (let start = 0; start < photos.length; start += batchSize) {
     const decodeStarted = Date.now();
     const images: RgbaImage[] = photos
@@ -71,13 +74,9 @@ export async function runFeatureBenchmark(options: FeatureBenchmarkOptions): Pro
     decodeMs += Date.now() - decodeStarted;
     const vectors = await encoder.encode(images, { batchSize });
     for (const [i, vector] of vectors.entries()) features.set(vector, (start + i) * dims);
-    options.progress(
-      "photos",
-      Math.min(start + batchSize, photos.length),
-      photos.length,
-      (Date.now() - started) / 1000,
-    );
+    photoProgress.tick(Math.min(start + batchSize, photos.length));
   }
+  photoProgress.done();
   const encodeSeconds = (Date.now() - started) / 1000;
 
   const labels = photos.map((photo) => photo.label);

@@ -10,6 +10,7 @@ import {
   type ImageEncoder,
   type RgbaImage,
 } from "@jewelguide/model";
+import type { ProgressReporter } from "../io/progress-reporter";
 import { buildProductText } from "./build-product-text";
 import { encodeFeatureVector } from "./feature-vector-bytes";
 
@@ -27,8 +28,8 @@ export type FeaturizeOptions = {
   force?: boolean;
   batchSize?: number;
   warn: (text: string) => void;
-  /** Progress of one stage: `done` of `total` items after `seconds`. */
-  progress: (stage: "text" | "images", done: number, total: number, seconds: number) => void;
+  /** Reports the "text" and "images" stages (products, then distinct photo files). */
+  progress: ProgressReporter;
 };
 
 export type FeaturizeOutcome = {
@@ -87,6 +88,7 @@ export async function featurizeProducts(db: Db, options: FeaturizeOptions): Prom
   // Text + attributes: cheap, done inline.
   let started = Date.now();
   let rows: FeatureRow[] = [];
+  const textProgress = options.progress.start("text", products.length);
   for (const [index, product] of products.entries()) {
     const text = buildProductText(product);
     const sourceHash = sha256(text);
@@ -103,8 +105,9 @@ export async function featurizeProducts(db: Db, options: FeaturizeOptions): Prom
       outcome.text.computed++;
     }
     if (rows.length >= 500) rows = await writeFeatures(db, rows);
-    options.progress("text", index + 1, products.length, (Date.now() - started) / 1000);
+    textProgress.tick(index + 1);
   }
+  if (products.length > 0) textProgress.done();
   await writeFeatures(db, rows);
   outcome.text.seconds = (Date.now() - started) / 1000;
 
@@ -157,6 +160,7 @@ export async function featurizeProducts(db: Db, options: FeaturizeOptions): Prom
     const groups = [...pending.values()];
     const batchSize = Math.max(1, options.batchSize ?? 16);
     let imageRows: FeatureRow[] = [];
+    const imageProgress = options.progress.start("images", groups.length);
     for (let start = 0; start < groups.length; start += batchSize) {
       const decoded: { group: PendingImage; image: RgbaImage }[] = [];
       for (const group of groups.slice(start, start + batchSize)) {
@@ -190,13 +194,9 @@ export async function featurizeProducts(db: Db, options: FeaturizeOptions): Prom
         }
       }
       if (imageRows.length >= 500) imageRows = await writeFeatures(db, imageRows);
-      options.progress(
-        "images",
-        Math.min(start + batchSize, groups.length),
-        groups.length,
-        (Date.now() - started) / 1000,
-      );
+      imageProgress.tick(Math.min(start + batchSize, groups.length));
     }
+    if (groups.length > 0) imageProgress.done();
     await writeFeatures(db, imageRows);
   }
   if (staleImage.length > 0) {

@@ -1,6 +1,6 @@
 import type { Db } from "@jewelguide/db";
 import type { Output } from "../cli/command";
-import type { Progress } from "../io/progress";
+import type { ProgressTask } from "../io/progress-reporter";
 import type { Dialect } from "../store/insert-rows";
 import type { ImportOptions } from "./import-options";
 import type { ProblemLog } from "./problem-log";
@@ -23,6 +23,6 @@ export type ImportContext = {
   problems: ProblemLog;
   stats: ImportStats;
   stderr: Output;
-  /** Creates progress for a file (or any byte source). */
-  progress(label: string, source: { totalBytes: number; bytesRead(): number }): Progress;
+  /** Starts reporting rows under `label`; with a file (or any byte source), also how much of it is read and an ETA. */
+  progress(label: string, source?: { totalBytes: number; bytesRead(): number }): ProgressTask;
 };

@@ -1,6 +1,6 @@
 import type { Db } from "@jewelguide/db";
 import type { Output } from "../cli/command";
-import { createProgress } from "../io/progress";
+import { createProgressReporter } from "../io/progress-reporter";
 import { RejectsWriter } from "../io/rejects-writer";
 import type { Dialect } from "../store/insert-rows";
 import type { ImportContext, ImportStats } from "./import-context";
@@ -43,6 +43,7 @@ export async function runImport(
   const rejects = new RejectsWriter(request.options.rejectsPath);
   const problems = new ProblemLog(request.options, rejects);
   const stats: ImportStats = { rowsRead: 0, rowsImported: 0, rowsUnchanged: 0, counts: {}, fileHash: "", summary: [] };
+  const reporter = createProgressReporter({ out: request.stderr, enabled: request.options.showProgress });
   const context: ImportContext = {
     db: request.db,
     dialect: request.dialect,
@@ -50,7 +51,14 @@ export async function runImport(
     problems,
     stats,
     stderr: request.stderr,
-    progress: (label, source) => createProgress(label, source, request.stderr, request.options.showProgress),
+    progress: (label, source) =>
+      reporter.start(label, undefined, {
+        unit: "rows",
+        fraction: source && {
+          of: "file",
+          read: () => (source.totalBytes > 0 ? source.bytesRead() / source.totalBytes : 0),
+        },
+      }),
   };
   let failure: string | undefined;
   let unexpected: unknown;

@@ -94,6 +94,6 @@ export async function streamRows<T>(
   }
   await flush();
   context.stats.fileHash = input.fileHash();
-  progress.done(context.stats.rowsRead);
+  progress.done();
   return { duplicates };
 }

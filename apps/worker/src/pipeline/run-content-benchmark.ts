@@ -5,6 +5,7 @@ import { createRecommender } from "@jewelguide/model";
 import type { Output } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { defaultFeatureSpecs, type FeatureSpec, textFeatureSpec } from "../features/load-dense-content";
+import { createProgressReporter } from "../io/progress-reporter";
 import { describeDataSnapshot } from "../training/describe-data-snapshot";
 import { evaluateOffline, OFFLINE_PROTOCOL } from "../training/evaluate-offline";
 import { loadTrainingData } from "../training/load-training-data";
@@ -47,10 +48,7 @@ export async function runContentBenchmark(
   });
   const config = request.config;
   const out = path.resolve(request.out ?? path.join(repoRoot, "benchmarks", "results", "content-features.json"));
-  const started = Date.now();
-  const log = (text: string) => {
-    if (!request.quiet) stderr.write(`[benchmark content ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
-  };
+  const log = createProgressReporter({ out: stderr, enabled: !request.quiet, tag: "benchmark content" }).note;
   const { db } = createDb(request.databaseUrl);
   try {
     const data = await loadTrainingData(db);

@@ -1,6 +1,8 @@
 import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
 import type { RecommenderKind } from "@jewelguide/model";
 import type { Output } from "../cli/command";
+import { createProgressReporter } from "../io/progress-reporter";
+import { printFitProgress } from "../training/print-fit-progress";
 import { trainModelVersion } from "../training/train-model-version";
 import { workerActor } from "./worker-actor";
 
@@ -41,12 +43,7 @@ export async function trainAndPublish(request: TrainAndPublishRequest, io: Train
         return true;
       }
     }
-    const started = Date.now();
-    const log = (text: string) => {
-      if (!request.quiet) stderr.write(`[train ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
-    };
-    let lastLine = 0;
-    const stageStarted = new Map<string, number>();
+    const reporter = createProgressReporter({ out: stderr, enabled: !request.quiet, tag: "train" });
     const result = await trainModelVersion(
       db,
       {
@@ -55,25 +52,7 @@ export async function trainAndPublish(request: TrainAndPublishRequest, io: Train
         evaluate: request.evaluate,
         storedFeatures: request.storedFeatures,
       },
-      {
-        stage: log,
-        progress(stage, progress) {
-          const now = Date.now();
-          const key = `${stage}/${progress.stage}`;
-          const since = stageStarted.get(key) ?? now;
-          stageStarted.set(key, since);
-          if (now - lastLine < 1000 && progress.fraction < 1) return;
-          lastLine = now;
-          const parts = [`${stage}: ${progress.stage} ${(progress.fraction * 100).toFixed(0)}%`];
-          if (progress.epoch !== undefined) parts.push(`epoch ${progress.epoch}`);
-          if (progress.loss !== undefined) parts.push(`loss ${progress.loss.toFixed(4)}`);
-          const fraction = progress.fraction;
-          if (fraction > 0.02 && fraction < 1) {
-            parts.push(`ETA ${(((now - since) / 1000) * ((1 - fraction) / fraction)).toFixed(0)} s`);
-          }
-          log(parts.join(", "));
-        },
-      },
+      { stage: reporter.note, progress: printFitProgress(reporter) },
     );
     const validation = (result.metrics.validation ?? {}) as Record<string, number>;
     const test = (result.metrics.test ?? {}) as Record<string, number>;

@@ -15,7 +15,7 @@ import { readPhotoSet } from "./read-photo-set";
  */
 export async function importImages(context: ImportContext, dir: string, dataDir: string): Promise<void> {
   const photos = await readPhotoSet(context, dir);
-  const progress = context.progress("images", { totalBytes: 0, bytesRead: () => 0 });
+  const progress = context.progress("images");
   const media = new MediaBatch(path.join(dataDir, "media"));
   const copy = { copied: 0, present: 0 };
   const counts = emptySyncCounts();

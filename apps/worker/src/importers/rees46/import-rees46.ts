@@ -25,7 +25,7 @@ export async function importRees46(context: ImportContext, input: Input, hooks: 
   const products = [...data.latestByProduct.values()].map((latest) =>
     decorate(mapRees46Product(latest, resolveCategory(data, latest))),
   );
-  const progress = context.progress("writing", { totalBytes: 0, bytesRead: () => 0 });
+  const progress = context.progress("writing");
   const started = Date.now();
   const productCounts = await syncProductsInBatches(context, products);
   progress.note(`products: ${products.length.toLocaleString("en-US")} written in ${seconds(started)}`);

@@ -52,7 +52,7 @@ export async function readRees46(context: ImportContext, input: Input): Promise<
     }
     addRow(data, parsed.row);
   }
-  progress.done(context.stats.rowsRead);
+  progress.done();
   return data;
 }
 
