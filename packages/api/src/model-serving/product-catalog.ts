@@ -1,18 +1,10 @@
-/** One product as scoring and display need it, held in memory so ranking never reads the database per item. */
-export type CachedProduct = {
-  id: number;
-  sku: string;
-  titleZh: string;
-  titleEn: string;
-  category: string;
-  metal: string | null;
-  gem: string | null;
-  gender: string | null;
-  /** In the catalog currency (USD for the demo shop); 0 means "price on request". */
-  price: number;
-  currency: string;
-  imageUrl: string | null;
-  inStock: boolean;
+import type { CatalogProductRow } from "@jewelguide/db";
+
+/**
+ * One product as scoring and display need it, held in memory so ranking never reads the database per item: the row
+ * the catalog query reads plus its purchase count.
+ */
+export type CachedProduct = CatalogProductRow & {
   /** Stored purchase events of this product (all shoppers): the "popular" signal in explanations. */
   purchases: number;
 };

@@ -11,6 +11,7 @@ export type CatalogProductRow = {
   metal: string | null;
   gem: string | null;
   gender: string | null;
+  /** In the catalog currency (USD for the demo shop); 0 means "price on request". */
   price: number;
   currency: string;
   imageUrl: string | null;
