@@ -1,12 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import {
-  appRouter,
-  createContext,
-  createServerRuntime,
-  createTrpcHttpHandler,
-  readNodeRequestClient,
-} from "@jewelguide/api";
+import { createServerRuntime } from "@jewelguide/api";
+import { startTrpcTestServer } from "@jewelguide/api/testing";
 import { createDb } from "@jewelguide/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadShopSecrets } from "../src/simulation/load-shop-secrets";
@@ -18,26 +11,11 @@ const ws = useFreshWorkspace();
 /** The web app's tRPC endpoint (the handler its Pages API route uses) on a loopback port, with the shop's secrets. */
 async function startShop(): Promise<{ url: string; close(): Promise<void> }> {
   const database = createDb(ws.env.databaseUrl);
-  const runtime = createServerRuntime({ database, secrets: loadShopSecrets(ws.env) });
-  const handle = createTrpcHttpHandler({
-    router: appRouter,
-    readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: runtime.secrets }),
-    createContext: (req, client, responseHeaders) =>
-      createContext({ runtime, client, cookieHeader: req.headers.cookie ?? null, responseHeaders }),
-  });
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    void handle(req, res, {
-      path: decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")),
-      input: url.searchParams.get("input") ?? undefined,
-      batch: url.searchParams.get("batch") === "1",
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startTrpcTestServer(createServerRuntime({ database, secrets: loadShopSecrets(ws.env) }));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.baseUrl.replace(/\/api\/trpc$/, ""),
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await database.db.$disconnect();
     },
   };
