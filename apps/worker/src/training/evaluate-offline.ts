@@ -29,7 +29,8 @@ export type OfflineOptions = {
 
 export const OFFLINE_PROTOCOL =
   "leave-last-out: per user, (user,item) pairs deduplicated keeping the earliest event; users with >= 3 items hold out " +
-  "their latest item (ties by item id) as test and the second latest as validation; full ranking over the catalog " +
+  "their last item as test and the one before as validation, ordered by time and, among items bought at the same " +
+  'time, by the FNV-1a 32-bit hash of "<user_id>|<product_id>" ascending; full ranking over the catalog ' +
   "excluding the user's training items; validation scored on a model fitted on train, test on one refitted on " +
   "train + validation";
 

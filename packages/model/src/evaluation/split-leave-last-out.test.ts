@@ -9,13 +9,13 @@ describe("splitLeaveLastOut (REES46 protocol)", () => {
     row("alice", "r2", 2),
     row("alice", "r1", 9), // duplicate pair: the earliest (t=1) is kept, this row is dropped
     row("alice", "r4", 5),
-    row("alice", "r3", 5), // tie at t=5 with r4: item id order puts r3 before r4, so r4 is the latest
+    row("alice", "r3", 5), // tie at t=5 with r4: hash("alice|r3") < hash("alice|r4"), so r4 is the last
     row("bob", "b1", 1),
     row("bob", "b2", 2), // bob has 2 items: all training
     row("", "x", 3), // empty user: dropped
     row("carol", "", 3), // empty item: dropped
     row("dan", "d2", 7),
-    row("dan", "d1", 7), // ties at t=7: d1 < d2 < d3
+    row("dan", "d1", 7), // ties at t=7, in hash order: d1 < d2 < d3
     row("dan", "d3", 7),
   ];
   const split = splitLeaveLastOut(rows);
@@ -46,5 +46,26 @@ describe("splitLeaveLastOut (REES46 protocol)", () => {
     expect(late.train).toEqual([row("u", "a", 2)]);
     expect(late.validation[0]?.itemId).toBe("b");
     expect(late.test[0]?.itemId).toBe("c");
+  });
+
+  describe("two purchases in one order (the tie rule)", () => {
+    // hash("u|p1") < hash("u|p2") but hash("w|p1") > hash("w|p2"): the hash, not the id, picks the test target.
+    const basket = (userId: string, first: string, second: string) => [
+      row(userId, "early", 1),
+      row(userId, first, 5),
+      row(userId, second, 5),
+    ];
+
+    it.each([
+      ["u", "p2", "p1"],
+      ["w", "p1", "p2"],
+    ])("shopper %s: test %s, validation %s, in either input order", (userId, test, validation) => {
+      for (const rows of [basket(userId, "p1", "p2"), basket(userId, "p2", "p1")]) {
+        const split = splitLeaveLastOut(rows);
+        expect(split.test).toEqual([{ userId, itemId: test, timestamp: 5 }]);
+        expect(split.validation).toEqual([{ userId, itemId: validation, timestamp: 5 }]);
+        expect(split.train.map((r) => r.itemId)).toEqual(["early"]);
+      }
+    });
   });
 });

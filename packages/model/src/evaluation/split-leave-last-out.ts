@@ -1,3 +1,5 @@
+import { comparePurchaseOrder } from "../data/purchase-order";
+
 /** The minimum a split needs from a row; the full interaction type passes straight through. */
 export type TimedInteraction = { userId: string; itemId: string; timestamp: number };
 
@@ -14,8 +16,9 @@ export type LeaveLastOutSplit<Row extends TimedInteraction> = {
  * The REES46 leave-last-out protocol:
  * 1. drop rows with an empty user or item id;
  * 2. deduplicate (user, item) pairs, keeping the earliest row (ties: first in input order);
- * 3. for users with ≥ `minItems` (default 3) distinct items, order their items by (timestamp, item id) — string
- *    compare — and hold out the latest as the test target and the second latest as the validation target;
+ * 3. for users with ≥ `minItems` (default 3) distinct items, order their items by time, ties (items bought together)
+ *    by the FNV-1a hash of "<user id>|<item id>" (`comparePurchaseOrder`), and hold out the last as the test target
+ *    and the one before as the validation target;
  * 4. everything else, including every row of users with fewer items, is training (in input order).
  */
 export function splitLeaveLastOut<Row extends TimedInteraction>(
@@ -43,10 +46,7 @@ export function splitLeaveLastOut<Row extends TimedInteraction>(
       for (const { position } of kept) trainPositions.push(position);
       continue;
     }
-    kept.sort(
-      (a, b) =>
-        a.row.timestamp - b.row.timestamp || (a.row.itemId < b.row.itemId ? -1 : a.row.itemId > b.row.itemId ? 1 : 0),
-    );
+    kept.sort((a, b) => comparePurchaseOrder(a.row, b.row));
     const last = kept[kept.length - 1];
     const secondLast = kept[kept.length - 2];
     if (last === undefined || secondLast === undefined) continue;

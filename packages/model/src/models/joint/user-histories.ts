@@ -1,11 +1,12 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
+import { comparePurchaseOrder } from "../../data/purchase-order";
 
-/** Each user's items, most recent first (ties: higher item id first), with their event weights. CSR by user. */
+/** Each user's items, most recent first (the reverse of the protocol's purchase order), with their event weights. CSR by user. */
 export type UserHistories = { indptr: Int32Array; items: Int32Array; weights: Float32Array };
 
 /**
- * Orders every user's training items by time, newest first. Equal timestamps (items of one order) are ordered by item
- * id, the same tie-break as the leave-last-out split, so the model's notion of "latest" matches the protocol's.
+ * Orders every user's training items by time, newest first. Equal timestamps (items of one order) are ordered by the
+ * leave-last-out split's own tie rule (`comparePurchaseOrder`, reversed), so the model's "latest" is the protocol's.
  */
 export function buildUserHistories(dataset: InteractionDataset): UserHistories {
   const { matrix, timestamps, items } = dataset;
@@ -15,15 +16,15 @@ export function buildUserHistories(dataset: InteractionDataset): UserHistories {
   for (let user = 0; user < matrix.rows; user++) {
     const start = matrix.indptr[user] ?? 0;
     const end = matrix.indptr[user + 1] ?? 0;
-    const entries = Array.from({ length: end - start }, (_, k) => start + k);
-    entries.sort((a, b) => {
-      const dt = (timestamps[b] ?? 0) - (timestamps[a] ?? 0);
-      if (dt !== 0) return dt;
-      const ia = items.idAt(matrix.indices[a] ?? 0);
-      const ib = items.idAt(matrix.indices[b] ?? 0);
-      return ia < ib ? 1 : ia > ib ? -1 : 0;
-    });
-    entries.forEach((entry, k) => {
+    const userId = dataset.users.idAt(user);
+    const purchases = Array.from({ length: end - start }, (_, k) => ({
+      entry: start + k,
+      userId,
+      itemId: items.idAt(matrix.indices[start + k] ?? 0),
+      timestamp: timestamps[start + k] ?? 0,
+    }));
+    purchases.sort((a, b) => comparePurchaseOrder(b, a));
+    purchases.forEach(({ entry }, k) => {
       out[start + k] = matrix.indices[entry] ?? 0;
       weights[start + k] = matrix.data[entry] ?? 0;
     });
