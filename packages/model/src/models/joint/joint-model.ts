@@ -1,5 +1,6 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
+import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import { createJsDenseScorer, createTensorDenseScorer, type DenseScorer } from "../../linalg/dense-scorer";
 import { multiplyTransposedJs } from "../../linalg/multiply-transposed";
 import { createTfjsMultiplyTransposed } from "../../linalg/tfjs-multiply-transposed";
@@ -103,8 +104,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         for (let start = 0; start < order.length; start += config.batchSize) {
           const batch: JointExample[] = [];
           for (let k = start; k < Math.min(order.length, start + config.batchSize); k++) {
-            const example = examples[order[k] ?? 0];
-            if (example !== undefined) batch.push(example);
+            batch.push(examples[order[k] as number] as JointExample);
           }
           const negatives = sampler.sample(config.negatives, rng);
           const losses = trainJointStep(network, batch, negatives, sampler.logQ, labels, rng);
@@ -134,6 +134,34 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#profileVectors = network.config.useContent ? network.profileVectors.weights.slice() : new Float32Array(0);
     this.#norms = computeNorms(vectors, this.config.dims);
     this.#scorer = createJsDenseScorer(vectors, bias);
+    this.assertServingShapes(this.state.items.size, this.state.users.size);
+  }
+
+  /**
+   * The serving arrays agree with the catalog and the user list: checked once when they are computed or loaded, so
+   * that scoring reads them without per-entry fallbacks (a corrupt artifact fails here, naming the array).
+   */
+  private assertServingShapes(items: number, users: number): void {
+    const d = this.config.dims;
+    assertLength("joint itemVectors", this.#itemVectors, items * d);
+    assertLength("joint itemBias", this.#itemBias, items);
+    assertLength("joint itemInputs", this.#itemInputs, items * d);
+    if (this.#userIds.length > 0) assertLength("joint userIds", this.#userIds, users * d);
+    const histories = this.#histories;
+    assertLength("joint historyIndptr", histories.indptr, users + 1);
+    assertLength("joint historyItems", histories.items, histories.indptr[users] as number);
+    assertLength("joint historyWeights", histories.weights, histories.items.length);
+    assertIndices("joint historyItems", histories.items, items);
+    const features = this.#userFeatures;
+    if (features !== undefined) {
+      assertLength("joint userFeatureIndptr", features.indptr, users + 1);
+      assertLength("joint userFeatureIndices", features.indices, features.indptr[users] as number);
+      assertLength("joint userFeatureValues", features.values, features.indices.length);
+      if (this.#profileVectors.length > 0) {
+        assertLength("joint profileVectors", this.#profileVectors, features.vocabulary.size * d);
+        assertIndices("joint userFeatureIndices", features.indices, features.vocabulary.size);
+      }
+    }
   }
 
   /** Moves the catalog scoring onto TF.js (WASM) when the model's dense backend is tfjs and a fast backend exists. */
@@ -151,21 +179,27 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   protected scoreProfile(profile: UserProfile, userIndex: number | undefined, out: Float32Array): void {
     const d = this.config.dims;
     const { history, weights } = this.historyFor(profile, userIndex);
+    // Item and user indices come from the id maps and the stored histories, whose shapes assertServingShapes checked.
     const user = new Float32Array(d);
+    const inputs = this.#itemInputs;
     for (let k = 0; k < history.length; k++) {
-      const item = history[k] ?? 0;
-      const a = weights[k] ?? 0;
-      for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + a * (this.#itemInputs[item * d + j] ?? 0);
+      const offset = (history[k] as number) * d;
+      const a = weights[k] as number;
+      for (let j = 0; j < d; j++) user[j] = (user[j] as number) + a * (inputs[offset + j] as number);
     }
-    if (userIndex !== undefined && this.#userIds.length > 0) {
-      for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + (this.#userIds[userIndex * d + j] ?? 0);
+    const userIds = this.#userIds;
+    if (userIndex !== undefined && userIds.length > 0) {
+      const offset = userIndex * d;
+      for (let j = 0; j < d; j++) user[j] = (user[j] as number) + (userIds[offset + j] as number);
     }
     const features = this.#userFeatures;
-    if (userIndex !== undefined && features !== undefined && this.#profileVectors.length > 0) {
-      for (let p = features.indptr[userIndex] ?? 0; p < (features.indptr[userIndex + 1] ?? 0); p++) {
-        const g = features.indices[p] ?? 0;
-        const y = features.values[p] ?? 0;
-        for (let j = 0; j < d; j++) user[j] = (user[j] ?? 0) + y * (this.#profileVectors[g * d + j] ?? 0);
+    const profileVectors = this.#profileVectors;
+    if (userIndex !== undefined && features !== undefined && profileVectors.length > 0) {
+      const end = features.indptr[userIndex + 1] as number;
+      for (let p = features.indptr[userIndex] as number; p < end; p++) {
+        const offset = (features.indices[p] as number) * d;
+        const y = features.values[p] as number;
+        for (let j = 0; j < d; j++) user[j] = (user[j] as number) + y * (profileVectors[offset + j] as number);
       }
     }
     this.#scorer.score(user, out, true);
@@ -176,9 +210,10 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     const d = this.config.dims;
     const V = this.#itemVectors;
     const norms = this.#norms;
-    const norm = norms[itemIndex] ?? 0;
+    assertLength("similar-item scores", out, norms.length);
+    const norm = norms[itemIndex] as number;
     this.#scorer.score(V.subarray(itemIndex * d, (itemIndex + 1) * d), out, false);
-    for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / (norm * (norms[i] ?? 0) + 1e-12);
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (norm * (norms[i] as number) + 1e-12);
   }
 
   /** The known user's stored history (most recent first) with the fresh items put in front. */
@@ -191,17 +226,19 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     const eventWeights: number[] = recent.length > 0 ? Array.from(recent, () => 1) : [];
     if (userIndex !== undefined) {
       const h = this.#histories;
-      for (let p = h.indptr[userIndex] ?? 0; p < (h.indptr[userIndex + 1] ?? 0); p++) {
-        const item = h.items[p] ?? 0;
+      const end = h.indptr[userIndex + 1] as number;
+      for (let p = h.indptr[userIndex] as number; p < end; p++) {
+        const item = h.items[p] as number;
         if (history.includes(item)) continue;
         history.push(item);
-        eventWeights.push(h.weights[p] ?? 1);
+        eventWeights.push(h.weights[p] as number);
       }
     } else if (recent.length === 0) {
       // Only an unordered profile is known: treat it as one recent basket.
+      assertLength("profile values", profile.values, profile.indices.length);
       profile.indices.forEach((item, k) => {
         history.push(item);
-        eventWeights.push(profile.values[k] ?? 1);
+        eventWeights.push(profile.values[k] as number);
       });
     }
     const kept = history.slice(0, this.config.maxHistory);
@@ -242,7 +279,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
 
-  protected importModel(artifact: ModelArtifact): void {
+  protected importModel(artifact: ModelArtifact, state: FittedState): void {
     this.#itemVectors = readArtifactArray(artifact, "itemVectors", Float32Array);
     this.#itemBias = readArtifactArray(artifact, "itemBias", Float32Array);
     this.#itemInputs = readArtifactArray(artifact, "itemInputs", Float32Array);
@@ -261,6 +298,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       indices: readArtifactArray(artifact, "userFeatureIndices", Int32Array),
       values: readArtifactArray(artifact, "userFeatureValues", Float32Array),
     };
+    this.assertServingShapes(state.items.size, state.users.size);
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
@@ -292,9 +330,11 @@ function buildExamples(histories: UserHistories, dataset: InteractionDataset, co
   const examples: JointExample[] = [];
   let maxWeight = 0;
   for (const w of histories.weights) maxWeight = Math.max(maxWeight, w);
+  assertLength("history indptr", histories.indptr, dataset.users.size + 1);
+  assertLength("history weights", histories.weights, histories.items.length);
   for (let user = 0; user < dataset.users.size; user++) {
-    const start = histories.indptr[user] ?? 0;
-    const end = histories.indptr[user + 1] ?? 0;
+    const start = histories.indptr[user] as number;
+    const end = histories.indptr[user + 1] as number;
     // Stored most recent first: position p's history is everything after it.
     for (let p = start; p < end; p++) {
       const historyEnd = Math.min(end, p + 1 + config.maxHistory);
@@ -304,8 +344,8 @@ function buildExamples(histories: UserHistories, dataset: InteractionDataset, co
         user,
         history,
         historyWeights: weights,
-        target: histories.items[p] ?? 0,
-        weight: (histories.weights[p] ?? 1) / Math.max(maxWeight, 1e-12),
+        target: histories.items[p] as number,
+        weight: (histories.weights[p] as number) / Math.max(maxWeight, 1e-12),
       });
     }
   }
@@ -320,10 +360,10 @@ function createNegativeSampler(popularity: Float32Array, power: number): Negativ
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    total += ((popularity[i] ?? 0) + 1) ** power;
+    total += ((popularity[i] as number) + 1) ** power;
     cumulative[i] = total;
   }
-  const logQ = Float32Array.from({ length: n }, (_, i) => Math.log(((popularity[i] ?? 0) + 1) ** power / total));
+  const logQ = Float32Array.from({ length: n }, (_, i) => Math.log(((popularity[i] as number) + 1) ** power / total));
   return {
     logQ,
     sample(count, rng) {
@@ -334,7 +374,7 @@ function createNegativeSampler(popularity: Float32Array, power: number): Negativ
         let hi = n - 1;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
+          if ((cumulative[mid] as number) < x) lo = mid + 1;
           else hi = mid;
         }
         out[s] = lo;
@@ -347,18 +387,20 @@ function createNegativeSampler(popularity: Float32Array, power: number): Negativ
 function shuffle(order: Int32Array, rng: Rng): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.nextInt(i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
+    const t = order[i] as number;
+    order[i] = order[j] as number;
     order[j] = t;
   }
 }
 
 function computeNorms(vectors: Float32Array, d: number): Float32Array {
-  const n = Math.floor(vectors.length / d);
+  if (vectors.length % d !== 0)
+    throw new Error(`item vectors have length ${vectors.length}, not a multiple of ${d} dims.`);
+  const n = vectors.length / d;
   const norms = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    for (let j = 0; j < d; j++) sum += (vectors[i * d + j] ?? 0) ** 2;
+    for (let j = 0; j < d; j++) sum += (vectors[i * d + j] as number) ** 2;
     norms[i] = Math.sqrt(sum);
   }
   return norms;
