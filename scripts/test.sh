@@ -20,9 +20,9 @@ echo "PostgreSQL for tests at $JEWELGUIDE_TEST_POSTGRES_URL"
 step "Lint and format (biome)"
 pnpm exec biome check .
 
-step "Import cycles (dependency-cruiser: apps/*/src and packages/*/src, across packages; .dependency-cruiser.cjs)"
-for dir in apps/* packages/*; do
-  (cd "$dir" && pnpm exec depcruise --config ../../.dependency-cruiser.cjs --ts-config tsconfig.json src)
+step "Import cycles (dependency-cruiser: apps/*/src, packages/*/src and benchmarks/src, across packages; .dependency-cruiser.cjs)"
+for dir in apps/* packages/* benchmarks; do
+  (cd "$dir" && pnpm exec depcruise --config "$JEWELGUIDE_ROOT/.dependency-cruiser.cjs" --ts-config tsconfig.json src)
 done
 
 step "Dead code (knip: unused files, exports, dependencies in every workspace; knip.jsonc says what is exempt and why)"

@@ -1,8 +1,8 @@
 import { createRng } from "@jewelguide/model";
 import { describe, expect, it } from "vitest";
-import { crossValidateSoftmaxProbe } from "../src/feature-benchmark/cross-validate-softmax-probe";
-import { findCosineNeighbours } from "../src/feature-benchmark/find-cosine-neighbours";
-import { probeGemOf, probeMetalOf } from "../src/feature-benchmark/read-labelled-photos";
+import { crossValidateSoftmaxProbe } from "../src/features/cross-validate-softmax-probe";
+import { findCosineNeighbours } from "../src/features/find-cosine-neighbours";
+import { probeGemOf, probeMetalOf } from "../src/features/read-labelled-photos";
 
 describe("feature benchmark parts", () => {
   it("the softmax probe learns three separable classes and beats the majority baseline", () => {

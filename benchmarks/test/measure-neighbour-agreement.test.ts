@@ -1,6 +1,6 @@
 import { createInteractionDataset, createRecommender, type Interaction } from "@jewelguide/model";
 import { describe, expect, it } from "vitest";
-import { type ItemAttributes, measureNeighbourAgreement } from "../src/benchmark/measure-neighbour-agreement";
+import { type ItemAttributes, measureNeighbourAgreement } from "../src/similar/measure-neighbour-agreement";
 
 describe("measureNeighbourAgreement", () => {
   it("counts the share of neighbours with the query's category and metal", async () => {

@@ -1,10 +1,9 @@
-import { defineCommand } from "../cli/command";
-import { CONTENT_VARIANTS, runContentBenchmark } from "../pipeline/run-content-benchmark";
-import { OFFLINE_PROTOCOL } from "../training/evaluate-offline";
-import { parseConfigFlag } from "./train";
+import { defineCommand, parseConfigFlag } from "@jewelguide/worker/cli";
+import { OFFLINE_PROTOCOL } from "@jewelguide/worker/training";
+import { CONTENT_VARIANTS, runContentBenchmark } from "../content/run-content-benchmark";
 
-export const benchmarkContentCommand = defineCommand({
-  name: "benchmark content",
+export const contentCommand = defineCommand({
+  name: "content",
   summary:
     "Joint model without / with stored text / text + photo features on the shop's data; write benchmarks/results/content-features.json.",
   help: `On the shop in DATABASE_URL (the demo shop: REES46 purchases with derived titles and illustrative photos, after

@@ -1,17 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
-import { defineCommand } from "../cli/command";
-import { UsageError } from "../cli/usage-error";
-import { formatFeatureTable } from "../feature-benchmark/format-feature-table";
-import { runFeatureBenchmark } from "../feature-benchmark/run-feature-benchmark";
-import { loadCachedImageEncoder } from "../features/load-cached-image-encoder";
-import { createProgressReporter } from "../io/progress-reporter";
-import { runContentBenchmark } from "../pipeline/run-content-benchmark";
-import { runSimilarBenchmark } from "../pipeline/run-similar-benchmark";
+import { createProgressReporter, defineCommand, UsageError } from "@jewelguide/worker/cli";
+import { loadCachedImageEncoder } from "@jewelguide/worker/featurize";
+import { runContentBenchmark } from "../content/run-content-benchmark";
+import { formatFeatureTable } from "../features/format-feature-table";
+import { runFeatureBenchmark } from "../features/run-feature-benchmark";
+import { runSimilarBenchmark } from "../similar/run-similar-benchmark";
 
-export const benchmarkFeaturesCommand = defineCommand({
-  name: "benchmark features",
+export const featuresCommand = defineCommand({
+  name: "features",
   summary:
     "Measure the image and text features (retrieval, linear probes, throughput, similar items); write benchmarks/results/features.json.",
   help: `On the photo set (jewellery-images-5class in the shared data): leave-one-out retrieval Precision@10 of the same
@@ -20,8 +18,8 @@ class by cosine on the image feature (and on its CNN and colour parts alone); fo
 embedding, 5-fold cross-validated, with the majority-class baseline; images/s and titles/s on this machine. With
 products in DATABASE_URL (e.g. after \`demo\`): share of the top-10 neighbours by the text + attribute feature with
 the query's category and metal. With --with-joint, the one command for every feature number in BENCHMARKS.md §5: it
-then runs \`benchmark content\` (the joint model without / with the stored text and photo features on the shop's data,
-cold-item Recall@20) and \`benchmark similar\` (the active version's similar pieces: same category / metal).`,
+then runs the \`content\` benchmark (the joint model without / with the stored text and photo features on the shop's
+data, cold-item Recall@20) and the \`similar\` benchmark (the active version's similar pieces: same category / metal).`,
   flags: {
     photos: { type: "string", valueName: "DIR", description: "photo set folder (default: shared data)" },
     queries: { type: "string", valueName: "N", description: "product queries for the neighbour check (default 1000)" },
@@ -29,7 +27,7 @@ cold-item Recall@20) and \`benchmark similar\` (the active version's similar pie
     "with-joint": {
       type: "boolean",
       description:
-        "then also `benchmark content` (joint model without / with the stored features, ~25 min) and `benchmark similar`",
+        "then also the `content` benchmark (joint model without / with the stored features, ~25 min) and `similar`",
     },
     out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/features.json)" },
     quiet: { type: "boolean", description: "no progress output" },

@@ -2,20 +2,21 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase, repoRoot } from "@jewelguide/db";
-import { BENCHMARK_PLAN } from "../benchmark/benchmark-plan";
-import { formatBenchmarkTable } from "../benchmark/format-benchmark-table";
-import type { EntryResult } from "../benchmark/run-benchmark-entry";
-import { defineCommand } from "../cli/command";
-import { UsageError } from "../cli/usage-error";
-import { runImportCommand } from "../import/run-import-command";
-import { importRees46 } from "../importers/rees46/import-rees46";
-import { openInput } from "../io/open-input";
-import { NO_IMPORT_FLAGS } from "../pipeline/no-import-flags";
-import { OFFLINE_PROTOCOL } from "../training/evaluate-offline";
-import { defaultRees46File } from "./import-rees46";
+import { defineCommand, UsageError } from "@jewelguide/worker/cli";
+import {
+  defaultRees46File,
+  importRees46,
+  NO_IMPORT_FLAGS,
+  openInput,
+  runImportCommand,
+} from "@jewelguide/worker/ingest";
+import { OFFLINE_PROTOCOL } from "@jewelguide/worker/training";
+import { BENCHMARK_PLAN } from "../rees46/benchmark-plan";
+import { formatBenchmarkTable } from "../rees46/format-benchmark-table";
+import type { EntryResult } from "../rees46/run-benchmark-entry";
 
-export const benchmarkCommand = defineCommand({
-  name: "benchmark rees46",
+export const rees46Command = defineCommand({
+  name: "rees46",
   summary:
     "Run the REES46 accuracy benchmark (baselines, joint model, ablations) and write benchmarks/results/rees46.json.",
   help: `Imports the REES46 jewelry store file into a benchmark database of its own (idempotent), then for each model
@@ -84,7 +85,7 @@ function readPrevious(out: string): ResultFile {
 function runChild(name: string, databaseUrl: string, stderr: { write(text: string): void }): Promise<EntryResult> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "../benchmark/benchmark-child.ts"), name],
+    ["--import", "tsx", path.join(import.meta.dirname, "../rees46/benchmark-child.ts"), name],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],

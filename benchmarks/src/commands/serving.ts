@@ -2,19 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb, migrateDatabase, repoRoot } from "@jewelguide/db";
-import { formatServingTable, TARGETS } from "../benchmark/serving/format-serving-table";
-import { measureActiveModel, measureSyntheticModels, type ScoringResult } from "../benchmark/serving/measure-scoring";
-import {
-  type HttpResult,
-  PROCEDURES,
-  type Procedure,
-  runHttpBenchmark,
-} from "../benchmark/serving/run-serving-benchmark";
-import { buildWeb, inspectWebBuild } from "../benchmark/serving/web-build";
-import { defineCommand } from "../cli/command";
-import { UsageError } from "../cli/usage-error";
-import { loadShopSecrets } from "../simulation/load-shop-secrets";
-import { parsePositiveInteger } from "./parse-numeric-flags";
+import { defineCommand, parsePositiveInteger, UsageError } from "@jewelguide/worker/cli";
+import { loadShopSecrets } from "@jewelguide/worker/simulate";
+import { formatServingTable, TARGETS } from "../serving/format-serving-table";
+import { measureActiveModel, measureSyntheticModels, type ScoringResult } from "../serving/measure-scoring";
+import { type HttpResult, PROCEDURES, type Procedure, runHttpBenchmark } from "../serving/run-serving-benchmark";
+import { buildWeb, inspectWebBuild } from "../serving/web-build";
+import { recordedCommandLine } from "./recorded-command-line";
 
 const SYNTHETIC_KINDS: Record<string, unknown> = {
   popularity: {},
@@ -24,8 +18,8 @@ const SYNTHETIC_KINDS: Record<string, unknown> = {
   joint: { epochs: 1, dims: 64, batchSize: 1024, negatives: 128 },
 };
 
-export const benchmarkServingCommand = defineCommand({
-  name: "benchmark serving",
+export const servingCommand = defineCommand({
+  name: "serving",
   summary:
     "Load-test feed, similar and guide over HTTP against `next start`, time in-process scoring; write benchmarks/results/serving.json.",
   help: `Builds apps/web when its production build is older than its sources (--no-build: fail instead), starts
@@ -160,7 +154,7 @@ Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.
       const loadAfter = loadAverage();
       const result = {
         measuredAt: new Date().toISOString(),
-        command: `npm run worker -- benchmark serving${process.argv.slice(4).length ? ` ${process.argv.slice(4).join(" ")}` : ""}`,
+        command: recordedCommandLine("serving"),
         machine: {
           cpus: os.cpus().length,
           cpuModel: os.cpus()[0]?.model ?? "?",

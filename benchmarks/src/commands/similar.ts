@@ -1,9 +1,9 @@
-import { defineCommand } from "../cli/command";
-import { runSimilarBenchmark, SIMILAR_COMMAND_LINE } from "../pipeline/run-similar-benchmark";
-import { parsePositiveInteger, parseVersionId } from "./parse-numeric-flags";
+import { defineCommand, parsePositiveInteger, parseVersionId } from "@jewelguide/worker/cli";
+import { runSimilarBenchmark } from "../similar/run-similar-benchmark";
+import { recordedCommandLine } from "./recorded-command-line";
 
-export const benchmarkSimilarCommand = defineCommand({
-  name: "benchmark similar",
+export const similarCommand = defineCommand({
+  name: "similar",
   summary:
     "Share of 'similar pieces' (a stored version's own item similarity) with the same category and metal; write benchmarks/results/similar.json.",
   help: `Loads a model version (default: the active one) from DATABASE_URL and, for --queries random products (seeded),
@@ -17,7 +17,6 @@ the same category, the same metal, and both. The product attributes come from th
     out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/similar.json)" },
   },
   async run({ flags, env, stdout }) {
-    const extraArgs = process.argv.slice(4);
     await runSimilarBenchmark(
       {
         databaseUrl: env.databaseUrl,
@@ -25,7 +24,7 @@ the same category, the same metal, and both. The product attributes come from th
         queries: flags.queries ? parsePositiveInteger("--queries", flags.queries) : undefined,
         k: flags.k ? parsePositiveInteger("--k", flags.k) : undefined,
         out: flags.out,
-        commandLine: `${SIMILAR_COMMAND_LINE}${extraArgs.length ? ` ${extraArgs.join(" ")}` : ""}`,
+        commandLine: recordedCommandLine("similar"),
       },
       { stdout },
     );

@@ -2,14 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
 import { createRecommender } from "@jewelguide/model";
-import type { Output } from "../cli/command";
-import { UsageError } from "../cli/usage-error";
-import { defaultFeatureSpecs, type FeatureSpec, textFeatureSpec } from "../features/load-dense-content";
-import { createProgressReporter } from "../io/progress-reporter";
-import { describeDataSnapshot } from "../training/describe-data-snapshot";
-import { evaluateOffline, OFFLINE_PROTOCOL } from "../training/evaluate-offline";
-import { loadTrainingData } from "../training/load-training-data";
-import { describeStoredFeatures, loadStoredFeatures, storedFeaturesParam } from "../training/stored-features";
+import type { Output } from "@jewelguide/worker/cli";
+import { createProgressReporter, UsageError } from "@jewelguide/worker/cli";
+import { defaultFeatureSpecs, type FeatureSpec, textFeatureSpec } from "@jewelguide/worker/featurize";
+import {
+  describeDataSnapshot,
+  describeStoredFeatures,
+  evaluateOffline,
+  loadStoredFeatures,
+  loadTrainingData,
+  OFFLINE_PROTOCOL,
+  storedFeaturesParam,
+} from "@jewelguide/worker/training";
 
 /** The joint model with no stored features, with the text feature, with text + photo. */
 export const CONTENT_VARIANTS: { name: string; specs: () => FeatureSpec[] }[] = [

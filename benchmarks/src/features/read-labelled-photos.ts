@@ -1,6 +1,5 @@
 import path from "node:path";
-import { openInput } from "../io/open-input";
-import { readTable } from "../io/read-table";
+import { openInput, readTable } from "@jewelguide/worker/ingest";
 
 /** A photo of the 5-class set with its class and, for the 399 described ones, probe labels for metal and gem. */
 export type LabelledPhoto = { file: string; label: string; metal?: ProbeMetal; gem?: ProbeGem };

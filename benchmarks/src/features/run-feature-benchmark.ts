@@ -9,8 +9,8 @@ import {
   type ImageEncoder,
   type RgbaImage,
 } from "@jewelguide/model";
-import { buildProductText } from "../features/build-product-text";
-import type { ProgressReporter } from "../io/progress-reporter";
+import type { ProgressReporter } from "@jewelguide/worker/cli";
+import { buildProductText } from "@jewelguide/worker/featurize";
 import { crossValidateSoftmaxProbe, type ProbeResult } from "./cross-validate-softmax-probe";
 import { findCosineNeighbours } from "./find-cosine-neighbours";
 import { readLabelledPhotos } from "./read-labelled-photos";
@@ -53,7 +53,7 @@ export type FeatureBenchmarkResult = {
   };
 };
 
-/** Runs the image and text feature checks (see the `benchmark features` command). */
+/** Runs the image and text feature checks (see the `features` benchmark command). */
 export async function runFeatureBenchmark(options: FeatureBenchmarkOptions): Promise<FeatureBenchmarkResult> {
   const { encoder, log } = options;
   const batchSize = options.batchSize ?? 16;

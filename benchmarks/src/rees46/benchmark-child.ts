@@ -1,8 +1,8 @@
-// Child process of `benchmark rees46`: runs one entry in a fresh process, so its peak memory is its own.
+// Child process of the `rees46` benchmark (commands/rees46.ts): runs one entry in a fresh process, so its peak memory is its own.
 // argv: <entry name> ; env: DATABASE_URL of the benchmark database. Prints progress on stderr, the result as JSON on stdout.
 import { createDb } from "@jewelguide/db";
-import { createProgressReporter } from "../io/progress-reporter";
-import { loadTrainingData } from "../training/load-training-data";
+import { createProgressReporter } from "@jewelguide/worker/cli";
+import { loadTrainingData } from "@jewelguide/worker/training";
 import { findBenchmarkEntry } from "./benchmark-plan";
 import { runBenchmarkEntry } from "./run-benchmark-entry";
 

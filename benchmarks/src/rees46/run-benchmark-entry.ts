@@ -6,7 +6,7 @@ import {
   type Recommender,
   splitLeaveLastOut,
 } from "@jewelguide/model";
-import type { TrainingData } from "../training/load-training-data";
+import type { TrainingData } from "@jewelguide/worker/training";
 import type { BenchmarkEntry } from "./benchmark-plan";
 
 export type EntryResult = {

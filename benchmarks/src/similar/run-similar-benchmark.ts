@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
 import { deserializeRecommender } from "@jewelguide/model";
-import { type ItemAttributes, measureNeighbourAgreement } from "../benchmark/measure-neighbour-agreement";
-import type { Output } from "../cli/command";
-import { UsageError } from "../cli/usage-error";
+import type { Output } from "@jewelguide/worker/cli";
+import { UsageError } from "@jewelguide/worker/cli";
+import { type ItemAttributes, measureNeighbourAgreement } from "./measure-neighbour-agreement";
 
 /** How the result file names this benchmark when no flag was given. */
-export const SIMILAR_COMMAND_LINE = "npm run worker -- benchmark similar";
+export const SIMILAR_COMMAND_LINE = "npm run bench -- similar";
 
 export type SimilarBenchmarkRequest = {
   databaseUrl: string;

@@ -26,9 +26,9 @@ const en = {
   chartTitle: "{metric} on test, per version (* = baseline trained on the same split)",
   benchmark: "Offline benchmark: baselines, joint model and ablations",
   benchmarkIntro:
-    "The recorded run of `npm run worker -- benchmark rees46` on {file}: every model on the same leave-last-out protocol, hyper-parameters chosen on validation, test scored once.",
+    "The recorded run of `npm run bench -- rees46` on {file}: every model on the same leave-last-out protocol, hyper-parameters chosen on validation, test scored once.",
   benchmarkChart: "{metric} on test (gold = the joint model; −x = the joint model without x)",
-  benchmarkMissing: "No benchmark recorded yet: run `npm run worker -- benchmark rees46`.",
+  benchmarkMissing: "No benchmark recorded yet: run `npm run bench -- rees46`.",
   model: "Model",
   role: "Role",
   roles: { baseline: "baseline", joint: "joint model", ablation: "ablation" },
@@ -124,9 +124,9 @@ const zh: DashboardMessages = {
   chartTitle: "各版本测试集 {metric}（* = 同一划分上训练的基线）",
   benchmark: "离线评测：基线、联合模型与消融",
   benchmarkIntro:
-    "`npm run worker -- benchmark rees46` 在 {file} 上的记录：所有模型同一留一法协议，超参数在验证集上选择，测试集只评一次。",
+    "`npm run bench -- rees46` 在 {file} 上的记录：所有模型同一留一法协议，超参数在验证集上选择，测试集只评一次。",
   benchmarkChart: "测试集 {metric}（金色 = 联合模型；−x = 去掉 x 的联合模型）",
-  benchmarkMissing: "尚无评测记录：请运行 `npm run worker -- benchmark rees46`。",
+  benchmarkMissing: "尚无评测记录：请运行 `npm run bench -- rees46`。",
   model: "模型",
   role: "类型",
   roles: { baseline: "基线", joint: "联合模型", ablation: "消融" },

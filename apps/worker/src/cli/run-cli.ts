@@ -6,12 +6,20 @@ import { reportCommandError } from "./report-command-error";
 
 export type CliIo = { env: WorkerEnv; stdout: Output; stderr: Output };
 
-/** Parses argv, runs the command and returns the exit code; never throws. */
-export async function runCli(argv: string[], commands: Command[], io: CliIo): Promise<number> {
+/**
+ * Parses argv, runs the command and returns the exit code; never throws. `program` is how the help tells to run it
+ * (the benchmarks package runs its own commands as `npm run bench --`).
+ */
+export async function runCli(
+  argv: string[],
+  commands: Command[],
+  io: CliIo,
+  program = "npm run worker --",
+): Promise<number> {
   try {
     const parsed = parseCommandLine(argv, commands);
     if (parsed.kind === "help") {
-      io.stdout.write(parsed.command ? formatCommandHelp(parsed.command) : formatOverview(commands));
+      io.stdout.write(parsed.command ? formatCommandHelp(parsed.command, program) : formatOverview(commands, program));
       return 0;
     }
     return await parsed.command.run({ flags: parsed.flags, positionals: parsed.positionals, ...io });

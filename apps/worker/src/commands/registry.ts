@@ -1,10 +1,5 @@
 import type { Command } from "../cli/command";
 import { auditLogCommand } from "./audit-log";
-import { benchmarkCommand } from "./benchmark";
-import { benchmarkContentCommand } from "./benchmark-content";
-import { benchmarkFeaturesCommand } from "./benchmark-features";
-import { benchmarkServingCommand } from "./benchmark-serving";
-import { benchmarkSimilarCommand } from "./benchmark-similar";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
 import { evaluateCommand } from "./evaluate";
@@ -49,9 +44,4 @@ export const COMMANDS: Command[] = [
   simulateCommand,
   createAdminCommand,
   linkTokenCommand,
-  benchmarkCommand,
-  benchmarkFeaturesCommand,
-  benchmarkServingCommand,
-  benchmarkContentCommand,
-  benchmarkSimilarCommand,
 ];

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDb, type Db, migrateDatabase } from "@jewelguide/db";
 import { afterEach, beforeEach } from "vitest";
+import type { Command } from "../../src/cli/command";
 import { runCli } from "../../src/cli/run-cli";
 import { COMMANDS } from "../../src/commands/registry";
 import type { WorkerEnv } from "../../src/config/read-worker-env";
@@ -15,15 +16,18 @@ export type Workspace = {
   dir: string;
   env: WorkerEnv;
   db: Db;
-  /** Runs the CLI in-process; returns exit code and captured output. */
+  /** Runs the CLI (the worker's commands and the extra ones) in-process; returns exit code and captured output. */
   cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Writes a file into the workspace and returns its path. */
   write(name: string, content: string | Uint8Array): string;
   close(): Promise<void>;
 };
 
-/** A fresh temp folder with its own migrated SQLite file (or the given database URL). */
-export async function createWorkspace(databaseUrl?: string): Promise<Workspace> {
+/**
+ * A fresh temp folder with its own migrated SQLite file (or the given database URL). `extraCommands` (the benchmarks
+ * package's) run beside the worker's.
+ */
+export async function createWorkspace(databaseUrl?: string, extraCommands: Command[] = []): Promise<Workspace> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jewelguide-worker-"));
   const url = databaseUrl ?? `file:${path.join(dir, "test.db")}`;
   await migrateDatabase(url);
@@ -36,7 +40,7 @@ export async function createWorkspace(databaseUrl?: string): Promise<Workspace> 
     async cli(...argv) {
       let stdout = "";
       let stderr = "";
-      const code = await runCli(argv, COMMANDS, {
+      const code = await runCli(argv, [...COMMANDS, ...extraCommands], {
         env,
         stdout: {
           write: (text) => {
@@ -68,10 +72,10 @@ export async function createWorkspace(databaseUrl?: string): Promise<Workspace> 
  * A fresh workspace for every test of the calling file or describe block: created before each test, closed after it.
  * The returned object reads through to the current one, so it can be declared once at the top.
  */
-export function useFreshWorkspace(): Workspace {
+export function useFreshWorkspace(extraCommands: Command[] = []): Workspace {
   let current: Workspace | undefined;
   beforeEach(async () => {
-    current = await createWorkspace();
+    current = await createWorkspace(undefined, extraCommands);
   });
   afterEach(async () => {
     await current?.close();

@@ -21,7 +21,7 @@ export type OfflineBenchmark = { protocol: string; file: string | null; rows: Of
 export const DEFAULT_BENCHMARK_FILE = path.join(repoRoot, "benchmarks", "results", "rees46.json");
 
 /**
- * The recorded REES46 benchmark (`npm run worker -- benchmark rees46`): every baseline, the joint model and its
+ * The recorded REES46 benchmark (`npm run bench -- rees46`): every baseline, the joint model and its
  * ablations on the same protocol, as the dashboard shows them beside the stored versions. Null when never run.
  */
 export function readOfflineBenchmark(file = DEFAULT_BENCHMARK_FILE): OfflineBenchmark | null {

@@ -1,0 +1,2 @@
+/** The shop's secrets as the serving benchmark signs its requests with them (`@jewelguide/worker/simulate`). */
+export { loadShopSecrets } from "./load-shop-secrets";

@@ -1,0 +1,15 @@
+import type { Command } from "@jewelguide/worker/cli";
+import { contentCommand } from "./content";
+import { featuresCommand } from "./features";
+import { rees46Command } from "./rees46";
+import { servingCommand } from "./serving";
+import { similarCommand } from "./similar";
+
+/** Every benchmark, in the order `npm run bench -- --help` lists them. */
+export const BENCHMARK_COMMANDS: Command[] = [
+  rees46Command,
+  servingCommand,
+  featuresCommand,
+  contentCommand,
+  similarCommand,
+];
