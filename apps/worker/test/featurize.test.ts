@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describeImageEncoder } from "@jewelguide/model";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodeFeatureVector } from "../src/features/feature-vector-bytes";
-import { TEXT_ENCODER } from "../src/features/featurize-products";
-import { IMAGE_BACKBONE_CACHE } from "../src/features/load-cached-image-encoder";
-import { loadDenseContent } from "../src/features/load-dense-content";
+import { decodeFeatureVector } from "../src/featurize/feature-vector-bytes";
+import { TEXT_ENCODER } from "../src/featurize/featurize-products";
+import { IMAGE_BACKBONE_CACHE } from "../src/featurize/load-cached-image-encoder";
+import { loadDenseContent } from "../src/featurize/load-dense-content";
 import { createWorkspace, FIXTURES, type Workspace } from "./helpers/temp-workspace";
 
 /** Drawn rings (a gold and a silver annulus on white), made for this test. */

@@ -1,7 +1,7 @@
 import { deserializeRecommender } from "@jewelguide/model";
 import { describe, expect, it } from "vitest";
-import { encodeFeatureVector } from "../src/features/feature-vector-bytes";
-import { TEXT_ENCODER, TEXT_ENCODER_VERSION } from "../src/features/featurize-products";
+import { encodeFeatureVector } from "../src/featurize/feature-vector-bytes";
+import { TEXT_ENCODER, TEXT_ENCODER_VERSION } from "../src/featurize/featurize-products";
 import { seedPurchases } from "./helpers/seed-purchases";
 import { useFreshWorkspace } from "./helpers/temp-workspace";
 

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
-import { featurizeProducts, TEXT_ENCODER } from "../features/featurize-products";
-import { IMAGE_BACKBONE_CACHE, loadCachedImageEncoder } from "../features/load-cached-image-encoder";
+import { featurizeProducts, TEXT_ENCODER } from "../featurize/featurize-products";
+import { IMAGE_BACKBONE_CACHE, loadCachedImageEncoder } from "../featurize/load-cached-image-encoder";
 import { createProgressReporter } from "../io/progress-reporter";
 
 export const featurizeCommand = defineCommand({

@@ -5,7 +5,7 @@ import {
   type FeatureSpec,
   loadDenseContent,
   type StoredFeatureBlock,
-} from "../features/load-dense-content";
+} from "../featurize/load-dense-content";
 import type { TrainingData } from "./load-training-data";
 
 /** Stored per-product features laid out for the item tower, and the record of what they are. */
