@@ -16,7 +16,13 @@ import { describeItemContent } from "./item-content";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
 import { trainJointStep } from "./train-joint-step";
-import { buildUserHistories, historyWeights, type UserHistories } from "./user-histories";
+import {
+  basketsOnePerItem,
+  buildUserHistories,
+  historyWeights,
+  olderBasketStart,
+  type UserHistories,
+} from "./user-histories";
 
 export type { DenseItemContent } from "./dense-content";
 
@@ -29,7 +35,12 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   readonly kind = "joint";
   #dense: DenseItemContent | undefined;
   #network: JointNetwork | undefined;
-  #histories: UserHistories = { indptr: new Int32Array(1), items: new Int32Array(0), weights: new Float32Array(0) };
+  #histories: UserHistories = {
+    indptr: new Int32Array(1),
+    items: new Int32Array(0),
+    weights: new Float32Array(0),
+    baskets: new Int32Array(0),
+  };
   #itemVectors: Float32Array = new Float32Array(0);
   #itemBias: Float32Array = new Float32Array(0);
   #itemInputs: Float32Array = new Float32Array(0);
@@ -151,6 +162,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     assertLength("joint historyIndptr", histories.indptr, users + 1);
     assertLength("joint historyItems", histories.items, histories.indptr[users] as number);
     assertLength("joint historyWeights", histories.weights, histories.items.length);
+    assertLength("joint historyBaskets", histories.baskets, histories.items.length);
     assertIndices("joint historyItems", histories.items, items);
     const features = this.#userFeatures;
     if (features !== undefined) {
@@ -216,7 +228,10 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (norm * (norms[i] as number) + 1e-12);
   }
 
-  /** The known user's stored history (most recent first) with the fresh items put in front. */
+  /**
+   * The known user's stored history (most recent first) with the fresh items put in front, each fresh item its own
+   * basket (they arrive in order); the stored baskets follow, items of one basket sharing a recency weight.
+   */
   private historyFor(
     profile: UserProfile,
     userIndex: number | undefined,
@@ -224,6 +239,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     const recent = profile.recent ?? new Int32Array(0);
     const history: number[] = [...recent];
     const eventWeights: number[] = recent.length > 0 ? Array.from(recent, () => 1) : [];
+    const baskets: number[] = Array.from(recent, (_, rank) => rank);
     if (userIndex !== undefined) {
       const h = this.#histories;
       const end = h.indptr[userIndex + 1] as number;
@@ -232,6 +248,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         if (history.includes(item)) continue;
         history.push(item);
         eventWeights.push(h.weights[p] as number);
+        baskets.push(recent.length + (h.baskets[p] as number));
       }
     } else if (recent.length === 0) {
       // Only an unordered profile is known: treat it as one recent basket.
@@ -239,12 +256,17 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       profile.indices.forEach((item, k) => {
         history.push(item);
         eventWeights.push(profile.values[k] as number);
+        baskets.push(0);
       });
     }
     const kept = history.slice(0, this.config.maxHistory);
     return {
       history: kept,
-      weights: historyWeights(Float32Array.from(eventWeights.slice(0, kept.length)), this.config.recencyDecay),
+      weights: historyWeights(
+        Float32Array.from(eventWeights.slice(0, kept.length)),
+        Int32Array.from(baskets.slice(0, kept.length)),
+        this.config.recencyDecay,
+      ),
     };
   }
 
@@ -261,6 +283,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         historyIndptr: this.#histories.indptr,
         historyItems: this.#histories.items,
         historyWeights: this.#histories.weights,
+        historyBaskets: this.#histories.baskets,
         userFeatureIndptr: features?.indptr ?? new Int32Array(1),
         userFeatureIndices: features?.indices ?? new Int32Array(0),
         userFeatureValues: features?.values ?? new Float32Array(0),
@@ -285,10 +308,18 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#itemInputs = readArtifactArray(artifact, "itemInputs", Float32Array);
     this.#userIds = readArtifactArray(artifact, "userIds", Float32Array);
     this.#profileVectors = readArtifactArray(artifact, "profileVectors", Float32Array);
+    const historyIndptr = readArtifactArray(artifact, "historyIndptr", Int32Array);
+    const historyItems = readArtifactArray(artifact, "historyItems", Int32Array);
+    // A model stored before baskets existed has no historyBaskets: every item its own basket, as it was trained.
+    const storedBaskets = artifact.arrays.historyBaskets;
     this.#histories = {
-      indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
-      items: readArtifactArray(artifact, "historyItems", Int32Array),
+      indptr: historyIndptr,
+      items: historyItems,
       weights: readArtifactArray(artifact, "historyWeights", Float32Array),
+      baskets:
+        storedBaskets === undefined
+          ? basketsOnePerItem(historyIndptr, historyItems.length)
+          : readArtifactArray(artifact, "historyBaskets", Int32Array),
     };
     const vocabulary = artifact.meta.userFeatureVocabulary;
     const tokens = Array.isArray(vocabulary) ? vocabulary.map(String) : [];
@@ -325,21 +356,31 @@ function buildItemLabels(dataset: InteractionDataset, items: number): ItemLabels
   return { category, metal };
 }
 
-/** Next-item examples: every item of a user's chronological sequence is a target, its predecessors the history. */
+/**
+ * Next-item examples: every item of a user's chronological sequence is a target; its history is everything bought
+ * strictly before the target's basket, so no example goes from one item of a basket to another (their order inside
+ * the basket is only the split's tie rule).
+ */
 function buildExamples(histories: UserHistories, dataset: InteractionDataset, config: JointConfig): JointExample[] {
   const examples: JointExample[] = [];
   let maxWeight = 0;
   for (const w of histories.weights) maxWeight = Math.max(maxWeight, w);
   assertLength("history indptr", histories.indptr, dataset.users.size + 1);
   assertLength("history weights", histories.weights, histories.items.length);
+  assertLength("history baskets", histories.baskets, histories.items.length);
   for (let user = 0; user < dataset.users.size; user++) {
     const start = histories.indptr[user] as number;
     const end = histories.indptr[user + 1] as number;
-    // Stored most recent first: position p's history is everything after it.
+    // Stored most recent first: position p's history is everything after its basket.
     for (let p = start; p < end; p++) {
-      const historyEnd = Math.min(end, p + 1 + config.maxHistory);
-      const history = histories.items.slice(p + 1, historyEnd);
-      const weights = historyWeights(histories.weights.slice(p + 1, historyEnd), config.recencyDecay);
+      const historyStart = olderBasketStart(histories, p, end);
+      const historyEnd = Math.min(end, historyStart + config.maxHistory);
+      const history = histories.items.slice(historyStart, historyEnd);
+      const weights = historyWeights(
+        histories.weights.slice(historyStart, historyEnd),
+        histories.baskets.slice(historyStart, historyEnd),
+        config.recencyDecay,
+      );
       examples.push({
         user,
         history,

@@ -1,49 +1,86 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { comparePurchaseOrder } from "../../data/purchase-order";
-
-/** Each user's items, most recent first (the reverse of the protocol's purchase order), with their event weights. CSR by user. */
-export type UserHistories = { indptr: Int32Array; items: Int32Array; weights: Float32Array };
+import { assertLength } from "../../linalg/assert-shape";
 
 /**
- * Orders every user's training items by time, newest first. Equal timestamps (items of one order) are ordered by the
- * leave-last-out split's own tie rule (`comparePurchaseOrder`, reversed), so the model's "latest" is the protocol's.
+ * Each user's items, most recent first (the reverse of the protocol's purchase order), with their event weights and
+ * baskets, CSR by user. `baskets[p]` is the entry's basket rank within its user: 0 for the items of the latest
+ * timestamp, 1 for the timestamp before, … Items bought at the same time are one basket: their order inside it is
+ * the split's tie rule, which carries no meaning, so nothing may read it as a sequence.
  */
+export type UserHistories = { indptr: Int32Array; items: Int32Array; weights: Float32Array; baskets: Int32Array };
+
+/** Orders every user's training items by time, newest first (ties by the split's own rule, reversed), into baskets. */
 export function buildUserHistories(dataset: InteractionDataset): UserHistories {
   const { matrix, timestamps, items } = dataset;
+  assertLength("matrix indptr", matrix.indptr, matrix.rows + 1);
+  assertLength("matrix data", matrix.data, matrix.indices.length);
+  assertLength("timestamps", timestamps, matrix.indices.length);
   const indptr = new Int32Array(matrix.rows + 1);
   const out = new Int32Array(matrix.indices.length);
   const weights = new Float32Array(matrix.indices.length);
+  const baskets = new Int32Array(matrix.indices.length);
   for (let user = 0; user < matrix.rows; user++) {
-    const start = matrix.indptr[user] ?? 0;
-    const end = matrix.indptr[user + 1] ?? 0;
+    const start = matrix.indptr[user] as number;
+    const end = matrix.indptr[user + 1] as number;
     const userId = dataset.users.idAt(user);
     const purchases = Array.from({ length: end - start }, (_, k) => ({
       entry: start + k,
       userId,
-      itemId: items.idAt(matrix.indices[start + k] ?? 0),
-      timestamp: timestamps[start + k] ?? 0,
+      itemId: items.idAt(matrix.indices[start + k] as number),
+      timestamp: timestamps[start + k] as number,
     }));
     purchases.sort((a, b) => comparePurchaseOrder(b, a));
-    purchases.forEach(({ entry }, k) => {
-      out[start + k] = matrix.indices[entry] ?? 0;
-      weights[start + k] = matrix.data[entry] ?? 0;
+    let basket = 0;
+    purchases.forEach(({ entry, timestamp }, k) => {
+      if (k > 0 && timestamp !== purchases[k - 1]?.timestamp) basket++;
+      out[start + k] = matrix.indices[entry] as number;
+      weights[start + k] = matrix.data[entry] as number;
+      baskets[start + k] = basket;
     });
     indptr[user + 1] = end;
   }
-  return { indptr, items: out, weights };
+  return { indptr, items: out, weights, baskets };
 }
 
-/** α_k ∝ w_k · decay^k (k = 0 the most recent), normalised to sum to 1. */
-export function historyWeights(eventWeights: Float32Array, decay: number): Float32Array {
+/**
+ * The histories of a model stored before baskets existed: every item its own basket, so the weights are exactly
+ * what that model was trained with.
+ */
+export function basketsOnePerItem(indptr: Int32Array, entries: number): Int32Array {
+  const baskets = new Int32Array(entries);
+  for (let user = 0; user + 1 < indptr.length; user++) {
+    const start = indptr[user] as number;
+    for (let p = start; p < (indptr[user + 1] as number); p++) baskets[p] = p - start;
+  }
+  return baskets;
+}
+
+/**
+ * Where the history of the target at entry `p` starts: the first entry of an older basket (`end` when none). A
+ * target's history is everything bought strictly before it, never an item of its own basket.
+ */
+export function olderBasketStart(histories: UserHistories, p: number, end: number): number {
+  const basket = histories.baskets[p] as number;
+  let q = p + 1;
+  while (q < end && histories.baskets[q] === basket) q++;
+  return q;
+}
+
+/**
+ * α_k ∝ w_k · decay^(r_k − r_0), normalised to sum to 1, where r_k is item k's basket rank (`recency`, ascending from
+ * the most recent): the items of one basket share a recency weight.
+ */
+export function historyWeights(eventWeights: Float32Array, recency: Int32Array, decay: number): Float32Array {
+  assertLength("history recency", recency, eventWeights.length);
   const out = new Float32Array(eventWeights.length);
+  const newest = eventWeights.length === 0 ? 0 : (recency[0] as number);
   let total = 0;
-  let factor = 1;
   for (let k = 0; k < eventWeights.length; k++) {
-    const value = (eventWeights[k] ?? 0) * factor;
+    const value = (eventWeights[k] as number) * decay ** ((recency[k] as number) - newest);
     out[k] = value;
     total += value;
-    factor *= decay;
   }
-  if (total > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] ?? 0) / total;
+  if (total > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / total;
   return out;
 }
