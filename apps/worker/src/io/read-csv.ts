@@ -1,92 +1,89 @@
-import type { Line } from "./read-lines";
+import { Readable } from "node:stream";
+import { CsvError, type Info, type Options, parse } from "csv-parse";
+import { type CheckedBytes, checkUtf8Lines } from "./check-utf8-lines";
+import type { Input } from "./open-input";
 
 /** One CSV record: may span several physical lines when a quoted field holds line breaks. */
 export type CsvRecord = {
   /** Physical line where the record starts. */
   line: number;
   fields: string[];
-  /** The record's text as in the file (lines joined with \n). */
+  /** The record's text as in the file, without its line break. */
   raw: string;
   /** A problem that makes the whole record unreadable (bad encoding, unterminated quote). */
   problem?: string;
 };
 
-/** RFC 4180 CSV: comma separator, "" escapes, quoted fields may span lines. Blank lines are skipped. */
-export async function* readCsv(lines: AsyncIterable<Line>): AsyncGenerator<CsvRecord> {
-  let open: { line: number; fields: string[]; field: string; rawLines: string[]; encodingError?: string } | undefined;
-  for await (const line of lines) {
-    if (open) {
-      open.rawLines.push(line.text);
-      open.encodingError ??= line.encodingError && `line ${line.line}: ${line.encodingError}`;
-      const state = parseInto(line.text, open.fields, `${open.field}\n`, true);
-      if (state.inQuotes) {
-        open.field = state.field;
-        continue;
+/**
+ * RFC 4180 as csv-parse reads it: comma separator, "" escapes, quoted fields may span lines, `\n` or `\r\n` line
+ * ends, blank lines skipped. Quotes are relaxed (a stray `"` inside a field is kept as text), and the field count is
+ * left to the caller, so one bad row never stops the stream; only a quote left open at the end of the file does,
+ * and that last record comes back with its problem.
+ */
+const OPTIONS: Options = {
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  record_delimiter: ["\r\n", "\n"],
+  info: true,
+  raw: true,
+};
+
+type ParsedRecord = { record: string[]; info: Info; raw: string };
+
+export async function* readCsv(input: Input): AsyncGenerator<CsvRecord> {
+  const bytes = checkUtf8Lines(input);
+  const source = Readable.from(bytes.chunks);
+  const parser = parse(OPTIONS);
+  source.once("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  // csv-parse counts a \r\n inside a quoted field as two lines; this is how far ahead its count has run.
+  let overcount = 0;
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<ParsedRecord>) {
+      let breaks = 0;
+      for (const field of record) {
+        if (!field.includes("\n")) continue;
+        breaks += count(field, "\n");
+        overcount += count(field, "\r\n");
       }
-      const record: CsvRecord = { line: open.line, fields: open.fields, raw: open.rawLines.join("\n") };
-      if (open.encodingError) record.problem = open.encodingError;
-      open = undefined;
-      yield record;
-      continue;
+      yield toCsvRecord(bytes, record, info.lines - overcount - breaks, info.lines - overcount, raw);
     }
-    if (line.text === "") continue;
-    if (!line.text.includes('"')) {
-      const record: CsvRecord = { line: line.line, fields: line.text.split(","), raw: line.text };
-      if (line.encodingError) record.problem = line.encodingError;
-      yield record;
-      continue;
-    }
-    const fields: string[] = [];
-    const state = parseInto(line.text, fields, "", false);
-    if (state.inQuotes) {
-      open = { line: line.line, fields, field: state.field, rawLines: [line.text], encodingError: line.encodingError };
-      continue;
-    }
-    const record: CsvRecord = { line: line.line, fields, raw: line.text };
-    if (line.encodingError) record.problem = line.encodingError;
-    yield record;
-  }
-  if (open) {
+  } catch (error) {
+    if (!(error instanceof CsvError) || error.code !== "CSV_QUOTE_NOT_CLOSED") throw error;
+    const raw = trimLineBreaks(String(error.raw ?? ""));
+    const line = (error.lines as number) - overcount - count(raw, "\r\n") - count(raw, "\n");
     yield {
-      line: open.line,
-      fields: open.fields,
-      raw: open.rawLines.join("\n"),
-      problem: `the file ends inside a quoted field that starts on line ${open.line} (truncated file or a missing closing quote)`,
+      line,
+      fields: [],
+      raw,
+      problem: `the file ends inside a quoted field that starts on line ${line} (truncated file or a missing closing quote)`,
     };
+  } finally {
+    source.destroy();
   }
 }
 
-/**
- * Parses `text` and appends complete fields to `fields`. `carry` is the partial field from the previous line.
- * Returns whether the line ended inside quotes, with the partial field.
- */
-function parseInto(
-  text: string,
-  fields: string[],
-  carry: string,
-  startInQuotes: boolean,
-): { inQuotes: boolean; field: string } {
-  let field = carry;
-  let inQuotes = startInQuotes;
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else field += char;
-    } else if (char === '"') inQuotes = true;
-    else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else field += char;
-    i += 1;
+/** A record from physical `line` to `endLine`, with the first of its lines that is not UTF-8 as its problem. */
+function toCsvRecord(bytes: CheckedBytes, fields: string[], line: number, endLine: number, raw: string): CsvRecord {
+  const record: CsvRecord = { line, fields, raw: trimLineBreaks(raw) };
+  for (let physical = line; physical <= endLine; physical += 1) {
+    const problem = bytes.encodingError(physical);
+    if (problem) {
+      record.problem = physical === line ? problem : `line ${physical}: ${problem}`;
+      break;
+    }
   }
-  if (!inQuotes) fields.push(field);
-  return { inQuotes, field };
+  return record;
+}
+
+/** csv-parse's raw text carries the blank lines skipped before a record and pieces of the line breaks around it. */
+function trimLineBreaks(raw: string): string {
+  return raw.replace(/^[\r\n]+/, "").replace(/[\r\n]+$/, "");
+}
+
+function count(text: string, part: string): number {
+  let found = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) found += 1;
+  return found;
 }

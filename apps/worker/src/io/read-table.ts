@@ -1,7 +1,9 @@
+import readline from "node:readline";
+import { Readable } from "node:stream";
 import { type Problem, StopImport } from "../import/problem";
+import { checkUtf8Lines } from "./check-utf8-lines";
 import type { Input } from "./open-input";
 import { readCsv } from "./read-csv";
-import { readLines } from "./read-lines";
 
 /** One data row of a CSV (header row) or JSONL file, with values by column name. */
 export type TableRecord = {
@@ -37,7 +39,7 @@ export function readTable(input: Input, schema: TableSchema): AsyncGenerator<Tab
 
 async function* readCsvTable(input: Input, schema: TableSchema): AsyncGenerator<TableRecord> {
   let header: string[] | undefined;
-  for await (const record of readCsv(readLines(input))) {
+  for await (const record of readCsv(input)) {
     if (!header) {
       header = checkHeader(input.name, record.line, record.fields, record.problem, schema);
       continue;
@@ -92,16 +94,21 @@ function checkHeader(
 
 async function* readJsonl(input: Input, schema: TableSchema): AsyncGenerator<TableRecord> {
   const known = new Set([...schema.required, ...schema.optional]);
-  for await (const line of readLines(input)) {
-    if (line.text.trim() === "") continue;
+  const bytes = checkUtf8Lines(input);
+  const source = Readable.from(bytes.chunks);
+  let lineNumber = 0;
+  for await (const text of readline.createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNumber += 1;
+    if (text.trim() === "") continue;
+    const line = lineNumber;
     const problems: Problem[] = [];
-    const at = (column: string, message: string) =>
-      problems.push({ file: input.name, line: line.line, column, message });
+    const at = (column: string, message: string) => problems.push({ file: input.name, line, column, message });
     let values: Record<string, unknown> = {};
-    if (line.encodingError) at("", line.encodingError);
+    const encodingError = bytes.encodingError(line);
+    if (encodingError) at("", encodingError);
     else {
       try {
-        const parsed: unknown = JSON.parse(line.text);
+        const parsed: unknown = JSON.parse(text);
         if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) at("", "expected a JSON object");
         else values = parsed as Record<string, unknown>;
       } catch (error) {
@@ -113,6 +120,6 @@ async function* readJsonl(input: Input, schema: TableSchema): AsyncGenerator<Tab
         if (!schema.allowUnknown && !known.has(key)) at(key, `unknown field; known fields: ${[...known].join(", ")}`);
       }
     }
-    yield { line: line.line, raw: line.text, values, problems };
+    yield { line, raw: text, values, problems };
   }
 }

@@ -2,7 +2,6 @@ import type { ImportContext } from "../../import/import-context";
 import { StopImport } from "../../import/problem";
 import type { Input } from "../../io/open-input";
 import { type CsvRecord, readCsv } from "../../io/read-csv";
-import { readLines } from "../../io/read-lines";
 import { REES46_COLUMNS } from "./columns";
 import { parseRees46Row, type Rees46Row } from "./parse-row";
 
@@ -35,7 +34,7 @@ export async function readRees46(context: ImportContext, input: Input): Promise<
   };
   const progress = context.progress("reading", input);
   let first = true;
-  for await (const record of readCsv(readLines(input))) {
+  for await (const record of readCsv(input)) {
     if (first) {
       first = false;
       if (isHeader(input.name, record)) {
