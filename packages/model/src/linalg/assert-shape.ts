@@ -6,6 +6,11 @@ export function assertLength(name: string, array: ArrayLike<unknown>, expected: 
   if (array.length !== expected) throw new Error(`${name} has length ${array.length}; expected ${expected}.`);
 }
 
+/** At least `minimum` entries: for kernels that read the leading rows of a longer buffer. */
+export function assertMinLength(name: string, array: ArrayLike<unknown>, minimum: number): void {
+  if (array.length < minimum) throw new Error(`${name} has length ${array.length}; expected at least ${minimum}.`);
+}
+
 /** Every entry of `indices` is an integer in [0, bound). */
 export function assertIndices(name: string, indices: ArrayLike<number>, bound: number): void {
   for (let k = 0; k < indices.length; k++) {

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { assertLength } from "./assert-shape";
 import { scoreAgainstRows } from "./score-against-rows";
 import { selectTensorBackend } from "./select-tensor-backend";
 
@@ -36,11 +37,12 @@ export async function createTensorDenseScorer(
 ): Promise<DenseScorer | undefined> {
   const backend = await selectTensorBackend();
   if (backend === "cpu") return undefined;
-  const count = dims > 0 ? Math.floor(rows.length / dims) : 0;
+  const count = bias.length;
+  assertLength("dense scorer rows", rows, count * dims);
   const transposed = new Float32Array(count * (dims + 1));
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < dims; j++) transposed[j * count + i] = rows[i * dims + j] as number;
-    transposed[dims * count + i] = bias[i] ?? 0;
+    transposed[dims * count + i] = bias[i] as number;
   }
   const matrix = tf.tensor2d(transposed, [dims + 1, count]);
   const extended = new Float32Array(dims + 1);

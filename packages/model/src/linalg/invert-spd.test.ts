@@ -55,11 +55,25 @@ describe("invertSpdInPlace", () => {
       /not positive definite/,
     );
   });
+
+  it("refuses a matrix shorter than n×n and a multiply kernel that returns the wrong shape, naming them", async () => {
+    await expect(invertSpdInPlace(new Float32Array(3), 2)).rejects.toThrow(
+      "SPD matrix has length 3; expected at least 4.",
+    );
+    const shortProduct = () => new Float32Array(1);
+    await expect(
+      invertSpdInPlace(Float32Array.from([4, 2, 2, 3]), 2, { blockSize: 1, multiply: shortProduct }),
+    ).rejects.toThrow("C·D⁻¹ product has length 1; expected 2.");
+  });
 });
 
 describe("invertSmallSpd", () => {
   it("inverts in float64", () => {
     const a = randomSpd(12, 2);
     expect(maxResidual(a, invertSmallSpd(a, 12), 12)).toBeLessThan(1e-10);
+  });
+
+  it("refuses a matrix whose length is not n×n", () => {
+    expect(() => invertSmallSpd(new Float64Array(5), 2)).toThrow("small SPD matrix has length 5; expected 4.");
   });
 });

@@ -20,4 +20,14 @@ describe("scoreAgainstRows", () => {
       expect(unbiased[2]).toBeCloseTo((out[2] ?? 0) - 0.2, 4);
     }
   });
+
+  it("refuses rows or a bias that do not match the output, instead of scoring missing entries", () => {
+    const query = new Float32Array(4);
+    expect(() => scoreAgainstRows(query, new Float32Array(11), new Float32Array(0), new Float32Array(3))).toThrow(
+      "scored rows has length 11; expected 12.",
+    );
+    expect(() => scoreAgainstRows(query, new Float32Array(12), new Float32Array(2), new Float32Array(3))).toThrow(
+      "row bias has length 2; expected 3.",
+    );
+  });
 });

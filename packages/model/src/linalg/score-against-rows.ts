@@ -1,14 +1,18 @@
+import { assertLength } from "./assert-shape";
+
 /**
  * out[i] = bias[i] + query · rows[i] for every row of a row-major `rows` matrix (rows.length / query.length rows).
  * Scoring a shopper against the whole catalog is this loop; it runs on every feed request, so it is written for the
  * JIT: locals only, four independent accumulators (the 64-d dot product is latency-bound otherwise), no bounds-checked
- * fallbacks inside the loop. `bias` may be empty (no bias).
+ * fallbacks inside the loop (the shapes are checked once, at entry). `bias` may be empty (no bias).
  */
 export function scoreAgainstRows(query: Float32Array, rows: Float32Array, bias: Float32Array, out: Float32Array): void {
   const d = query.length;
   const count = out.length;
+  assertLength("scored rows", rows, count * d);
+  const hasBias = bias.length > 0;
+  if (hasBias) assertLength("row bias", bias, count);
   const blocks = d - (d % 4);
-  const hasBias = bias.length >= count;
   for (let i = 0; i < count; i++) {
     const offset = i * d;
     let s0 = 0;

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import type { MultiplyTransposedSync } from "./multiply-transposed";
+import { assertProductShapes, type MultiplyTransposedSync } from "./multiply-transposed";
 import { selectTensorBackend } from "./select-tensor-backend";
 
 /**
@@ -9,6 +9,7 @@ import { selectTensorBackend } from "./select-tensor-backend";
 export async function createTfjsMultiplyTransposed(): Promise<MultiplyTransposedSync> {
   await selectTensorBackend();
   return (a, aRows, b, bRows, inner) => {
+    assertProductShapes(a, aRows, b, bRows, inner);
     const product = tf.tidy(() => {
       const left = tf.tensor2d(a.subarray(0, aRows * inner), [aRows, inner]);
       const right = tf.tensor2d(b.subarray(0, bRows * inner), [bRows, inner]);
