@@ -74,17 +74,17 @@ export function createInteractionDataset(input: DatasetInput, options: DatasetOp
   const timestamps = new Float64Array(matrix.data.length).fill(Number.NEGATIVE_INFINITY);
   entries.forEach((entry, i) => {
     const at = findEntry(matrix, entry.row, entry.col);
-    timestamps[at] = Math.max(timestamps[at] ?? 0, times[i] ?? 0);
+    timestamps[at] = Math.max(timestamps[at] as number, times[i] as number);
   });
   return { users, items, matrix, timestamps, catalog, userAttributes };
 }
 
 function findEntry(matrix: CsrMatrix, row: number, col: number): number {
-  let lo = matrix.indptr[row] ?? 0;
-  let hi = (matrix.indptr[row + 1] ?? 0) - 1;
+  let lo = matrix.indptr[row] as number;
+  let hi = (matrix.indptr[row + 1] as number) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const value = matrix.indices[mid] ?? 0;
+    const value = matrix.indices[mid] as number;
     if (value === col) return mid;
     if (value < col) lo = mid + 1;
     else hi = mid - 1;
