@@ -2,7 +2,7 @@ import { createServerRuntime } from "@jewelguide/api";
 import { startTrpcTestServer } from "@jewelguide/api/testing";
 import { createDb } from "@jewelguide/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadShopSecrets } from "../src/simulation/load-shop-secrets";
+import { loadShopSecrets } from "../src/simulate/load-shop-secrets";
 import { seedPurchases } from "./helpers/seed-purchases";
 import { useFreshWorkspace } from "./helpers/temp-workspace";
 

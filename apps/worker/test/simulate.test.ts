@@ -2,9 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { createApiClient, findApiError } from "../src/simulation/create-api-client";
-import { loadHeldOutShoppers } from "../src/simulation/load-held-out-shoppers";
-import { simulateShopper } from "../src/simulation/simulate-shopper";
+import { createApiClient, findApiError } from "../src/simulate/create-api-client";
+import { loadHeldOutShoppers } from "../src/simulate/load-held-out-shoppers";
+import { simulateShopper } from "../src/simulate/simulate-shopper";
 import { loadTrainingData } from "../src/training/load-training-data";
 import { useFreshWorkspace } from "./helpers/temp-workspace";
 

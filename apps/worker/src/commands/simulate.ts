@@ -3,10 +3,10 @@ import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { createProgressReporter } from "../io/progress-reporter";
-import { createApiClient, findApiError } from "../simulation/create-api-client";
-import { loadHeldOutShoppers } from "../simulation/load-held-out-shoppers";
-import { loadShopSecrets } from "../simulation/load-shop-secrets";
-import { simulateShopper } from "../simulation/simulate-shopper";
+import { createApiClient, findApiError } from "../simulate/create-api-client";
+import { loadHeldOutShoppers } from "../simulate/load-held-out-shoppers";
+import { loadShopSecrets } from "../simulate/load-shop-secrets";
+import { simulateShopper } from "../simulate/simulate-shopper";
 import { parsePositiveInteger } from "./parse-numeric-flags";
 
 export const simulateCommand = defineCommand({
