@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWorkerEnv, WorkerEnvError } from "../src/config/read-worker-env";
+import { readWorkerEnv, WorkerEnvError } from "../src/cli/read-worker-env";
 
 const SECRET = "s".repeat(32);
 

@@ -1,4 +1,4 @@
-import type { WorkerEnv } from "../config/read-worker-env";
+import type { WorkerEnv } from "./read-worker-env";
 
 /** One flag of a command: parsed by node:util parseArgs and listed in `--help`. */
 export type FlagDef = {

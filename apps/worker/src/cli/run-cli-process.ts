@@ -1,5 +1,5 @@
-import { readWorkerEnv, WorkerEnvError } from "../config/read-worker-env";
 import type { Command } from "./command";
+import { readWorkerEnv, WorkerEnvError } from "./read-worker-env";
 import { runCli } from "./run-cli";
 
 /**

@@ -1,7 +1,7 @@
-import type { WorkerEnv } from "../config/read-worker-env";
 import type { Command, Output } from "./command";
 import { formatCommandHelp, formatOverview } from "./format-help";
 import { parseCommandLine } from "./parse-command-line";
+import type { WorkerEnv } from "./read-worker-env";
 import { reportCommandError } from "./report-command-error";
 
 export type CliIo = { env: WorkerEnv; stdout: Output; stderr: Output };

@@ -1,5 +1,5 @@
 import { deriveServerSecrets, loadServerSecret, type ServerSecrets } from "@jewelguide/api/security";
-import type { WorkerEnv } from "../config/read-worker-env";
+import type { WorkerEnv } from "../cli/read-worker-env";
 
 /**
  * The shop's keys as the web app derives them (JEWELGUIDE_SECRET, or the secret generated into the data folder): the

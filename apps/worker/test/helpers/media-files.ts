@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { WorkerEnv } from "../../src/config/read-worker-env";
+import type { WorkerEnv } from "../../src/cli/read-worker-env";
 
 /** The files in the data directory's media folder, relative to it (dot-names included), sorted; none when absent. */
 export function mediaFiles(env: WorkerEnv): string[] {

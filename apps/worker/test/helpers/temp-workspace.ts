@@ -4,9 +4,9 @@ import path from "node:path";
 import { createDb, type Db, migrateDatabase } from "@jewelguide/db";
 import { afterEach, beforeEach } from "vitest";
 import type { Command } from "../../src/cli/command";
+import type { WorkerEnv } from "../../src/cli/read-worker-env";
 import { runCli } from "../../src/cli/run-cli";
 import { COMMANDS } from "../../src/commands/registry";
-import type { WorkerEnv } from "../../src/config/read-worker-env";
 
 export const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
 export const SHARED_DIR =
