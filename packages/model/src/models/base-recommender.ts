@@ -1,6 +1,7 @@
-import { type CsrMatrix, getCsrRow } from "../data/csr-matrix";
+import { assertCsrShape, type CsrMatrix, getCsrRow } from "../data/csr-matrix";
 import { IdMap } from "../data/id-map";
 import type { InteractionDataset } from "../data/interaction-dataset";
+import { assertLength } from "../linalg/assert-shape";
 import { selectTopK } from "../ranking/select-top-k";
 import type {
   FitOptions,
@@ -161,6 +162,8 @@ export abstract class BaseRecommender<Config> implements Recommender {
       },
       popularity: readArtifactArray(artifact, "popularity", Float32Array),
     };
+    assertCsrShape("stored user items", state.userItems);
+    assertLength("stored popularity", state.popularity, items.size);
     this.importModel(artifact, state);
     this.#state = state;
   }
@@ -190,7 +193,7 @@ export abstract class BaseRecommender<Config> implements Recommender {
     const merged = new Map<number, number>();
     if (known !== undefined) {
       known.indices.forEach((index, i) => {
-        merged.set(index, known.values[i] ?? 0);
+        merged.set(index, known.values[i] as number);
       });
     }
     for (const itemId of recent) {
@@ -236,14 +239,15 @@ export abstract class BaseRecommender<Config> implements Recommender {
     return Array.from(selectTopK(scores, k, accept), (itemIndex) => ({
       itemId: items.idAt(itemIndex),
       itemIndex,
-      score: scores[itemIndex] ?? 0,
+      score: scores[itemIndex] as number,
     }));
   }
 }
 
 export function createFittedState(dataset: InteractionDataset): FittedState {
   const popularity = new Float32Array(dataset.items.size);
-  for (const index of dataset.matrix.indices) popularity[index] = (popularity[index] ?? 0) + 1;
+  assertCsrShape("interactions", dataset.matrix);
+  for (const index of dataset.matrix.indices) popularity[index] = (popularity[index] as number) + 1;
   return {
     items: new IdMap("item", dataset.items.ids()),
     users: new IdMap("user", dataset.users.ids()),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CsrMatrix, transposeCsr } from "../data/csr-matrix";
+import { assertCsrShape, type CsrMatrix, transposeCsr } from "../data/csr-matrix";
 import type { InteractionDataset } from "../data/interaction-dataset";
 import { selectTopK } from "../ranking/select-top-k";
 import type { FitOptions } from "../recommender";
@@ -39,13 +39,14 @@ export class ItemKnnRecommender extends BaseRecommender<ItemKnnConfig> {
     options: FitOptions,
   ): Promise<Record<string, never>> {
     const userItems = this.config.values === "binary" ? binarize(dataset.matrix) : dataset.matrix;
+    // transposeCsr checks the user-item matrix's shape, and its transpose is consistent by construction.
     const itemUsers = transposeCsr(userItems);
     const n = itemUsers.rows;
     const norms = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let sum = 0;
-      for (let p = itemUsers.indptr[i] ?? 0; p < (itemUsers.indptr[i + 1] ?? 0); p++)
-        sum += (itemUsers.data[p] ?? 0) ** 2;
+      const end = itemUsers.indptr[i + 1] as number;
+      for (let p = itemUsers.indptr[i] as number; p < end; p++) sum += (itemUsers.data[p] as number) ** 2;
       norms[i] = Math.sqrt(sum);
     }
     const dots = new Float64Array(n);
@@ -57,23 +58,25 @@ export class ItemKnnRecommender extends BaseRecommender<ItemKnnConfig> {
     const { neighbours, shrink } = this.config;
     for (let i = 0; i < n; i++) {
       let touchedCount = 0;
-      for (let p = itemUsers.indptr[i] ?? 0; p < (itemUsers.indptr[i + 1] ?? 0); p++) {
-        const user = itemUsers.indices[p] ?? 0;
-        const xi = itemUsers.data[p] ?? 0;
-        for (let q = userItems.indptr[user] ?? 0; q < (userItems.indptr[user + 1] ?? 0); q++) {
-          const j = userItems.indices[q] ?? 0;
+      const end = itemUsers.indptr[i + 1] as number;
+      for (let p = itemUsers.indptr[i] as number; p < end; p++) {
+        const user = itemUsers.indices[p] as number;
+        const xi = itemUsers.data[p] as number;
+        const userEnd = userItems.indptr[user + 1] as number;
+        for (let q = userItems.indptr[user] as number; q < userEnd; q++) {
+          const j = userItems.indices[q] as number;
           if (j === i) continue;
           if (dots[j] === 0) touched[touchedCount++] = j;
-          dots[j] = (dots[j] ?? 0) + xi * (userItems.data[q] ?? 0);
+          dots[j] = (dots[j] as number) + xi * (userItems.data[q] as number);
         }
       }
-      const ni = norms[i] ?? 0;
+      const ni = norms[i] as number;
       const list = touched.subarray(0, touchedCount);
-      for (const j of list) candidate[j] = (dots[j] ?? 0) / (ni * (norms[j] ?? 0) + shrink);
+      for (const j of list) candidate[j] = (dots[j] as number) / (ni * (norms[j] as number) + shrink);
       const kept = selectNeighbours(list, candidate, neighbours);
       for (const j of kept) {
         indices.push(j);
-        data.push(candidate[j] ?? 0);
+        data.push(candidate[j] as number);
       }
       indptr[i + 1] = indices.length;
       for (const j of list) {
@@ -89,19 +92,22 @@ export class ItemKnnRecommender extends BaseRecommender<ItemKnnConfig> {
   protected scoreProfile(profile: UserProfile, _userIndex: number | undefined, out: Float32Array): void {
     const { indptr, indices, data } = this.#neighbours;
     const binary = this.config.values === "binary";
+    // Profile items come from the id map and the neighbour matrix's shape was checked when it was built or loaded.
     for (let k = 0; k < profile.indices.length; k++) {
-      const i = profile.indices[k] ?? 0;
-      const weight = binary ? 1 : (profile.values[k] ?? 0);
-      for (let p = indptr[i] ?? 0; p < (indptr[i + 1] ?? 0); p++) {
-        const j = indices[p] ?? 0;
-        out[j] = (out[j] ?? 0) + weight * (data[p] ?? 0);
+      const i = profile.indices[k] as number;
+      const weight = binary ? 1 : (profile.values[k] as number);
+      const end = indptr[i + 1] as number;
+      for (let p = indptr[i] as number; p < end; p++) {
+        const j = indices[p] as number;
+        out[j] = (out[j] as number) + weight * (data[p] as number);
       }
     }
   }
 
   protected scoreSimilar(itemIndex: number, out: Float32Array): void {
     const { indptr, indices, data } = this.#neighbours;
-    for (let p = indptr[itemIndex] ?? 0; p < (indptr[itemIndex + 1] ?? 0); p++) out[indices[p] ?? 0] = data[p] ?? 0;
+    const end = indptr[itemIndex + 1] as number;
+    for (let p = indptr[itemIndex] as number; p < end; p++) out[indices[p] as number] = data[p] as number;
   }
 
   protected exportModel(): ModelState {
@@ -124,17 +130,20 @@ export class ItemKnnRecommender extends BaseRecommender<ItemKnnConfig> {
       indices: readArtifactArray(artifact, "neighbourIndices", Int32Array),
       data: readArtifactArray(artifact, "neighbourData", Float32Array),
     };
+    assertCsrShape("item-knn neighbours", this.#neighbours);
   }
 }
 
 /** The `count` candidates with the highest similarity (ties: lower index), best first. */
 function selectNeighbours(candidates: Int32Array, similarity: Float32Array, count: number): number[] {
   const order = Array.from(candidates)
-    .filter((j) => (similarity[j] ?? 0) > 0)
+    .filter((j) => (similarity[j] as number) > 0)
     .sort((a, b) => a - b);
-  if (order.length <= count) return order.sort((a, b) => (similarity[b] ?? 0) - (similarity[a] ?? 0) || a - b);
-  const scores = Float32Array.from(order, (j) => similarity[j] ?? 0);
-  return Array.from(selectTopK(scores, count), (position) => order[position] ?? 0);
+  if (order.length <= count) {
+    return order.sort((a, b) => (similarity[b] as number) - (similarity[a] as number) || a - b);
+  }
+  const scores = Float32Array.from(order, (j) => similarity[j] as number);
+  return Array.from(selectTopK(scores, count), (position) => order[position] as number);
 }
 
 function binarize(matrix: CsrMatrix): CsrMatrix {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InteractionDataset } from "../data/interaction-dataset";
+import { assertLength } from "../linalg/assert-shape";
 import { type ModelArtifact, readArtifactArray } from "../serialization/model-artifact";
 import type { FittedState, ModelState, UserProfile } from "./base-recommender";
 import { BaseRecommender } from "./base-recommender";
@@ -28,13 +29,14 @@ export class PopularityRecommender extends BaseRecommender<PopularityConfig> {
     const { by, halfLifeDays } = this.config;
     let newest = Number.NEGATIVE_INFINITY;
     for (const t of timestamps) if (t > newest) newest = t;
+    assertLength("popularity timestamps", timestamps, matrix.indices.length);
     const scores = new Float32Array(dataset.items.size);
     for (let p = 0; p < matrix.indices.length; p++) {
-      const item = matrix.indices[p] ?? 0;
-      const base = by === "users" ? 1 : (matrix.data[p] ?? 0);
-      const age = newest - (timestamps[p] ?? newest);
+      const item = matrix.indices[p] as number;
+      const base = by === "users" ? 1 : (matrix.data[p] as number);
+      const age = newest - (timestamps[p] as number);
       const decay = halfLifeDays === null ? 1 : 0.5 ** (age / (halfLifeDays * DAY_MS));
-      scores[item] = (scores[item] ?? 0) + base * decay;
+      scores[item] = (scores[item] as number) + base * decay;
     }
     this.#scores = scores;
     return {};
@@ -56,8 +58,9 @@ export class PopularityRecommender extends BaseRecommender<PopularityConfig> {
     return { meta: {}, arrays: { scores: this.#scores } };
   }
 
-  protected importModel(artifact: ModelArtifact, _state: FittedState): void {
+  protected importModel(artifact: ModelArtifact, state: FittedState): void {
     this.#scores = readArtifactArray(artifact, "scores", Float32Array);
+    assertLength("popularity scores", this.#scores, state.items.size);
   }
 }
 
