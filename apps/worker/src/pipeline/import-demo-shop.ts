@@ -1,10 +1,10 @@
 import path from "node:path";
 import { createDb, migrateDatabase, redact } from "@jewelguide/db";
 import type { Output } from "../cli/command";
-import { createPhotoAssigner } from "../demo/assign-photos";
 import { formatImportOutcome } from "../import/format-import-outcome";
 import { type ImportOptions, readImportOptions } from "../import/import-options";
 import { type ImportOutcome, runImport } from "../import/run-import";
+import { createPhotoAssigner } from "../importers/images/assign-photos";
 import { readPhotoSet } from "../importers/images/read-photo-set";
 import { withPhotosInMedia } from "../importers/images/with-photos-in-media";
 import { importRees46 } from "../importers/rees46/import-rees46";

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { Category } from "@jewelguide/model";
-import { photoUrl } from "../importers/images/copy-photos";
-import type { Photo } from "../importers/images/read-photo-set";
-import type { ProductInput } from "../store/product-input";
+import type { ProductInput } from "../../store/product-input";
+import { photoUrl } from "./copy-photos";
+import type { Photo } from "./read-photo-set";
 
 /** Which photo label illustrates which category; brooch and other have no photos. */
 const LABEL_FOR_CATEGORY: Partial<Record<Category, string>> = {
