@@ -44,4 +44,10 @@ describe("computeColourHistogram", () => {
     const white = computeColourHistogram({ width: 2, height: 2, data: new Uint8Array(16).fill(255) });
     expect(white[bin("white-silver")]).toBe(1);
   });
+
+  it("refuses pixel data that does not match the picture's size", () => {
+    expect(() => computeColourHistogram({ width: 2, height: 2, data: new Uint8Array(12) })).toThrow(
+      "An RGBA image of 2 × 2 needs 16 bytes; got 12.",
+    );
+  });
 });

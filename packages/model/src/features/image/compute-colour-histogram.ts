@@ -1,4 +1,4 @@
-import type { RgbaImage } from "./rgb-image";
+import { assertRgbaImage, type RgbaImage } from "./rgb-image";
 
 /**
  * Colour bins of the foreground, chosen for jewelry: warm metals by hue and saturation (yellow gold, rose gold),
@@ -29,23 +29,24 @@ const BACKGROUND_MIN = 235;
  * whole picture is near white). Samples at most about 40 000 pixels.
  */
 export function computeColourHistogram(image: RgbaImage): Float32Array {
+  assertRgbaImage(image);
   const histogram = new Float32Array(COLOUR_BINS.length);
   const pixels = image.width * image.height;
   const step = Math.max(1, Math.floor(pixels / 40_000));
   let counted = 0;
   for (const skipBackground of [true, false]) {
     for (let p = 0; p < pixels; p += step) {
-      const r = image.data[p * 4] ?? 0;
-      const g = image.data[p * 4 + 1] ?? 0;
-      const b = image.data[p * 4 + 2] ?? 0;
+      const r = image.data[p * 4] as number;
+      const g = image.data[p * 4 + 1] as number;
+      const b = image.data[p * 4 + 2] as number;
       if (skipBackground && r >= BACKGROUND_MIN && g >= BACKGROUND_MIN && b >= BACKGROUND_MIN) continue;
       const bin = classifyColour(r, g, b);
-      histogram[bin] = (histogram[bin] ?? 0) + 1;
+      histogram[bin] = (histogram[bin] as number) + 1;
       counted++;
     }
     if (counted > 0) break;
   }
-  if (counted > 0) for (let i = 0; i < histogram.length; i++) histogram[i] = (histogram[i] ?? 0) / counted;
+  if (counted > 0) for (let i = 0; i < histogram.length; i++) histogram[i] = (histogram[i] as number) / counted;
   return histogram;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { assertLength } from "../../linalg/assert-shape";
 import { selectTensorBackend, type TensorBackend } from "../../linalg/select-tensor-backend";
 import { COLOUR_BINS, computeColourHistogram } from "./compute-colour-histogram";
 import type { ImageBackboneFiles } from "./image-backbone-files";
@@ -111,10 +112,11 @@ export async function loadImageEncoder(
       });
       const values = (await result.data()) as Float32Array;
       result.dispose();
+      assertLength("image backbone output", values, batch.length * IMAGE_EMBEDDING_DIMS);
       for (let i = 0; i < batch.length; i++) {
         const embedding = values.slice(i * IMAGE_EMBEDDING_DIMS, (i + 1) * IMAGE_EMBEDDING_DIMS);
         if (power !== 1)
-          for (let d = 0; d < embedding.length; d++) embedding[d] = Math.max(embedding[d] ?? 0, 0) ** power;
+          for (let d = 0; d < embedding.length; d++) embedding[d] = Math.max(embedding[d] as number, 0) ** power;
         out.push(normalizeL2(embedding));
       }
       encodeOptions.onProgress?.(out.length, images.length);
@@ -135,7 +137,7 @@ export async function loadImageEncoder(
         if (image) {
           const histogram = computeColourHistogram(image);
           for (let b = 0; b < histogram.length; b++)
-            vector[IMAGE_EMBEDDING_DIMS + b] = Math.sqrt(histogram[b] ?? 0) * colourWeight;
+            vector[IMAGE_EMBEDDING_DIMS + b] = Math.sqrt(histogram[b] as number) * colourWeight;
         }
         return vector;
       });
@@ -151,6 +153,6 @@ export function normalizeL2(vector: Float32Array): Float32Array {
   let sum = 0;
   for (const value of vector) sum += value * value;
   const norm = Math.sqrt(sum);
-  if (norm > 0) for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] ?? 0) / norm;
+  if (norm > 0) for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] as number) / norm;
   return vector;
 }

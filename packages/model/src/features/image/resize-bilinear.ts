@@ -1,10 +1,13 @@
-import type { RgbaImage } from "./rgb-image";
+import { assertMinLength } from "../../linalg/assert-shape";
+import { assertRgbaImage, type RgbaImage } from "./rgb-image";
 
 /**
  * Resizes to size × size (aspect ratio not kept, as the backbone was trained) with bilinear sampling at pixel centres,
  * and writes R, G, B scaled to [0, 1] into `out` at `offset` (size × size × 3 floats, HWC).
  */
 export function resizeBilinearInto(image: RgbaImage, size: number, out: Float32Array, offset = 0): void {
+  assertRgbaImage(image);
+  assertMinLength("resized image output", out, offset + size * size * 3);
   const { width, height, data } = image;
   const scaleX = width / size;
   const scaleY = height / size;
@@ -24,8 +27,8 @@ export function resizeBilinearInto(image: RgbaImage, size: number, out: Float32A
       const c = (y1 * width + x0) * 4;
       const d = (y1 * width + x1) * 4;
       for (let ch = 0; ch < 3; ch++) {
-        const top = (data[a + ch] ?? 0) * (1 - fx) + (data[b + ch] ?? 0) * fx;
-        const bottom = (data[c + ch] ?? 0) * (1 - fx) + (data[d + ch] ?? 0) * fx;
+        const top = (data[a + ch] as number) * (1 - fx) + (data[b + ch] as number) * fx;
+        const bottom = (data[c + ch] as number) * (1 - fx) + (data[d + ch] as number) * fx;
         out[o++] = (top * (1 - fy) + bottom * fy) / 255;
       }
     }

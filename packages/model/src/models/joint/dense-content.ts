@@ -15,21 +15,21 @@ export function normalizeDenseContent(content: DenseItemContent, items: number):
   }
   const mean = new Float64Array(dims);
   for (let i = 0; i < items; i++) {
-    for (let j = 0; j < dims; j++) mean[j] = (mean[j] ?? 0) + (vectors[i * dims + j] ?? 0);
+    for (let j = 0; j < dims; j++) mean[j] = (mean[j] as number) + (vectors[i * dims + j] as number);
   }
-  for (let j = 0; j < dims; j++) mean[j] = (mean[j] ?? 0) / Math.max(1, items);
+  for (let j = 0; j < dims; j++) mean[j] = (mean[j] as number) / Math.max(1, items);
   const out = new Float32Array(items * dims);
   let normSum = 0;
   for (let i = 0; i < items; i++) {
     let sum = 0;
     for (let j = 0; j < dims; j++) {
-      const value = (vectors[i * dims + j] ?? 0) - (mean[j] ?? 0);
+      const value = (vectors[i * dims + j] as number) - (mean[j] as number);
       out[i * dims + j] = value;
       sum += value * value;
     }
     normSum += Math.sqrt(sum);
   }
   const meanNorm = normSum / Math.max(1, items);
-  if (meanNorm > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] ?? 0) / meanNorm;
+  if (meanNorm > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / meanNorm;
   return out;
 }
