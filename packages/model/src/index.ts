@@ -60,6 +60,8 @@ export { BaseRecommender, type FittedState, type ModelState, type UserProfile } 
 export { type BprConfig, BprConfigSchema, BprRecommender } from "./models/bpr";
 export { defineModel, type ModelDefinition } from "./models/define-model";
 export { type EaseConfig, EaseConfigSchema, EaseRecommender } from "./models/ease";
+export { type EaseRecencyConfig, EaseRecencyConfigSchema, EaseRecencyRecommender } from "./models/ease-recency";
+export { type FpmcConfig, FpmcConfigSchema, FpmcRecommender } from "./models/fpmc";
 export { type ItemKnnConfig, ItemKnnConfigSchema, ItemKnnRecommender } from "./models/item-knn";
 export { type JointConfig, JointConfigSchema } from "./models/joint/joint-config";
 export { type DenseItemContent, JointRecommender } from "./models/joint/joint-model";

@@ -6,8 +6,10 @@ import { createCheckerboardInteractions } from "./testing/synthetic-data";
 /** Small-data settings where a default would be tuned for catalog-sized data. */
 const TINY_CONFIGS: Partial<Record<RecommenderKind, Record<string, unknown>>> = {
   ease: { lambda: 1 },
+  "ease-recency": { lambda: 1, recencyDecay: 0.5 },
   itemknn: { shrink: 0 },
   bpr: { factors: 8, epochs: 40, learningRate: 0.1 },
+  fpmc: { factors: 8, epochs: 40, learningRate: 0.1, recencyDecay: 0.5 },
   joint: {
     dims: 8,
     epochs: 40,

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { bprModel } from "./models/bpr";
 import { easeModel } from "./models/ease";
+import { easeRecencyModel } from "./models/ease-recency";
+import { fpmcModel } from "./models/fpmc";
 import { itemKnnModel } from "./models/item-knn";
 import { jointModel } from "./models/joint/joint-model";
 import { popularityModel } from "./models/popularity";
@@ -12,7 +14,9 @@ export const MODEL_REGISTRY = {
   popularity: popularityModel,
   itemknn: itemKnnModel,
   ease: easeModel,
+  "ease-recency": easeRecencyModel,
   bpr: bprModel,
+  fpmc: fpmcModel,
   joint: jointModel,
 } as const;
 

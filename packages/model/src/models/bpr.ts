@@ -1,12 +1,15 @@
 import { z } from "zod";
 import type { CsrMatrix } from "../data/csr-matrix";
 import type { InteractionDataset } from "../data/interaction-dataset";
+import { assertLength } from "../linalg/assert-shape";
 import { createRng, type Rng } from "../random/create-rng";
 import type { FitOptions, FitReport } from "../recommender";
 import { type ModelArtifact, readArtifactArray } from "../serialization/model-artifact";
 import { runEpochs } from "../training/run-epochs";
+import { stepCoordinate } from "./adagrad-step";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
+import { sampleNegative } from "./sample-negative";
 
 export const BprConfigSchema = z.object({
   /** Latent dimensions (default 64). */
@@ -98,46 +101,40 @@ export class BprRecommender extends BaseRecommender<BprConfig> {
     const U = this.#userFactors;
     const V = this.#itemFactors;
     const bias = this.#itemBias;
-    const items = matrix.cols;
-    const step = (table: Float32Array, acc: Float32Array, at: number, grad: number): void => {
-      if (adagrad) {
-        const sum = (acc[at] ?? 0) + grad * grad;
-        acc[at] = sum;
-        table[at] = (table[at] ?? 0) - (lr * grad) / (Math.sqrt(sum) + 1e-7);
-      } else {
-        table[at] = (table[at] ?? 0) - lr * grad;
-      }
-    };
+    const userAcc = adagrad ? accumulators.user : undefined;
+    const itemAcc = adagrad ? accumulators.item : undefined;
+    const biasAcc = adagrad ? accumulators.bias : undefined;
     let totalLoss = 0;
     for (let s = 0; s < samples; s++) {
       const entry = rng.nextInt(matrix.indices.length);
-      const u = rowOf[entry] ?? 0;
-      const i = matrix.indices[entry] ?? 0;
-      const j = sampleNegative(matrix, u, items, rng);
+      const u = rowOf[entry] as number;
+      const i = matrix.indices[entry] as number;
+      const j = sampleNegative(matrix, u, rng);
       if (j < 0) continue;
       const uo = u * d;
       const io = i * d;
       const jo = j * d;
-      let x = (bias[i] ?? 0) - (bias[j] ?? 0);
-      for (let f = 0; f < d; f++) x += (U[uo + f] ?? 0) * ((V[io + f] ?? 0) - (V[jo + f] ?? 0));
+      let x = (bias[i] as number) - (bias[j] as number);
+      for (let f = 0; f < d; f++) x += (U[uo + f] as number) * ((V[io + f] as number) - (V[jo + f] as number));
       totalLoss += x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x));
       const g = 1 / (1 + Math.exp(x)); // −d softplus(−x)/dx
       for (let f = 0; f < d; f++) {
-        const pu = U[uo + f] ?? 0;
-        const qi = V[io + f] ?? 0;
-        const qj = V[jo + f] ?? 0;
-        step(U, accumulators.user, uo + f, -g * (qi - qj) + reg * pu);
-        step(V, accumulators.item, io + f, -g * pu + reg * qi);
-        step(V, accumulators.item, jo + f, g * pu + reg * qj);
+        const pu = U[uo + f] as number;
+        const qi = V[io + f] as number;
+        const qj = V[jo + f] as number;
+        stepCoordinate(U, userAcc, uo + f, -g * (qi - qj) + reg * pu, lr);
+        stepCoordinate(V, itemAcc, io + f, -g * pu + reg * qi, lr);
+        stepCoordinate(V, itemAcc, jo + f, g * pu + reg * qj, lr);
       }
-      step(bias, accumulators.bias, i, -g + reg * (bias[i] ?? 0));
-      step(bias, accumulators.bias, j, g + reg * (bias[j] ?? 0));
+      stepCoordinate(bias, biasAcc, i, -g + reg * (bias[i] as number), lr);
+      stepCoordinate(bias, biasAcc, j, g + reg * (bias[j] as number), lr);
     }
     return totalLoss / Math.max(1, samples);
   }
 
   protected scoreProfile(profile: UserProfile, userIndex: number | undefined, out: Float32Array): void {
     const d = this.config.factors;
+    const V = this.#itemFactors;
     const user = new Float32Array(d);
     if (
       userIndex !== undefined &&
@@ -147,19 +144,20 @@ export class BprRecommender extends BaseRecommender<BprConfig> {
       user.set(this.#userFactors.subarray(userIndex * d, userIndex * d + d));
     } else {
       // Fold-in: the mean of the profile items' factors.
+      assertLength("BPR profile values", profile.values, profile.indices.length);
       let total = 0;
       for (let k = 0; k < profile.indices.length; k++) {
-        const item = profile.indices[k] ?? 0;
-        const w = profile.values[k] ?? 0;
+        const offset = (profile.indices[k] as number) * d;
+        const w = profile.values[k] as number;
         total += w;
-        for (let f = 0; f < d; f++) user[f] = (user[f] ?? 0) + w * (this.#itemFactors[item * d + f] ?? 0);
+        for (let f = 0; f < d; f++) user[f] = (user[f] as number) + w * (V[offset + f] as number);
       }
-      if (total > 0) for (let f = 0; f < d; f++) user[f] = (user[f] ?? 0) / total;
+      if (total > 0) for (let f = 0; f < d; f++) user[f] = (user[f] as number) / total;
     }
     for (let i = 0; i < out.length; i++) {
-      let score = this.#itemBias[i] ?? 0;
+      let score = this.#itemBias[i] as number;
       const offset = i * d;
-      for (let f = 0; f < d; f++) score += (user[f] ?? 0) * (this.#itemFactors[offset + f] ?? 0);
+      for (let f = 0; f < d; f++) score += (user[f] as number) * (V[offset + f] as number);
       out[i] = score;
     }
   }
@@ -169,13 +167,13 @@ export class BprRecommender extends BaseRecommender<BprConfig> {
     const V = this.#itemFactors;
     const norm = (i: number): number => {
       let sum = 0;
-      for (let f = 0; f < d; f++) sum += (V[i * d + f] ?? 0) ** 2;
+      for (let f = 0; f < d; f++) sum += (V[i * d + f] as number) ** 2;
       return Math.sqrt(sum);
     };
     const target = norm(itemIndex);
     for (let i = 0; i < out.length; i++) {
       let dot = 0;
-      for (let f = 0; f < d; f++) dot += (V[itemIndex * d + f] ?? 0) * (V[i * d + f] ?? 0);
+      for (let f = 0; f < d; f++) dot += (V[itemIndex * d + f] as number) * (V[i * d + f] as number);
       out[i] = dot / (target * norm(i) + 1e-12);
     }
   }
@@ -187,48 +185,29 @@ export class BprRecommender extends BaseRecommender<BprConfig> {
     };
   }
 
-  protected importModel(artifact: ModelArtifact): void {
+  protected importModel(artifact: ModelArtifact, state: FittedState): void {
+    const d = this.config.factors;
     this.#userFactors = readArtifactArray(artifact, "userFactors", Float32Array);
     this.#itemFactors = readArtifactArray(artifact, "itemFactors", Float32Array);
     this.#itemBias = readArtifactArray(artifact, "itemBias", Float32Array);
+    assertLength("BPR userFactors", this.#userFactors, state.users.size * d);
+    assertLength("BPR itemFactors", this.#itemFactors, state.items.size * d);
+    assertLength("BPR itemBias", this.#itemBias, state.items.size);
   }
 }
 
 /** The user (row) of every stored entry. */
 function buildRowOfEntry(matrix: CsrMatrix): Int32Array {
+  assertLength("matrix indptr", matrix.indptr, matrix.rows + 1);
   const rowOf = new Int32Array(matrix.indices.length);
-  for (let r = 0; r < matrix.rows; r++) rowOf.fill(r, matrix.indptr[r] ?? 0, matrix.indptr[r + 1] ?? 0);
+  for (let r = 0; r < matrix.rows; r++) rowOf.fill(r, matrix.indptr[r] as number, matrix.indptr[r + 1] as number);
   return rowOf;
-}
-
-/** A uniformly drawn item the user has not interacted with (−1 if none found in 20 tries). */
-function sampleNegative(matrix: CsrMatrix, user: number, items: number, rng: Rng): number {
-  const start = matrix.indptr[user] ?? 0;
-  const end = matrix.indptr[user + 1] ?? 0;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const candidate = rng.nextInt(items);
-    let lo = start;
-    let hi = end - 1;
-    let found = false;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = matrix.indices[mid] ?? 0;
-      if (value === candidate) {
-        found = true;
-        break;
-      }
-      if (value < candidate) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    if (!found) return candidate;
-  }
-  return -1;
 }
 
 /** True when the profile is exactly the user's training row (no recent items added). */
 function isOnlyTrainingHistory(state: FittedState, userIndex: number, profile: UserProfile): boolean {
-  const start = state.userItems.indptr[userIndex] ?? 0;
-  const end = state.userItems.indptr[userIndex + 1] ?? 0;
+  const start = state.userItems.indptr[userIndex] as number;
+  const end = state.userItems.indptr[userIndex + 1] as number;
   return end - start === profile.indices.length;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InteractionDataset } from "../data/interaction-dataset";
+import { assertIndices, assertLength } from "../linalg/assert-shape";
 import { invertSpdInPlace } from "../linalg/invert-spd";
 import { multiplyTransposedJs } from "../linalg/multiply-transposed";
 import { createTfjsMultiplyTransposed } from "../linalg/tfjs-multiply-transposed";
@@ -25,8 +26,8 @@ export type EaseConfig = z.infer<typeof EaseConfigSchema>;
  * P = (XᵀX + λI)⁻¹, B = I − P·diagMat(1/diag(P)), i.e. B_ij = −P_ij / P_jj (i ≠ j). Scores are x_u · B.
  * Memory is m² floats for m modelled items (≈ 370 MB at 9,600 items).
  */
-export class EaseRecommender extends BaseRecommender<EaseConfig> {
-  readonly kind = "ease";
+export class EaseRecommender<Config extends EaseConfig = EaseConfig> extends BaseRecommender<Config> {
+  readonly kind: string = "ease";
   /** Item index of each modelled item. */
   #modelItems: Int32Array = new Int32Array(0);
   /** Position of each item among the modelled items, −1 when not modelled. */
@@ -48,28 +49,31 @@ export class EaseRecommender extends BaseRecommender<EaseConfig> {
     const m = modelItems.length;
     const gram = new Float32Array(m * m);
     const { indptr, indices, data } = dataset.matrix;
+    assertLength("matrix indptr", indptr, dataset.matrix.rows + 1);
+    assertLength("matrix data", data, indices.length);
+    assertIndices("matrix indices", indices, state.items.size);
     const rowPositions: number[] = [];
     const rowValues: number[] = [];
     for (let u = 0; u < dataset.matrix.rows; u++) {
       rowPositions.length = 0;
       rowValues.length = 0;
-      for (let p = indptr[u] ?? 0; p < (indptr[u + 1] ?? 0); p++) {
-        const position = this.#positionOf[indices[p] ?? 0] ?? -1;
+      for (let p = indptr[u] as number; p < (indptr[u + 1] as number); p++) {
+        const position = this.#positionOf[indices[p] as number] as number;
         if (position < 0) continue;
         rowPositions.push(position);
-        rowValues.push(values === "binary" ? 1 : (data[p] ?? 0));
+        rowValues.push(values === "binary" ? 1 : (data[p] as number));
       }
       // Positions are ascending (CSR columns are sorted and modelItems is ascending): fill the lower triangle.
       for (let a = 0; a < rowPositions.length; a++) {
-        const i = rowPositions[a] ?? 0;
-        const xi = rowValues[a] ?? 0;
+        const i = rowPositions[a] as number;
+        const xi = rowValues[a] as number;
         for (let b = 0; b <= a; b++) {
-          const offset = i * m + (rowPositions[b] ?? 0);
-          gram[offset] = (gram[offset] ?? 0) + xi * (rowValues[b] ?? 0);
+          const offset = i * m + (rowPositions[b] as number);
+          gram[offset] = (gram[offset] as number) + xi * (rowValues[b] as number);
         }
       }
     }
-    for (let i = 0; i < m; i++) gram[i * m + i] = (gram[i * m + i] ?? 0) + lambda;
+    for (let i = 0; i < m; i++) gram[i * m + i] = (gram[i * m + i] as number) + lambda;
     const useTfjs = this.config.matrixBackend === "tfjs" || (this.config.matrixBackend === "auto" && m >= 512);
     const multiply = useTfjs ? await createTfjsMultiplyTransposed() : multiplyTransposedJs;
     await invertSpdInPlace(gram, m, {
@@ -80,10 +84,10 @@ export class EaseRecommender extends BaseRecommender<EaseConfig> {
     });
     // B_ij = −P_ij / P_jj, zero diagonal.
     const inverseDiagonal = new Float32Array(m);
-    for (let j = 0; j < m; j++) inverseDiagonal[j] = 1 / (gram[j * m + j] ?? 1);
+    for (let j = 0; j < m; j++) inverseDiagonal[j] = 1 / (gram[j * m + j] as number);
     for (let i = 0; i < m; i++) {
       const offset = i * m;
-      for (let j = 0; j < m; j++) gram[offset + j] = -(gram[offset + j] ?? 0) * (inverseDiagonal[j] ?? 0);
+      for (let j = 0; j < m; j++) gram[offset + j] = -(gram[offset + j] as number) * (inverseDiagonal[j] as number);
       gram[offset + i] = 0;
     }
     this.#weights = gram;
@@ -91,29 +95,39 @@ export class EaseRecommender extends BaseRecommender<EaseConfig> {
   }
 
   protected scoreProfile(profile: UserProfile, _userIndex: number | undefined, out: Float32Array): void {
+    const values = this.config.values === "binary" ? new Float32Array(profile.indices.length).fill(1) : profile.values;
+    this.scoreItems(profile.indices, values, out);
+  }
+
+  /**
+   * Fills `out` with Σ_k x_k · B[item_k] over the profile items the model covers (popularity when it covers none).
+   * Item indices come from the model's own id map, so they are inside `#positionOf`.
+   */
+  protected scoreItems(indices: ArrayLike<number>, values: ArrayLike<number>, out: Float32Array): void {
+    assertLength("EASE profile values", values, indices.length);
     const m = this.#modelItems.length;
     const modelScores = new Float32Array(m);
     let any = false;
-    for (let k = 0; k < profile.indices.length; k++) {
-      const position = this.#positionOf[profile.indices[k] ?? 0] ?? -1;
+    for (let k = 0; k < indices.length; k++) {
+      const position = this.#positionOf[indices[k] as number] as number;
       if (position < 0) continue;
       any = true;
-      const x = this.config.values === "binary" ? 1 : (profile.values[k] ?? 0);
+      const x = values[k] as number;
       const row = this.#weights.subarray(position * m, position * m + m);
-      for (let j = 0; j < m; j++) modelScores[j] = (modelScores[j] ?? 0) + x * (row[j] ?? 0);
+      for (let j = 0; j < m; j++) modelScores[j] = (modelScores[j] as number) + x * (row[j] as number);
     }
     if (!any) {
       this.scoreFallback(out);
       return;
     }
-    for (let j = 0; j < m; j++) out[this.#modelItems[j] ?? 0] = modelScores[j] ?? 0;
+    for (let j = 0; j < m; j++) out[this.#modelItems[j] as number] = modelScores[j] as number;
   }
 
   protected scoreSimilar(itemIndex: number, out: Float32Array): void {
     const m = this.#modelItems.length;
-    const position = this.#positionOf[itemIndex] ?? -1;
+    const position = this.#positionOf[itemIndex] as number;
     if (position < 0) return;
-    for (let j = 0; j < m; j++) out[this.#modelItems[j] ?? 0] = this.#weights[position * m + j] ?? 0;
+    for (let j = 0; j < m; j++) out[this.#modelItems[j] as number] = this.#weights[position * m + j] as number;
   }
 
   protected exportModel(): ModelState {
@@ -121,8 +135,11 @@ export class EaseRecommender extends BaseRecommender<EaseConfig> {
   }
 
   protected importModel(artifact: ModelArtifact, state: FittedState): void {
-    this.setModelItems(readArtifactArray(artifact, "modelItems", Int32Array), state.items.size);
+    const modelItems = readArtifactArray(artifact, "modelItems", Int32Array);
+    assertIndices("EASE modelItems", modelItems, state.items.size);
+    this.setModelItems(modelItems, state.items.size);
     this.#weights = readArtifactArray(artifact, "weights", Float32Array);
+    assertLength("EASE weights", this.#weights, modelItems.length * modelItems.length);
   }
 
   private setModelItems(modelItems: Int32Array, itemCount: number): void {
