@@ -1,12 +1,14 @@
+import { assertLength } from "../linalg/assert-shape";
+
 /** Cosine of the angle between two vectors of the same length (0 when either is all zeros). */
 export function cosineSimilarity(a: Float32Array, b: Float32Array): number {
+  assertLength("second vector of the cosine", b, a.length);
   let dot = 0;
   let normA = 0;
   let normB = 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
     dot += x * y;
     normA += x * x;
     normB += y * y;

@@ -14,9 +14,14 @@ export function measureEditDistance(a: string, b: string, limit: number): number
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      // Every row has b.length + 1 entries and j runs 1..b.length, so these reads are in bounds.
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
+        value = Math.min(value, (before[j - 2] as number) + 1);
       }
       current[j] = value;
       if (value < rowMin) rowMin = value;
@@ -24,7 +29,7 @@ export function measureEditDistance(a: string, b: string, limit: number): number
     if (rowMin > limit) return limit + 1;
     [before, previous, current] = [previous, current, before];
   }
-  const distance = previous[b.length] ?? limit + 1;
+  const distance = previous[b.length] as number;
   return distance > limit ? limit + 1 : distance;
 }
 

@@ -34,6 +34,15 @@ describe("encodeText", () => {
     expect(Math.hypot(...encodeText(""))).toBe(0);
   });
 
+  it("refuses a dimension that is not a positive integer, and vectors of different lengths in the cosine", () => {
+    expect(() => encodeText("gold ring", { dimension: 0 })).toThrow(
+      "Text vectors need a positive integer dimension; got 0.",
+    );
+    expect(() => cosineSimilarity(encodeText("gold ring"), encodeText("gold ring", { dimension: 64 }))).toThrow(
+      "second vector of the cosine has length 64; expected 512.",
+    );
+  });
+
   it("puts a Chinese title near its English equivalent and far from unrelated text", () => {
     const english = encodeText("18k gold diamond ring");
     const same = cosineSimilarity(encodeText("18K金钻石戒指"), english);

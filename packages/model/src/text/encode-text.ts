@@ -27,6 +27,9 @@ export type EncodeTextOptions = TokenizeOptions & {
  */
 export function encodeText(text: string, options: EncodeTextOptions = {}): Float32Array {
   const dimension = options.dimension ?? DEFAULT_TEXT_DIMENSION;
+  if (!(Number.isInteger(dimension) && dimension > 0)) {
+    throw new Error(`Text vectors need a positive integer dimension; got ${dimension}.`);
+  }
   const weights = options.weights ?? DEFAULT_TOKEN_WEIGHTS;
   const vector = new Float32Array(dimension);
   const counts = new Map<string, number>();
@@ -36,13 +39,13 @@ export function encodeText(text: string, options: EncodeTextOptions = {}): Float
     const weight = (weights[kind] ?? 1) * (1 + Math.log(count));
     const hash = hashToken(token);
     const index = hash % dimension;
-    vector[index] = (vector[index] ?? 0) + (hash & 0x80000000 ? -weight : weight);
+    vector[index] = (vector[index] as number) + (hash & 0x80000000 ? -weight : weight);
   }
   let norm = 0;
   for (const value of vector) norm += value * value;
   if (norm > 0) {
     const scale = 1 / Math.sqrt(norm);
-    for (let i = 0; i < dimension; i++) vector[i] = (vector[i] ?? 0) * scale;
+    for (let i = 0; i < dimension; i++) vector[i] = (vector[i] as number) * scale;
   }
   return vector;
 }
