@@ -1,12 +1,12 @@
 import { CATEGORIES, GENDERS, METALS } from "@jewelguide/model";
-import { deriveTitles } from "../../domain/derive-titles";
-import { hashKey } from "../../domain/hash-key";
 import { quoteValue } from "../../import/quote-value";
 import { RowReader } from "../../import/row-reader";
 import type { ParsedValue } from "../../import/stream-rows";
 import type { TableRecord } from "../../io/read-table";
 import type { ProductInput } from "../../store/product-input";
 import { stableJson } from "../../store/stable-json";
+import { deriveTitles } from "../derive-titles";
+import { hashKey } from "../hash-key";
 import { CATALOG_TEXT_LIMITS as MAX } from "./catalog-columns";
 
 /** A catalog row: the product plus its image reference, resolved when the batch is written. */

@@ -1,9 +1,9 @@
 import { EVENT_TYPES } from "@jewelguide/model";
-import { hashKey } from "../../domain/hash-key";
 import { RowReader } from "../../import/row-reader";
 import type { ParsedValue } from "../../import/stream-rows";
 import type { TableRecord } from "../../io/read-table";
 import type { InteractionInput } from "../../store/insert-interactions";
+import { hashKey } from "../hash-key";
 
 export const EVENTS_SCHEMA = {
   required: ["user_id", "sku", "type", "occurred_at"],

@@ -1,5 +1,5 @@
-import { deriveTitles } from "../../domain/derive-titles";
 import type { ProductInput } from "../../store/product-input";
+import { deriveTitles } from "../derive-titles";
 import { photoUrl } from "./copy-photos";
 import type { Photo } from "./read-photo-set";
 

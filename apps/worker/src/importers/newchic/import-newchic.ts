@@ -1,10 +1,10 @@
-import { deriveTitles } from "../../domain/derive-titles";
 import type { ImportContext } from "../../import/import-context";
 import type { Input } from "../../io/open-input";
 import { readTable } from "../../io/read-table";
 import type { ProductInput } from "../../store/product-input";
 import { formatSyncCounts } from "../../store/sync-counts";
 import { syncProductsInBatches } from "../../store/sync-products-in-batches";
+import { deriveTitles } from "../derive-titles";
 import { genderOfSubcategory, mapSubcategory, readFrenchName } from "./map-subcategory";
 import { NEWCHIC_SCHEMA, type NewchicRow, parseNewchicRow } from "./parse-newchic-row";
 

@@ -1,6 +1,6 @@
 import type { Category } from "@jewelguide/model";
-import { deriveTitles } from "../../domain/derive-titles";
 import type { ProductInput } from "../../store/product-input";
+import { deriveTitles } from "../derive-titles";
 import type { Rees46Row } from "./parse-row";
 
 const CATEGORY_BY_ALIAS: Record<string, Category> = {

@@ -1,8 +1,8 @@
-import { hashKey } from "../../domain/hash-key";
 import type { Problem } from "../../import/problem";
 import { quoteValue } from "../../import/quote-value";
 import { tooLongMessage } from "../../import/text-limits";
 import type { CsvRecord } from "../../io/read-csv";
+import { hashKey } from "../hash-key";
 import { padShortRow, REES46_COLUMNS, type Rees46Column } from "./columns";
 
 /** One validated purchase row. */

@@ -1,4 +1,3 @@
-import { hashKey } from "../../domain/hash-key";
 import type { ImportContext } from "../../import/import-context";
 import { RowReader } from "../../import/row-reader";
 import { type ParsedValue, streamRows } from "../../import/stream-rows";
@@ -7,6 +6,7 @@ import type { TableRecord } from "../../io/read-table";
 import { stableJson } from "../../store/stable-json";
 import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sync-counts";
 import { type UserInput, upsertUsers } from "../../store/upsert-users";
+import { hashKey } from "../hash-key";
 
 const USERS_SCHEMA = { required: ["user_id"], optional: ["gender", "age_band", "city", "attributes"] } as const;
 const USER_GENDERS = ["female", "male", "unknown"] as const;
