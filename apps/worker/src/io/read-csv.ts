@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { CsvError, type Info, type Options, parse } from "csv-parse";
+import { CsvError, type Options, parse } from "csv-parse";
 import { type CheckedBytes, checkUtf8Lines } from "./check-utf8-lines";
 import type { Input } from "./open-input";
 
@@ -25,11 +25,10 @@ const OPTIONS: Options = {
   relax_column_count: true,
   skip_empty_lines: true,
   record_delimiter: ["\r\n", "\n"],
-  info: true,
   raw: true,
 };
 
-type ParsedRecord = { record: string[]; info: Info; raw: string };
+type ParsedRecord = { record: string[]; raw: string };
 
 export async function* readCsv(input: Input): AsyncGenerator<CsvRecord> {
   const bytes = checkUtf8Lines(input);
@@ -37,53 +36,70 @@ export async function* readCsv(input: Input): AsyncGenerator<CsvRecord> {
   const parser = parse(OPTIONS);
   source.once("error", (error) => parser.destroy(error));
   source.pipe(parser);
-  // csv-parse counts a \r\n inside a quoted field as two lines; this is how far ahead its count has run.
-  let overcount = 0;
+  let linesBefore = 0;
   try {
-    for await (const { record, info, raw } of parser as AsyncIterable<ParsedRecord>) {
-      let breaks = 0;
-      for (const field of record) {
-        if (!field.includes("\n")) continue;
-        breaks += count(field, "\n");
-        overcount += count(field, "\r\n");
-      }
-      yield toCsvRecord(bytes, record, info.lines - overcount - breaks, info.lines - overcount, raw);
+    for await (const { record, raw } of parser as AsyncIterable<ParsedRecord>) {
+      const located = locate(raw, linesBefore);
+      linesBefore = located.linesAfter;
+      yield toCsvRecord(bytes, record, located);
     }
   } catch (error) {
     if (!(error instanceof CsvError) || error.code !== "CSV_QUOTE_NOT_CLOSED") throw error;
-    const raw = trimLineBreaks(String(error.raw ?? ""));
-    const line = (error.lines as number) - overcount - count(raw, "\r\n") - count(raw, "\n");
+    const located = locate(String(error.raw ?? ""), linesBefore);
     yield {
-      line,
+      line: located.line,
       fields: [],
-      raw,
-      problem: `the file ends inside a quoted field that starts on line ${line} (truncated file or a missing closing quote)`,
+      raw: located.text,
+      problem: `the file ends inside a quoted field that starts on line ${located.line} (truncated file or a missing closing quote)`,
     };
   } finally {
     source.destroy();
   }
 }
 
+type Located = { line: number; endLine: number; linesAfter: number; text: string };
+
+/**
+ * Places a record by its raw text, which is cheaper than csv-parse's per-record `info` object. The raw text holds
+ * the blank lines skipped before the record and its own line break, each as one character (`\r` of a `\r\n`, or
+ * `\n`), and line breaks inside quoted fields as they are; so a break is a `\n`, a `\r` or a `\r\n`.
+ */
+function locate(raw: string, linesBefore: number): Located {
+  let from = 0;
+  while (from < raw.length && isBreak(raw.charCodeAt(from))) from += 1;
+  let to = raw.length;
+  while (to > from && isBreak(raw.charCodeAt(to - 1))) to -= 1;
+  const line = linesBefore + countBreaks(raw, 0, from) + 1;
+  const endLine = line + countBreaks(raw, from, to);
+  return { line, endLine, linesAfter: endLine - 1 + countBreaks(raw, to, raw.length), text: raw.slice(from, to) };
+}
+
 /** A record from physical `line` to `endLine`, with the first of its lines that is not UTF-8 as its problem. */
-function toCsvRecord(bytes: CheckedBytes, fields: string[], line: number, endLine: number, raw: string): CsvRecord {
-  const record: CsvRecord = { line, fields, raw: trimLineBreaks(raw) };
-  for (let physical = line; physical <= endLine; physical += 1) {
+function toCsvRecord(bytes: CheckedBytes, fields: string[], located: Located): CsvRecord {
+  const record: CsvRecord = { line: located.line, fields, raw: located.text };
+  for (let physical = located.line; physical <= located.endLine; physical += 1) {
     const problem = bytes.encodingError(physical);
     if (problem) {
-      record.problem = physical === line ? problem : `line ${physical}: ${problem}`;
+      record.problem = physical === located.line ? problem : `line ${physical}: ${problem}`;
       break;
     }
   }
   return record;
 }
 
-/** csv-parse's raw text carries the blank lines skipped before a record and pieces of the line breaks around it. */
-function trimLineBreaks(raw: string): string {
-  return raw.replace(/^[\r\n]+/, "").replace(/[\r\n]+$/, "");
+const NEWLINE = 10;
+const RETURN = 13;
+
+function isBreak(code: number): boolean {
+  return code === NEWLINE || code === RETURN;
 }
 
-function count(text: string, part: string): number {
-  let found = 0;
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) found += 1;
-  return found;
+/** Line breaks in `text` between `from` and `to`: every `\n` or `\r`, a `\r\n` counting once. */
+function countBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) breaks += 1;
+  for (let at = text.indexOf("\r", from); at !== -1 && at < to; at = text.indexOf("\r", at + 1)) {
+    if (text.charCodeAt(at + 1) !== NEWLINE) breaks += 1;
+  }
+  return breaks;
 }
