@@ -1,14 +1,7 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import { e2eDatabaseUrl, e2eDataDir, repoRoot } from "./paths";
-
-declare module "vitest" {
-  // Augmenting vitest's ProvidedContext requires an interface.
-  export interface ProvidedContext {
-    /** The e2e admin's password: random per run, known only to the global setup and the tests. */
-    adminPassword: string;
-  }
-}
+import fs from "node:fs";
+import { adminPasswordFile, e2eDatabaseUrl, e2eDataDir, repoRoot } from "./paths";
 
 export const E2E_ADMIN_EMAIL = "admin@e2e.test";
 
@@ -42,7 +35,7 @@ function worker(args: string[], env: NodeJS.ProcessEnv, input?: string): string 
 /**
  * For the dashboard test: an admin account with a random password (given to the worker on stdin, never on the command
  * line) and a second model version, a popularity candidate with offline metrics (~10 s), beside the active item-kNN.
- * Returns the password for `project.provide`.
+ * Returns the password (prepare-e2e-shop.ts leaves it in `adminPasswordFile` for the tests).
  */
 export function prepareDashboard(env: NodeJS.ProcessEnv): string {
   const password = crypto.randomBytes(18).toString("base64url");
@@ -54,4 +47,9 @@ export function prepareDashboard(env: NodeJS.ProcessEnv): string {
 /** The model versions as the worker sees them in the e2e database. */
 export function workerVersions(): VersionRow[] {
   return JSON.parse(worker(["versions", "--json"], e2eWorkerEnv())) as VersionRow[];
+}
+
+/** The e2e admin's password, random per run (written by prepare-e2e-shop.ts before the server started). */
+export function readAdminPassword(): string {
+  return fs.readFileSync(adminPasswordFile, "utf8");
 }

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "@jewelguide/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../src/free-port";
 import { e2eDatabaseUrl, e2eDataDir, repoRoot, webDir } from "../src/paths";
 import { startWebServer, type WebServer } from "../src/start-web-server";
+import { expect, test } from "../src/test";
 
 /**
  * The app-router pages and the Pages API (tRPC) are separate bundles in one web process, each with its own copy of
@@ -81,7 +81,7 @@ async function requestInOrder(server: WebServer, targets: string[]): Promise<{ a
 
 const allOk = (targets: string[]) => targets.map((target) => `200 ${target}`);
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   const { db, sql } = createDb(e2eDatabaseUrl);
   try {
     const product = await db.product.findFirstOrThrow({ where: { inStock: true }, orderBy: { id: "asc" } });
@@ -91,32 +91,27 @@ beforeAll(async () => {
     await sql.close();
     await db.$disconnect();
   }
-}, BOOT_TIMEOUT_MS);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(30_000);
   await Promise.all(servers.map((server) => server.stop()));
-}, 30_000);
+});
 
-describe("the first request of a fresh web process decides nothing", () => {
-  it(
-    "tRPC feed / similar / guide first, then the pages: all 200",
-    async () => {
-      const server = await startFreshServer();
-      const { answers, shopper } = await requestInOrder(server, [...apiTargets(), ...pageTargets()]);
-      expect(answers).toEqual(allOk([...apiTargets(), ...pageTargets()]));
-      expect(shopper).toBe(true);
-    },
-    BOOT_TIMEOUT_MS + 60_000,
-  );
+test.describe("the first request of a fresh web process decides nothing", () => {
+  test("tRPC feed / similar / guide first, then the pages: all 200", async () => {
+    test.setTimeout(BOOT_TIMEOUT_MS + 60_000);
+    const server = await startFreshServer();
+    const { answers, shopper } = await requestInOrder(server, [...apiTargets(), ...pageTargets()]);
+    expect(answers).toEqual(allOk([...apiTargets(), ...pageTargets()]));
+    expect(shopper).toBe(true);
+  });
 
-  it(
-    "the pages first, then tRPC feed / similar / guide: all 200",
-    async () => {
-      const server = await startFreshServer();
-      const { answers, shopper } = await requestInOrder(server, [...pageTargets(), ...apiTargets()]);
-      expect(answers).toEqual(allOk([...pageTargets(), ...apiTargets()]));
-      expect(shopper).toBe(true);
-    },
-    BOOT_TIMEOUT_MS + 60_000,
-  );
+  test("the pages first, then tRPC feed / similar / guide: all 200", async () => {
+    test.setTimeout(BOOT_TIMEOUT_MS + 60_000);
+    const server = await startFreshServer();
+    const { answers, shopper } = await requestInOrder(server, [...pageTargets(), ...apiTargets()]);
+    expect(answers).toEqual(allOk([...pageTargets(), ...apiTargets()]));
+    expect(shopper).toBe(true);
+  });
 });

@@ -1,22 +1,12 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AbuseServer, startAbuseServer } from "../src/abuse/start-abuse-server";
-import { collectPageErrors } from "../src/collect-page-errors";
-import { type Browser, launchBrowser } from "../src/launch-browser";
+import { e2eBaseUrl as baseUrl } from "../src/paths";
+import { expect, test } from "../src/test";
 
-const baseUrl = inject("baseUrl");
 /** A second server on its own copy of the shop, behind a "trusted proxy", whose database then loses a table. */
 const FAULT_PORT = 3120;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+// These tests provoke policy violations and a failing page on purpose, and assert what their pages logged themselves.
+test.use({ failOnPageErrors: false });
 
 /** The policy as directive → sources. */
 function parsePolicy(policy: string | null): Map<string, string[]> {
@@ -51,8 +41,8 @@ async function findShopUrls(origin: string): Promise<{ productPath: string; phot
   return { productPath, photoPath, chunkPath };
 }
 
-describe("security headers", () => {
-  it("are on every response: pages, the tRPC endpoint, a photo, a static chunk and 404s", async () => {
+test.describe("security headers", () => {
+  test("are on every response: pages, the tRPC endpoint, a photo, a static chunk and 404s", async () => {
     const { productPath, photoPath, chunkPath } = await findShopUrls(baseUrl);
     const facets = `/api/trpc/catalog.listFacets?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`;
     const targets = [
@@ -100,7 +90,7 @@ describe("security headers", () => {
     }
   });
 
-  it("give every page request its own nonce, the one on every script tag of that page", async () => {
+  test("give every page request its own nonce, the one on every script tag of that page", async ({ page }) => {
     const nonces: string[] = [];
     for (const path of ["/", "/"]) {
       const response = await get(`${baseUrl}${path}`);
@@ -115,76 +105,61 @@ describe("security headers", () => {
     expect(Buffer.from(nonces[0] ?? "", "base64")).toHaveLength(16);
 
     // In the browser, too: every script element carries the nonce of the policy the document arrived with.
-    const page = await browser.context.newPage();
-    try {
-      const response = await page.goto(`${baseUrl}/guide`);
-      const nonce = nonceOf((await response?.allHeaders())?.["content-security-policy"] ?? null);
-      const scriptNonces = await page.$$eval("script", (scripts) => scripts.map((script) => script.nonce));
-      expect(scriptNonces.length).toBeGreaterThan(3);
-      expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
-    } finally {
-      await page.close();
-    }
+    const response = await page.goto("/guide");
+    const nonce = nonceOf((await response?.allHeaders())?.["content-security-policy"] ?? null);
+    const scriptNonces = await page
+      .locator("script")
+      .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(3);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
   });
 
-  it("are enforced: the pages run clean under them, and what they forbid is blocked and caught by the e2e collector", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    await collectPageErrors(page, errors);
-    try {
-      const { productPath } = await findShopUrls(baseUrl);
-      for (const path of ["/", "/guide?q=gold", productPath, "/dashboard/login", "/cart"]) {
-        await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
-      }
-      expect(errors).toEqual([]);
-
-      // A plugin and a foreign frame: both refused by the policy and reported as violations.
-      await page.evaluate(() => {
-        const plugin = document.createElement("object");
-        plugin.data = "/media/plugin.swf";
-        document.body.append(plugin);
-      });
-      await waitForErrors(page, errors, 2);
-      expect(errors.join("\n")).toMatch(/object-src/);
-    } finally {
-      await page.close();
+  test("are enforced: the pages run clean under them, and what they forbid is blocked and caught by the e2e collector", async ({
+    page,
+    pageErrors,
+  }) => {
+    const { productPath } = await findShopUrls(baseUrl);
+    for (const path of ["/", "/guide?q=gold", productPath, "/dashboard/login", "/cart"]) {
+      await page.goto(path, { waitUntil: "networkidle" });
     }
+    expect(pageErrors).toEqual([]);
+
+    // A plugin: refused by the policy and reported as a violation (reports arrive asynchronously).
+    await page.evaluate(() => {
+      const plugin = document.createElement("object");
+      plugin.data = "/media/plugin.swf";
+      document.body.append(plugin);
+    });
+    await expect.poll(() => pageErrors.join("\n"), { timeout: 5_000 }).toMatch(/object-src/);
   });
 
-  it("keep the dashboard out of any frame (frame-ancestors 'none')", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    await collectPageErrors(page, errors);
-    try {
-      // A document without a policy of its own (so only the framed page's frame-ancestors can refuse the frame).
-      await page.setContent(`<iframe src="${baseUrl}/dashboard/login"></iframe>`);
-      await waitForErrors(page, errors, 1);
-      expect(errors.join("\n")).toMatch(/frame-ancestors/);
-      const framed = page.frames().find((frame) => frame.url().includes("/dashboard/login"));
-      expect(
-        await framed
-          ?.locator("input[type=password]")
-          .count()
-          .catch(() => 0),
-      ).not.toBe(1);
-    } finally {
-      await page.close();
-    }
+  test("keep the dashboard out of any frame (frame-ancestors 'none')", async ({ page, pageErrors }) => {
+    // A document without a policy of its own (so only the framed page's frame-ancestors can refuse the frame).
+    await page.setContent(`<iframe src="${baseUrl}/dashboard/login"></iframe>`);
+    await expect.poll(() => pageErrors.join("\n"), { timeout: 5_000 }).toMatch(/frame-ancestors/);
+    const framed = page.frames().find((frame) => frame.url().includes("/dashboard/login"));
+    expect(
+      await framed
+        ?.locator("input[type=password]")
+        .count()
+        .catch(() => 0),
+    ).not.toBe(1);
   });
 });
 
-describe("behind a trusted HTTPS proxy, with a database that lost a table", () => {
+test.describe("behind a trusted HTTPS proxy, with a database that lost a table", () => {
   let server: AbuseServer;
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
     server = await startAbuseServer("security-headers", FAULT_PORT, { JEWELGUIDE_TRUST_PROXY: "1" });
-  }, 90_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it("HSTS on pages, the tRPC endpoint and photos over HTTPS, never over HTTP", async () => {
+  test("HSTS on pages, the tRPC endpoint and photos over HTTPS, never over HTTP", async () => {
     const { productPath, photoPath } = await findShopUrls(server.url);
     for (const path of ["/", productPath, "/api/trpc/catalog.listFacets", photoPath]) {
       const https = await get(`${server.url}${path}`, { "x-forwarded-proto": "https" });
@@ -194,10 +169,11 @@ describe("behind a trusted HTTPS proxy, with a database that lost a table", () =
     }
   });
 
-  it("a page that fails on the server shows a generic message and Next's digest, never the error's text", async () => {
+  test("a page that fails on the server shows a generic message and Next's digest, never the error's text", async ({
+    page,
+  }) => {
     const { productPath } = await findShopUrls(server.url);
     await server.database.db.$executeRawUnsafe('ALTER TABLE "Product" RENAME TO "ProductGone"');
-    const page = await browser.context.newPage();
     try {
       const response = await get(`${server.url}${productPath}`);
       const html = await response.text();
@@ -206,8 +182,8 @@ describe("behind a trusted HTTPS proxy, with a database that lost a table", () =
       expect(nonceOf(response.headers.get("content-security-policy"))).toBeTruthy();
 
       await page.goto(`${server.url}${productPath}`);
-      await page.getByRole("alert").getByText("Something went wrong on our side").waitFor();
-      expect(await page.getByTestId("error-digest").textContent()).toMatch(/Error reference: \S{6,}/);
+      await expect(page.getByRole("alert").getByText("Something went wrong on our side")).toBeVisible();
+      await expect(page.getByTestId("error-digest")).toHaveText(/Error reference: \S{6,}/);
       expect(await page.content()).not.toMatch(/prisma|ProductGone|does not exist|no such table/i);
 
       const reply = await get(
@@ -218,14 +194,7 @@ describe("behind a trusted HTTPS proxy, with a database that lost a table", () =
       expect(body).toMatch(/Something went wrong on our side \(request id [0-9a-f-]{36}\)/);
       expect(body).not.toMatch(/prisma|ProductGone|does not exist|no such table|"stack"/i);
     } finally {
-      await page.close();
       await server.database.db.$executeRawUnsafe('ALTER TABLE "ProductGone" RENAME TO "Product"');
     }
   });
 });
-
-/** Waits (bounded) until at least `count` errors were collected: violation reports arrive asynchronously. */
-async function waitForErrors(page: Page, errors: string[], count: number): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (errors.length < count && Date.now() < deadline) await page.waitForTimeout(50);
-}

@@ -3,11 +3,11 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type DbHandle } from "@jewelguide/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../src/free-port";
 import { listProcesses } from "../src/list-processes";
 import { e2eDatabaseUrl, repoRoot } from "../src/paths";
 import { startWebServer, type WebServer } from "../src/start-web-server";
+import { expect, test } from "../src/test";
 
 /**
  * apps/web/scripts/serve.mjs as the shop runs it — two web processes of the real build — against a copy of the e2e
@@ -61,8 +61,9 @@ async function waitFor(what: string, check: () => boolean, timeoutMs = 60_000): 
   }
 }
 
-describe("serve.mjs", () => {
-  beforeAll(async () => {
+test.describe("serve.mjs", () => {
+  test.beforeAll(async () => {
+    test.setTimeout(BOOT_TIMEOUT_MS + 30_000);
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "jewelguide-serve-"));
     const databaseUrl = `file:${path.join(workDir, "jewelguide.db")}`;
     const source = createDb(e2eDatabaseUrl);
@@ -85,15 +86,15 @@ describe("serve.mjs", () => {
       BOOT_TIMEOUT_MS,
     );
     await waitFor("two web processes", () => webProcessIds(server?.pid ?? 0).length === 2);
-  }, BOOT_TIMEOUT_MS + 30_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop();
     await copy?.db.$disconnect();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("rate-limits server-rendered guide questions by the socket's address, whatever address headers the client sends", async () => {
+  test("rate-limits server-rendered guide questions by the socket's address, whatever address headers the client sends", async () => {
     const web = server as WebServer;
     for (let i = 0; i < 4; i++) {
       const response = await fetch(`${web.url}/guide?q=${encodeURIComponent("gold ring")}`, {
@@ -109,7 +110,7 @@ describe("serve.mjs", () => {
     expect(rows.some((row) => /203\.0\.113|198\.51\.100/.test(row.key))).toBe(false);
   });
 
-  it("answers a guide question over the limit with a page that says when to ask again", async () => {
+  test("answers a guide question over the limit with a page that says when to ask again", async () => {
     const web = server as WebServer;
     const windowEndsMs = BigInt(Date.now() + 60_000);
     for (const address of ["127.0.0.1", "::1"]) {
@@ -128,7 +129,8 @@ describe("serve.mjs", () => {
     expect(await response.text()).toMatch(/Too many questions from here in a short time\. Please ask again in \d+ s\./);
   });
 
-  it("replaces killed web processes, again and again, and keeps answering meanwhile", async () => {
+  test("replaces killed web processes, again and again, and keeps answering meanwhile", async () => {
+    test.setTimeout(180_000);
     const web = server as WebServer;
     const facets = `${web.url}/api/trpc/catalog.listFacets?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`;
     let processes = webProcessIds(web.pid);
@@ -146,5 +148,5 @@ describe("serve.mjs", () => {
       expect(isAlive(web.pid)).toBe(true);
     }
     expect(await getStatus(facets)).toBe(200);
-  }, 180_000);
+  });
 });

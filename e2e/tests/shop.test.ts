@@ -1,31 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectPageErrors } from "../src/collect-page-errors";
-import { type Browser, launchBrowser } from "../src/launch-browser";
-import { screenshotFile } from "../src/paths";
+import type { Locator, Page } from "@playwright/test";
+import { e2eBaseUrl as baseUrl, screenshotFile } from "../src/paths";
+import { expect, test } from "../src/test";
 
-const baseUrl = inject("baseUrl");
 /** A formatted price, or the "price on request" text products without a price show. */
 const PRICE = /\$\d|价格面议|Price on request/;
-let browser: Browser;
-let page: Page;
-/** Uncaught errors and console errors (hydration mismatches show up here): the run must end with none. */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await collectPageErrors(page, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Scrolls each image into view (they load lazily) and waits until it finished loading, successfully or not. */
-async function loadImages(images: Locator): Promise<number[]> {
+async function loadImages(page: Page, images: Locator): Promise<number[]> {
   const count = await images.count();
   for (let i = 0; i < count; i++) {
     const image = images.nth(i);
@@ -44,16 +27,24 @@ async function loadImages(images: Locator): Promise<number[]> {
   return images.evaluateAll((elements) => elements.map((element) => (element as HTMLImageElement).naturalWidth));
 }
 
-describe("the shop", () => {
-  it("shows at least 12 product cards with loaded photos, in Chinese by default", async () => {
-    const response = await page.goto(`${baseUrl}/`);
+/** Opens the home page and the product page of its first card (the card's link, as a shopper would). */
+async function openFirstProduct(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByTestId("product-card").first().getByRole("link").click();
+  await page.waitForURL(/\/products\/\d+$/);
+  await expect(page.getByTestId("product-title")).toBeVisible();
+}
+
+test.describe("the shop", () => {
+  test("shows at least 12 product cards with loaded photos, in Chinese by default", async ({ page }) => {
+    const response = await page.goto("/");
     expect(response?.status()).toBe(200);
-    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
-    await page.getByRole("heading", { level: 1, name: "全部珠宝" }).waitFor();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByRole("heading", { level: 1, name: "全部珠宝" })).toBeVisible();
 
     const cards = page.getByTestId("product-card");
     expect(await cards.count()).toBeGreaterThanOrEqual(12);
-    const widths = await loadImages(cards.locator("img"));
+    const widths = await loadImages(page, cards.locator("img"));
     expect(widths.filter((width) => width > 0).length).toBeGreaterThanOrEqual(12);
     expect(widths.filter((width) => width === 0)).toEqual([]);
     for (const price of await page.getByTestId("product-price").allTextContents()) expect(price).toMatch(PRICE);
@@ -61,19 +52,19 @@ describe("the shop", () => {
     fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1320 });
     await page.screenshot({ path: screenshotFile });
-    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 
-  it("filters by a category chip", async () => {
+  test("filters by a category chip", async ({ page }) => {
+    await page.goto("/");
     await page.getByRole("navigation", { name: "品类" }).getByRole("link", { name: /戒指/ }).click();
     await page.waitForURL(/category=ring/);
     const chip = page.getByRole("navigation", { name: "品类" }).getByRole("link", { name: /戒指/ });
-    expect(await chip.getAttribute("aria-current")).toBe("page");
-    expect(await page.getByTestId("product-card").count()).toBeGreaterThan(0);
+    await expect(chip).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("product-card").first()).toBeVisible();
   });
 
-  it("opens a product page from a card and shows its title, price and photo", async () => {
-    await page.goto(`${baseUrl}/`);
+  test("opens a product page from a card and shows its title, price and photo", async ({ page }) => {
+    await page.goto("/");
     const card = page
       .getByTestId("product-card")
       .filter({ has: page.locator("img") })
@@ -83,42 +74,42 @@ describe("the shop", () => {
     await card.getByRole("link").click();
     await page.waitForURL(/\/products\/\d+$/);
 
-    const title = page.getByTestId("product-title");
-    await title.waitFor();
-    expect((await title.textContent())?.trim()).toBe(cardTitle);
-    expect(await page.getByTestId("product-price").textContent()).toMatch(PRICE);
-    const [width] = await loadImages(page.locator("article img").first());
+    await expect(page.getByTestId("product-title")).toHaveText(cardTitle);
+    await expect(page.getByTestId("product-price")).toHaveText(PRICE);
+    const [width] = await loadImages(page, page.locator("article img").first());
     expect(width).toBeGreaterThan(0);
-    expect(await page.getByRole("rowheader", { name: "材质" }).count()).toBe(1);
+    await expect(page.getByRole("rowheader", { name: "材质" })).toHaveCount(1);
 
     // "More in <category>" is fetched in the browser through the tRPC HTTP endpoint.
     const related = page.getByRole("region", { name: /^更多/ });
     await related.scrollIntoViewIfNeeded();
-    await related.getByTestId("product-card").first().waitFor();
-    expect(await related.getByTestId("product-card").count()).toBeGreaterThan(0);
+    await expect(related.getByTestId("product-card").first()).toBeVisible();
   });
 
-  it("switches to English and keeps it across pages", async () => {
+  test("switches to English and keeps it across pages", async ({ page }) => {
+    await openFirstProduct(page);
     await page.getByRole("button", { name: "English" }).click();
-    await page.waitForFunction(() => document.documentElement.lang === "en-US");
-    await page.getByRole("link", { name: /Back to the collection/ }).waitFor();
-    expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
-    const cookies = await browser.context.cookies(baseUrl);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await expect(page.getByRole("link", { name: /Back to the collection/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+    const cookies = await page.context().cookies(baseUrl);
     expect(cookies.find((cookie) => cookie.name === "lang")?.value).toBe("en");
 
-    await page.goto(`${baseUrl}/`);
-    await page.getByRole("heading", { level: 1, name: "The collection" }).waitFor();
-    expect(await page.getByRole("navigation", { name: "Category" }).count()).toBe(1);
-    expect(await page.getByRole("button", { name: "Search" }).count()).toBe(1);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "The collection" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Category" })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Search" })).toHaveCount(1);
   });
 
-  it("answers 404 with a page for an unknown product", async () => {
-    const response = await page.goto(`${baseUrl}/products/999999999`);
+  test("answers 404 with a page for an unknown product", async ({ page }) => {
+    // In English, as a shopper who switched language (the 404 page speaks the shop's language).
+    await page.context().addCookies([{ name: "lang", value: "en", url: baseUrl }]);
+    const response = await page.goto("/products/999999999");
     expect(response?.status()).toBe(404);
-    await page.getByRole("heading", { name: "This piece could not be found" }).waitFor();
+    await expect(page.getByRole("heading", { name: "This piece could not be found" })).toBeVisible();
   });
 
-  it("refuses a customer link the shop's backend did not sign (or any, while linking is not configured)", async () => {
+  test("refuses a customer link the shop's backend did not sign (or any, while linking is not configured)", async () => {
     const response = await fetch(`${baseUrl}/api/shopper/link?token=anything&next=/`, { redirect: "manual" });
     // The e2e server inherits the environment: linking is off unless the developer's shell configured it.
     if (process.env.JEWELGUIDE_SHOPPER_LINK_SECRET) {
@@ -130,7 +121,19 @@ describe("the shop", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
-  it("logged no page errors", () => {
+  // Every test above already fails on its own page errors (src/test.ts); this one walks the shop's pages in one
+  // browser session, the way the shared page of the old runner did, so errors that need a history show up too.
+  test("logs no page errors across its pages: home, a category, a product, English, a 404", async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto("/", { waitUntil: "networkidle" });
+    await page.goto("/?category=ring", { waitUntil: "networkidle" });
+    await openFirstProduct(page);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await page.goto("/", { waitUntil: "networkidle" });
+    await page.goto("/products/999999999", { waitUntil: "networkidle" });
     expect(pageErrors).toEqual([]);
   });
 });

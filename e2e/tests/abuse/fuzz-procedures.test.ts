@@ -1,6 +1,5 @@
 import { WORKER_TOKEN_HEADER } from "@jewelguide/api";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readCanonicalReplies } from "../../src/abuse/canonical-replies";
 import { type FuzzRequest, fuzzRequest, type PublicProcedure } from "../../src/abuse/fuzz-request";
 import { readFuzzSettings } from "../../src/abuse/fuzz-settings";
@@ -11,6 +10,8 @@ import type { Senders } from "../../src/abuse/sender-headers";
 import { type AbuseServer, startAbuseServer } from "../../src/abuse/start-abuse-server";
 import { sendRaw, trpcQuery } from "../../src/abuse/trpc-http";
 import { findWebProcess, isProcessAlive, type ProcessMemory, readProcessMemory } from "../../src/abuse/web-process";
+import { readAdminPassword } from "../../src/prepare-dashboard";
+import { expect, test } from "../../src/test";
 
 const FUZZ_PORT = 3111;
 /**
@@ -25,29 +26,30 @@ const OVERSIZED_REQUEST_BYTES = 16 * 1024;
 const settings = readFuzzSettings();
 const procedures = listPublicProcedures();
 
-describe("abuse: property-based fuzzing of every public tRPC procedure over HTTP", () => {
+test.describe("abuse: property-based fuzzing of every public tRPC procedure over HTTP", () => {
   let server: AbuseServer;
   let senders: Senders;
   let canonicalBefore: Awaited<ReturnType<typeof readCanonicalReplies>>;
   let memoryBefore: ProcessMemory;
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
     console.log(
       `[abuse] fast-check seed ${settings.seed} (replay: JEWELGUIDE_FUZZ_SEED=${settings.seed}), ` +
         `${settings.runsPerProcedure} runs per procedure, budget ${settings.budgetMs / 1000} s, ` +
         `${procedures.length} procedures`,
     );
     server = await startAbuseServer("fuzz", FUZZ_PORT);
-    senders = await prepareSenders(server, inject("adminPassword"));
+    senders = await prepareSenders(server, readAdminPassword());
     canonicalBefore = await readCanonicalReplies(server.url, senders.workerToken);
     memoryBefore = readProcessMemory(server.webPid);
-  }, 120_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it("reads the procedure list from the router: queries, mutations, shopper and staff procedures alike", () => {
+  test("reads the procedure list from the router: queries, mutations, shopper and staff procedures alike", () => {
     const paths = procedures.map((procedure) => procedure.path);
     for (const expected of ["catalog.listProducts", "recommendations.feed", "guide.ask", "events.log"]) {
       expect(paths).toContain(expected);
@@ -57,24 +59,23 @@ describe("abuse: property-based fuzzing of every public tRPC procedure over HTTP
     expect(procedures.filter((procedure) => procedure.type === "mutation").length).toBeGreaterThan(2);
   });
 
-  it.for(procedures.map((procedure, index) => [procedure.path, procedure, index] as const))(
-    "%s: random, oversized, malformed and prototype-polluting input never gets a 5xx or internals, and the server stays up",
-    { timeout: 120_000 },
-    async ([, procedure, index]) => {
+  for (const [index, procedure] of procedures.entries()) {
+    test(`${procedure.path}: random, oversized, malformed and prototype-polluting input never gets a 5xx or internals, and the server stays up`, async () => {
+      test.setTimeout(120_000);
       const outcome = await fuzzProcedure(procedure, index);
       console.log(
         `[abuse] ${procedure.path}: ${outcome.runs} requests${outcome.interrupted ? " (time share used up)" : ""}; statuses ${formatTally(outcome.statuses)}`,
       );
       expect(outcome.failure).toBeUndefined();
       await expectServerUp();
-    },
-  );
+    });
+  }
 
-  it("leaves the server's Object.prototype unpolluted: the canonical requests answer exactly as before the run", async () => {
+  test("leaves the server's Object.prototype unpolluted: the canonical requests answer exactly as before the run", async () => {
     expect(await readCanonicalReplies(server.url, senders.workerToken)).toEqual(canonicalBefore);
   });
 
-  it(`keeps the web process's memory bounded (growth ≤ ${MAX_RSS_GROWTH_MB} MB, peak < ${MAX_RSS_MB} MB)`, () => {
+  test(`keeps the web process's memory bounded (growth ≤ ${MAX_RSS_GROWTH_MB} MB, peak < ${MAX_RSS_MB} MB)`, () => {
     const after = readProcessMemory(server.webPid);
     console.log(
       `[abuse] web process RSS ${memoryBefore.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB ` +

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { MAX_BATCH_SIZE, WORKER_TOKEN_HEADER } from "@jewelguide/api";
 import { createDb } from "@jewelguide/db";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { forgeShopperCookie, signShopperCookieAsServer } from "../../src/abuse/shopper-cookie";
 import { shopperEvent, storedEventKey } from "../../src/abuse/shopper-event";
 import { type AbuseServer, startAbuseServer } from "../../src/abuse/start-abuse-server";
@@ -22,7 +21,8 @@ import {
 } from "../../src/abuse/trpc-http";
 import { findWebProcess } from "../../src/abuse/web-process";
 import { repoRoot } from "../../src/paths";
-import { E2E_ADMIN_EMAIL } from "../../src/prepare-dashboard";
+import { E2E_ADMIN_EMAIL, readAdminPassword } from "../../src/prepare-dashboard";
+import { expect, test } from "../../src/test";
 
 /**
  * Each probe of issue 11's "Why", replayed over HTTP against a real `next start` on its own copy of the e2e shop, and
@@ -38,14 +38,15 @@ const BOUGHT_MARKERS = /which you bought|买过的/;
 type FeedItem = { id: number; why: string; reason: { kind: string; action?: string }; attribution?: string };
 type Feed = { items: FeedItem[] };
 
-describe("abuse: the probes of issue 11 over HTTP", () => {
+test.describe("abuse: the probes of issue 11 over HTTP", () => {
   let server: AbuseServer;
   let selfOrigin: string;
   let adminCookie: string;
   /** An imported REES46 customer with purchases: the victim every identity probe tries to become. */
   let customer: { id: number; externalId: string; purchases: number };
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
     server = await startAbuseServer("probes", PROBES_PORT);
     selfOrigin = server.url;
     const db = server.database.db;
@@ -63,15 +64,15 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     const login = await trpcMutation(
       server.url,
       "staffAuth.login",
-      { email: E2E_ADMIN_EMAIL, password: inject("adminPassword") },
+      { email: E2E_ADMIN_EMAIL, password: readAdminPassword() },
       { origin: selfOrigin },
     );
     const staff = cookieValue(login, "jg_staff");
     if (!staff) throw new Error(`admin login failed: HTTP ${login.status} ${login.body.slice(0, 300)}`);
     adminCookie = `jg_staff=${encodeURIComponent(staff)}`;
-  }, 120_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop();
   });
 
@@ -85,7 +86,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
   const activeVersionId = async () =>
     (await server.database.db.modelVersion.findFirstOrThrow({ where: { status: "active" } })).id;
 
-  it("a browser cannot become an imported REES46 customer by naming its id in the cookie, input or headers", async () => {
+  test("a browser cannot become an imported REES46 customer by naming its id in the cookie, input or headers", async () => {
     // Control: the customer's own signed cookie (made with the server's key) does show their purchase-based picks.
     const own = `jg_shopper=${signShopperCookieAsServer(customer.externalId, server.secrets.shopperCookieKey)}`;
     expect(hasPurchaseReasons(resultData<Feed>(await feedAs({ cookie: own })))).toBe(true);
@@ -130,7 +131,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(issued).not.toContain(customer.externalId);
   });
 
-  it("events.log with another shopper's id in the body stores nothing for that shopper", async () => {
+  test("events.log with another shopper's id in the body stores nothing for that shopper", async () => {
     const before = await interactionsOf(customer.id);
     const favourite = () => shopperEvent({ type: "favorite", productId: 1, action: "add" });
     const replies = [
@@ -160,7 +161,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(resultData<unknown[]>(list)).toEqual([]);
   });
 
-  it("the client cannot set simulated, demoCheckout, modelVersionId, slot, quantity beyond bounds or the price", async () => {
+  test("the client cannot set simulated, demoCheckout, modelVersionId, slot, quantity beyond bounds or the price", async () => {
     const home = await sendRaw(server.url, { method: "GET", target: "/" });
     const cookie = `jg_shopper=${cookieValue(home, "jg_shopper")}`;
     const headers = { cookie, origin: selfOrigin };
@@ -232,7 +233,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect((stored.context as Record<string, unknown>).currency).toBe(product.currency);
   });
 
-  it("the shopper cookie is HttpOnly (and SameSite=Lax), from a page and from the API", async () => {
+  test("the shopper cookie is HttpOnly (and SameSite=Lax), from a page and from the API", async () => {
     const page = await sendRaw(server.url, { method: "GET", target: "/" });
     const api = await trpcMutation(server.url, "events.log", {
       events: [shopperEvent({ type: "view", productId: 1 })],
@@ -245,7 +246,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     }
   });
 
-  it(`a tRPC batch of 100 calls is refused (the cap is ${MAX_BATCH_SIZE})`, async () => {
+  test(`a tRPC batch of 100 calls is refused (the cap is ${MAX_BATCH_SIZE})`, async () => {
     const calls = Array.from({ length: 100 }, (_, i) => ({ path: "catalog.getProduct", input: { id: i + 1 } }));
     const query = await sendRaw(server.url, { method: "GET", target: batchQueryTarget(calls) });
     expect(query.status).toBe(400);
@@ -261,7 +262,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(allowed.status).toBe(200);
   });
 
-  it("a cookie-authenticated mutation with a foreign Origin gets 403 and changes nothing", async () => {
+  test("a cookie-authenticated mutation with a foreign Origin gets 403 and changes nothing", async () => {
     const activeBefore = await activeVersionId();
     const rollback = await asAdmin("dashboard.rollback", {}, FOREIGN_ORIGIN);
     expect(rollback.status).toBe(403);
@@ -284,7 +285,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(events.status).toBe(403);
   });
 
-  it("security headers on every response, frame-ancestors 'none' on the dashboard, a CSP without unsafe-inline scripts", async () => {
+  test("security headers on every response, frame-ancestors 'none' on the dashboard, a CSP without unsafe-inline scripts", async () => {
     for (const target of ["/", "/dashboard/login", "/dashboard", "/guide", "/api/trpc/staffAuth.me", "/no-such-page"]) {
       const reply = await sendRaw(server.url, { method: "GET", target, headers: { cookie: adminCookie } });
       const csp = reply.headers.get("content-security-policy") ?? "";
@@ -302,7 +303,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     }
   });
 
-  it("behind a trusted proxy: Secure session and shopper cookies and HSTS over HTTPS; a client's own x-forwarded-for does not pick its address", async () => {
+  test("behind a trusted proxy: Secure session and shopper cookies and HSTS over HTTPS; a client's own x-forwarded-for does not pick its address", async () => {
     const proxied = await startAbuseServer("proxied", PROXIED_PORT, { JEWELGUIDE_TRUST_PROXY: "1" });
     try {
       const https = { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9" };
@@ -312,7 +313,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
       const login = await trpcMutation(
         proxied.url,
         "staffAuth.login",
-        { email: E2E_ADMIN_EMAIL, password: inject("adminPassword") },
+        { email: E2E_ADMIN_EMAIL, password: readAdminPassword() },
         { ...https, origin: proxied.url.replace("http:", "https:") },
       );
       expect(setCookies(login).find((value) => value.startsWith("jg_staff="))).toMatch(/;\s*Secure/i);
@@ -333,7 +334,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     }
   });
 
-  it("error replies carry a generic message and a request id, never internals", async () => {
+  test("error replies carry a generic message and a request id, never internals", async () => {
     const replies = [
       await trpcQuery(server.url, "catalog.getProduct", { id: 2_000_000_000 }),
       await trpcQuery(server.url, "catalog.getProduct", { id: "1; DROP TABLE Product" }),
@@ -360,7 +361,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
 
   // The flood and the brute force spend this address's event and log-in allowances: they run after the probes that
   // need them.
-  it("a flood of thousands of forged events from one client (several cookies, one address) moves neither the published version nor an A/B report", async () => {
+  test("a flood of thousands of forged events from one client (several cookies, one address) moves neither the published version nor an A/B report", async () => {
     const db = server.database.db;
     const activeBefore = await activeVersionId();
     const candidate = await db.modelVersion.findFirstOrThrow({
@@ -464,7 +465,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     }
   });
 
-  it("login brute force gets 429 with Retry-After, and the wait grows (back-off)", async () => {
+  test("login brute force gets 429 with Retry-After, and the wait grows (back-off)", async () => {
     const guess = (password: string) =>
       trpcMutation(server.url, "staffAuth.login", { email: E2E_ADMIN_EMAIL, password }, { origin: selfOrigin });
     const retryAfters: number[] = [];
@@ -476,7 +477,7 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(retryAfters.length).toBeGreaterThan(0);
     for (const seconds of retryAfters) expect(seconds).toBeGreaterThan(0);
     // While the account waits, even the right password is not tried.
-    const right = await guess(inject("adminPassword"));
+    const right = await guess(readAdminPassword());
     expect(right.status).toBe(429);
     expect(cookieValue(right, "jg_staff")).toBeUndefined();
     // Back-off: once the wait it named is over, one more wrong guess is tried, and the next wait is longer.
@@ -500,7 +501,8 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
     expect(others).toContain(429);
   });
 
-  it("serve.mjs restarts a crashed web process (with back-off) instead of stopping the server", async () => {
+  test("serve.mjs restarts a crashed web process (with back-off) instead of stopping the server", async () => {
+    test.setTimeout(120_000);
     let pid = findWebProcess(PROBES_PORT);
     // More crashes in a row than WEB_CONCURRENCY (1): the old serve.mjs stopped the whole server here.
     for (let crash = 0; crash < 3; crash++) {
@@ -521,9 +523,9 @@ describe("abuse: the probes of issue 11 over HTTP", () => {
       expect(replacement, `no new web process answered within 30 s of crash ${crash + 1}`).not.toBe(pid);
       pid = replacement;
     }
-  }, 120_000);
+  });
 
-  it("the catalog importer refuses /proc/self/environ, ../ paths, an SVG and a 1 MB field (bash scripts/worker.sh import catalog)", async () => {
+  test("the catalog importer refuses /proc/self/environ, ../ paths, an SVG and a 1 MB field (bash scripts/worker.sh import catalog)", async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "jewelguide-abuse-import-"));
     try {
       const catalogDir = path.join(folder, "catalog");
