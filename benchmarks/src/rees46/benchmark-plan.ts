@@ -34,12 +34,39 @@ export const BENCHMARK_PLAN: BenchmarkEntry[] = [
     iterative: false,
   },
   {
+    // The issue-13 baseline: EASE scoring a recency-weighted history (baskets share a weight), λ and decay together.
+    name: "ease-recency",
+    kind: "ease-recency",
+    grid: [25, 50].flatMap((lambda) => [0.05, 0.2, 0.5].map((recencyDecay) => ({ lambda, recencyDecay }))),
+    iterative: false,
+  },
+  {
+    // factors × (step, L2); epochs by early stopping (patience 2) on validation NDCG@20.
     name: "bpr",
     kind: "bpr",
-    grid: [
-      { factors: 64, learningRate: 0.05, regularization: 0.01, epochs: 40 },
-      { factors: 64, learningRate: 0.1, regularization: 0.001, epochs: 40 },
-    ],
+    grid: [64, 128].flatMap((factors) =>
+      [
+        { learningRate: 0.05, regularization: 0.01 },
+        { learningRate: 0.05, regularization: 0.001 },
+        { learningRate: 0.1, regularization: 0.01 },
+      ].map((step) => ({ factors, ...step, epochs: 40, patience: 2 })),
+    ),
+    iterative: true,
+  },
+  {
+    // The sequence-aware baseline: MF + a transition from the previous basket (decay 0) or recency-weighted baskets.
+    name: "fpmc",
+    kind: "fpmc",
+    grid: [0.01, 0.001].flatMap((regularization) =>
+      [0, 0.3].map((recencyDecay) => ({
+        factors: 64,
+        learningRate: 0.05,
+        regularization,
+        recencyDecay,
+        epochs: 40,
+        patience: 2,
+      })),
+    ),
     iterative: true,
   },
   { name: "joint", kind: "joint", grid: [JOINT_SETTINGS], iterative: true },
