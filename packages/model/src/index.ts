@@ -17,6 +17,7 @@ export {
   type RankingEvaluation,
 } from "./evaluation/evaluate-ranking";
 export { catalogCoverageAtK, mrrAtK, ndcgAtK, precisionAtK, recallAtK } from "./evaluation/ranking-metrics";
+export { type ItemColdStartSplit, splitItemColdStart } from "./evaluation/split-item-cold-start";
 export {
   type HeldOutTarget,
   type LeaveLastOutSplit,
@@ -56,6 +57,7 @@ export { resizeBilinearInto } from "./features/image/resize-bilinear";
 export type { RgbaImage } from "./features/image/rgb-image";
 export * from "./guide/index";
 export { type InvertSpdOptions, invertSpdInPlace } from "./linalg/invert-spd";
+export { type AttributeKnnConfig, AttributeKnnConfigSchema, AttributeKnnRecommender } from "./models/attribute-knn";
 export { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./models/base-recommender";
 export { type BprConfig, BprConfigSchema, BprRecommender } from "./models/bpr";
 export { defineModel, type ModelDefinition } from "./models/define-model";

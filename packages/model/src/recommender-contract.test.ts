@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createInteractionDataset } from "./data/interaction-dataset";
 import { createRecommender, deserializeRecommender, listRecommenderKinds, type RecommenderKind } from "./registry";
-import { createCheckerboardInteractions } from "./testing/synthetic-data";
+import { createCheckerboardCatalog, createCheckerboardInteractions } from "./testing/synthetic-data";
 
 /** Small-data settings where a default would be tuned for catalog-sized data. */
 const TINY_CONFIGS: Partial<Record<RecommenderKind, Record<string, unknown>>> = {
@@ -23,10 +23,16 @@ const TINY_CONFIGS: Partial<Record<RecommenderKind, Record<string, unknown>>> = 
 };
 
 const dataset = createInteractionDataset({ interactions: createCheckerboardInteractions() });
+/** The same shoppers with a catalog whose attributes follow the checkerboard, for models that read only content. */
+const datasetWithCatalog = createInteractionDataset({
+  interactions: createCheckerboardInteractions(),
+  catalog: createCheckerboardCatalog(),
+});
+const CONTENT_ONLY_KINDS: readonly RecommenderKind[] = ["attribute-knn"];
 
 async function fitModel(kind: RecommenderKind, seed = 1) {
   const model = createRecommender(kind, TINY_CONFIGS[kind] ?? {});
-  await model.fit(dataset, { seed });
+  await model.fit(CONTENT_ONLY_KINDS.includes(kind) ? datasetWithCatalog : dataset, { seed });
   return model;
 }
 

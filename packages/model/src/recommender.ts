@@ -62,6 +62,11 @@ export type Recommender = {
   readonly kind: string;
   readonly config: unknown;
   readonly isFitted: boolean;
+  /**
+   * Whether the model can rank an item that had no training interaction (a new catalog item) from what it knows of
+   * the item itself, its content. False for models that know an item only through the shoppers who bought it.
+   */
+  readonly scoresUnseenItems: boolean;
   /** The item universe of the fitted model (throws before fit). Score arrays are indexed by it. */
   readonly items: IdMap;
   fit(dataset: InteractionDataset, options?: FitOptions): Promise<FitReport>;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { attributeKnnModel } from "./models/attribute-knn";
 import { bprModel } from "./models/bpr";
 import { easeModel } from "./models/ease";
 import { easeRecencyModel } from "./models/ease-recency";
@@ -18,6 +19,7 @@ export const MODEL_REGISTRY = {
   bpr: bprModel,
   fpmc: fpmcModel,
   joint: jointModel,
+  "attribute-knn": attributeKnnModel,
 } as const;
 
 export type RecommenderKind = keyof typeof MODEL_REGISTRY;

@@ -66,6 +66,11 @@ export abstract class BaseRecommender<Config> implements Recommender {
     out.set(this.requireState().popularity);
   }
 
+  /** Collaborative models know an item only through its buyers; content-using models override this. */
+  get scoresUnseenItems(): boolean {
+    return false;
+  }
+
   get isFitted(): boolean {
     return this.#state !== undefined;
   }

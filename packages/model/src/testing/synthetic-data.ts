@@ -1,4 +1,4 @@
-import type { Interaction } from "../data/interaction";
+import type { CatalogItem, Interaction } from "../data/interaction";
 import { createRng } from "../random/create-rng";
 
 /**
@@ -16,6 +16,23 @@ export function createCheckerboardInteractions(): Interaction[] {
     }
   }
   return rows;
+}
+
+/**
+ * A catalog for the checkerboard whose attributes follow its two blocks: even items are gold rings, odd items silver
+ * earrings, each with a price of its own; content-only models find the blocks from it.
+ */
+export function createCheckerboardCatalog(): CatalogItem[] {
+  return Array.from({ length: 20 }, (_, i) => ({
+    itemId: `i${i}`,
+    category: i % 2 === 0 ? "ring" : "earring",
+    metal: i % 2 === 0 ? "gold" : "silver",
+    gem: null,
+    color: null,
+    gender: null,
+    price: 100 + 10 * i,
+    brand: null,
+  }));
 }
 
 /**

@@ -176,6 +176,11 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     }
   }
 
+  /** With content features an item's input has a content part, so an item nobody bought still has a vector. */
+  override get scoresUnseenItems(): boolean {
+    return this.config.useContent;
+  }
+
   /** Moves the catalog scoring onto TF.js (WASM) when the model's dense backend is tfjs and a fast backend exists. */
   override async prepareForServing(): Promise<void> {
     if (this.config.denseBackend !== "tfjs" || this.#scorer.engine === "tensor") return;
