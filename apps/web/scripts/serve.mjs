@@ -19,12 +19,17 @@
 // at all — 3 failed starts in a row before any process listened (a missing build, a bad environment: restarting
 // cannot help, and the caller should see the failure at once). Once it has served, workers that crash are restarted
 // forever and the primary stays up: a loud log and a slower restart beat a shop that is down.
+//
+// Logs: one JSON line per event on stdout (pino, like the app's serverLogger in @jewelguide/api/logging), named
+// "serve"; a request that fails outside the app gets a requestId, logged and sent back as X-Request-Id.
 import cluster from "node:cluster";
+import crypto from "node:crypto";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pino } from "pino";
 import { planRestart, RESTART_POLICY, shouldGiveUp } from "./restart-policy.mjs";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,6 +38,8 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLIENT_ADDRESS_HEADER = "x-jewelguide-client-address";
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
+const log = pino({ name: "serve" });
+
 function readOptions(argv) {
   const options = { port: Number(process.env.PORT ?? 3000), hostname: undefined };
   for (let i = 0; i < argv.length; i++) {
@@ -40,11 +47,11 @@ function readOptions(argv) {
     const value = argv[i + 1];
     if ((flag === "-p" || flag === "--port") && value !== undefined) options.port = Number(value);
     else if ((flag === "-H" || flag === "--hostname") && value !== undefined) options.hostname = value;
-    else throw new Error(`serve: unknown argument '${flag}' (expected -p PORT, -H HOSTNAME)`);
+    else throw new Error(`unknown argument '${flag}' (expected -p PORT, -H HOSTNAME)`);
     i++;
   }
   if (!Number.isInteger(options.port) || options.port <= 0 || options.port > 65535) {
-    throw new Error(`serve: port must be an integer in 1..65535, got '${options.port}'`);
+    throw new Error(`port must be an integer in 1..65535, got '${options.port}'`);
   }
   return options;
 }
@@ -54,7 +61,7 @@ function readWorkerCount() {
   if (raw === undefined || raw === "") return os.availableParallelism();
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 1 || count > 64) {
-    throw new Error(`serve: WEB_CONCURRENCY must be an integer in 1..64, got '${raw}'`);
+    throw new Error(`WEB_CONCURRENCY must be an integer in 1..64, got '${raw}'`);
   }
   return count;
 }
@@ -67,7 +74,7 @@ function runPrimary() {
   const pendingRestarts = new Set();
   const server = { everListened: false, startupFailures: 0 };
   let stopping = false;
-  console.log(`serve: ${workers} web process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
+  log.info({ workers }, `${workers} web process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
   const fork = (slot) => {
     const worker = cluster.fork();
     running.set(worker.id, { slot, startedMs: Date.now() });
@@ -85,8 +92,9 @@ function runPrimary() {
     if (!server.everListened) {
       server.startupFailures++;
       if (shouldGiveUp(server)) {
-        console.error(
-          `serve: ${server.startupFailures} web processes in a row exited (${how}) before the server ever listened — ` +
+        log.fatal(
+          { startupFailures: server.startupFailures, exit: how },
+          `${server.startupFailures} web processes in a row exited (${how}) before the server ever listened — ` +
             "a fresh start cannot succeed (is the app built? is the environment valid? see above); stopping",
         );
         stop(typeof code === "number" && code !== 0 ? code : 1);
@@ -97,8 +105,9 @@ function runPrimary() {
     const plan = planRestart(slots[started.slot], { uptimeMs });
     slots[started.slot] = plan;
     const loop = plan.delayMs >= RESTART_POLICY.maxDelayMs ? " — IT KEEPS CRASHING: read the errors above" : "";
-    console.error(
-      `serve: web process ${worker.process.pid} (slot ${started.slot}) exited (${how}) after ` +
+    log.error(
+      { webPid: worker.process.pid, slot: started.slot, exit: how, uptimeMs, restartInMs: plan.delayMs },
+      `web process ${worker.process.pid} (slot ${started.slot}) exited (${how}) after ` +
         `${(uptimeMs / 1000).toFixed(1)} s; starting another in ${plan.delayMs} ms${loop}`,
     );
     const timer = setTimeout(() => {
@@ -139,13 +148,17 @@ async function runWorker() {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (!trustProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];
     handle(req, res).catch((error) => {
-      console.error(`serve: request ${req.method} ${req.url} failed:`, error);
-      if (!res.headersSent) res.statusCode = 500;
+      const requestId = crypto.randomUUID();
+      log.error({ requestId, method: req.method, url: req.url, err: error }, "request failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("X-Request-Id", requestId);
+      }
       res.end();
     });
   });
   server.on("error", (error) => {
-    console.error("serve: the web process could not listen:", error);
+    log.fatal({ err: error }, "the web process could not listen");
     process.exit(1);
   });
   // Named as `next start` names its process once it serves: the serving benchmark and the tests find web processes
@@ -160,12 +173,12 @@ if (cluster.isPrimary) {
     readOptions(process.argv.slice(2));
     runPrimary();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log.fatal(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
 } else {
   runWorker().catch((error) => {
-    console.error(error);
+    log.fatal({ err: error }, "the web process could not start");
     process.exit(1);
   });
 }
