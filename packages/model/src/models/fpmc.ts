@@ -216,7 +216,9 @@ export class FpmcRecommender extends BaseRecommender<FpmcConfig> {
     const ranks: number[] = Array.from(recent, (_, rank) => rank);
     if (userIndex !== undefined) {
       const h = this.#histories;
-      for (let p = h.indptr[userIndex] as number; p < (h.indptr[userIndex + 1] as number); p++) {
+      const end = h.indptr[userIndex + 1] as number;
+      // Only the first maxHistory items are read: a long history costs no more than a short one.
+      for (let p = h.indptr[userIndex] as number; p < end && items.length < this.config.maxHistory; p++) {
         const item = h.items[p] as number;
         if (items.includes(item)) continue;
         items.push(item);
