@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { ImportContext } from "../../import/import-context";
 import type { Problem } from "../../import/problem";
+import { tableSchemaOf } from "../../import/read-row";
 import { streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
 import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sync-counts";
 import { syncProducts } from "../../store/sync-products";
 import { MediaBatch } from "../media/media-batch";
-import { CATALOG_SCHEMA } from "./catalog-columns";
+import { CatalogRowSchema } from "./catalog-columns";
 import { type CatalogRow, parseCatalogRow } from "./parse-catalog-row";
 import { resolveImage } from "./resolve-image";
 
@@ -19,7 +20,7 @@ export async function importCatalog(context: ImportContext, input: Input, mediaD
   const counts = emptySyncCounts();
   const media = new MediaBatch(mediaDir);
   const { duplicates } = await streamRows<CatalogRow>(context, input, {
-    schema: CATALOG_SCHEMA,
+    schema: tableSchemaOf(CatalogRowSchema),
     keyColumn: "sku",
     parse: parseCatalogRow,
     async check(_tx, batch) {

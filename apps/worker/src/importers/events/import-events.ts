@@ -1,15 +1,16 @@
 import type { ImportContext } from "../../import/import-context";
+import { tableSchemaOf } from "../../import/read-row";
 import { streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
 import { findProductIds } from "../../store/find-ids";
 import { type InteractionInput, insertInteractions } from "../../store/insert-interactions";
-import { EVENTS_SCHEMA, parseEventRow } from "./parse-event-row";
+import { EventRowSchema, parseEventRow } from "./parse-event-row";
 
 /** Imports shopper events (CSV or JSONL). Every sku must already be in the catalog; users are created as needed. */
 export async function importEvents(context: ImportContext, input: Input): Promise<void> {
   const counts = { stored: 0, alreadyStored: 0, usersCreated: 0 };
   const { duplicates } = await streamRows<InteractionInput>(context, input, {
-    schema: EVENTS_SCHEMA,
+    schema: tableSchemaOf(EventRowSchema),
     keyColumn: "event_id",
     parse: parseEventRow,
     async check(tx, batch) {

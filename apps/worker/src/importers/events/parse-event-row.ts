@@ -1,35 +1,46 @@
 import { EVENT_TYPES } from "@jewelguide/model";
-import { RowReader } from "../../import/row-reader";
+import { z } from "zod";
+import { readRow } from "../../import/read-row";
+import { date, integer, number, oneOf, text } from "../../import/row-columns";
 import type { ParsedValue } from "../../import/stream-rows";
 import type { TableRecord } from "../../io/read-table";
 import type { InteractionInput } from "../../store/insert-interactions";
 import { hashKey } from "../hash-key";
 
-export const EVENTS_SCHEMA = {
-  required: ["user_id", "sku", "type", "occurred_at"],
-  optional: ["event_id", "source", "order_id", "price", "quantity"],
-} as const;
-
 /** The most characters each free-text column may hold (docs/data-formats.md, "Length limits"). */
 export const EVENT_TEXT_LIMITS = { event_id: 200, user_id: 200, sku: 200, source: 50, order_id: 200 } as const;
+
+/** The documented events format: docs/data-formats.md's `import events` table is written from it. */
+export const EventRowSchema = z.object({
+  event_id: text({ max: EVENT_TEXT_LIMITS.event_id }).describe(
+    "idempotency key: an event re-sent with the same `event_id` is stored once. When absent, the key is a hash of all the row's values (so an exact repeat is stored once).",
+  ),
+  user_id: text({ required: true, max: EVENT_TEXT_LIMITS.user_id }).describe(
+    "shopper id; unknown users are created (gender `unknown`)",
+  ),
+  sku: text({ required: true, max: EVENT_TEXT_LIMITS.sku }).describe(
+    'must already exist (import the catalog first); otherwise the row is rejected: `events.csv:3: column sku: unknown product "NOPE" (import it with \\`import catalog\\` first)`',
+  ),
+  type: oneOf(EVENT_TYPES, { required: true }).describe("case-insensitive"),
+  occurred_at: date({ required: true }).describe("a date-time needs its zone; see [Dates](#dates)"),
+  source: text({ max: EVENT_TEXT_LIMITS.source }).describe("free text, default `import` (e.g. `web`, `app`, `pos`)"),
+  order_id: text({ max: EVENT_TEXT_LIMITS.order_id }).describe("free text"),
+  price: number({ min: 0 }).describe("unit price paid"),
+  quantity: integer({ min: 1 }).describe("default 1"),
+});
 
 /**
  * One shopper event. The idempotency key is `event:<event_id>` when given, else `event:<hash of the row's values>`,
  * so a re-sent event is stored once.
  */
 export function parseEventRow(record: TableRecord, file: string): ParsedValue<InteractionInput> {
-  const r = new RowReader(file, record.line, record.values);
-  const eventId = r.string("event_id", { max: EVENT_TEXT_LIMITS.event_id });
-  const userId = r.string("user_id", { required: true, max: EVENT_TEXT_LIMITS.user_id });
-  const sku = r.string("sku", { required: true, max: EVENT_TEXT_LIMITS.sku });
-  const type = r.oneOf("type", EVENT_TYPES, { required: true });
-  const occurredAt = r.date("occurred_at", { required: true });
-  const source = r.string("source", { max: EVENT_TEXT_LIMITS.source }) ?? "import";
-  const orderId = r.string("order_id", { max: EVENT_TEXT_LIMITS.order_id }) ?? null;
-  const price = r.number("price", { min: 0 }) ?? null;
-  const quantity = r.integer("quantity", { min: 1 }) ?? 1;
-  if (r.problems.length > 0 || type === undefined || occurredAt === undefined)
-    return { ok: false, problems: r.problems };
+  const parsed = readRow(EventRowSchema, record, file);
+  if (!parsed.ok) return parsed;
+  const { event_id: eventId, user_id: userId, sku, type, occurred_at: occurredAt } = parsed.value;
+  const source = parsed.value.source ?? "import";
+  const orderId = parsed.value.order_id ?? null;
+  const price = parsed.value.price ?? null;
+  const quantity = parsed.value.quantity ?? 1;
   const content = [
     userId,
     sku,

@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { Category } from "@jewelguide/model";
+import { z } from "zod";
 import type { ImportContext } from "../../import/import-context";
 import type { Problem } from "../../import/problem";
 import { quoteValue } from "../../import/quote-value";
-import { RowReader } from "../../import/row-reader";
+import { readRow } from "../../import/read-row";
+import { oneOf, text } from "../../import/row-columns";
 import { tooLongMessage } from "../../import/text-limits";
 import { openInput } from "../../io/open-input";
 import { readTable, type TableRecord } from "../../io/read-table";
@@ -32,6 +34,34 @@ export const PHOTO_SET_TEXT_LIMITS = {
   gender: 100,
 } as const;
 const MAX = PHOTO_SET_TEXT_LIMITS;
+
+/** An entry of a comma-separated list longer than MAX.listEntry, as a message. */
+function checkListEntries(list: string): string | undefined {
+  const long = splitList(list).find((entry) => entry.length > MAX.listEntry);
+  return long === undefined ? undefined : `an entry ${tooLongMessage(long.length, MAX.listEntry)}`;
+}
+
+/** A row of labels.csv. */
+const PhotoLabelRowSchema = z.object({
+  file: text({ required: true, max: MAX.file }).describe("the photo, relative to the set's folder"),
+  label: oneOf(LABELS, { required: true }).describe("gives the category"),
+  original_path: text({ max: MAX.original_path }).describe("where the photo came from"),
+});
+
+/** A row of attributes.csv (its header must still carry every column: ATTRIBUTES_HEADER). */
+const PhotoAttributesRowSchema = z.object({
+  file: text({ required: true, max: MAX.file }).describe("the photo, as in labels.csv"),
+  description: text({ max: MAX.description }).describe("the product's description"),
+  materials: text({ max: MAX.materials, check: checkListEntries }).describe("comma-separated; the first metal"),
+  gemstones: text({ max: MAX.gemstones, check: checkListEntries }).describe("comma-separated; the first is the gem"),
+  gender: text({ max: MAX.gender }).describe("`Men` or `Women`"),
+});
+
+const ATTRIBUTES_HEADER = {
+  required: ["file", "label", "description", "materials", "gemstones", "gender"],
+  optional: [],
+  allowUnknown: true,
+};
 
 /** A photo's file name becomes part of its /media URL: plain characters only, no leading dot. */
 const SAFE_NAME = /^[A-Za-z0-9_-][\w.-]{0,199}$/;
@@ -64,11 +94,7 @@ export async function readPhotoSet(context: ImportContext, dir: string): Promise
   const labels = openInput(path.join(dir, "labels.csv"));
   const attributesInput = openInput(path.join(dir, "attributes.csv"));
   const extra = new Map<string, PhotoAttributes>();
-  for await (const record of readTable(attributesInput, {
-    required: ["file", "label", "description", "materials", "gemstones", "gender"],
-    optional: [],
-    allowUnknown: true,
-  })) {
+  for await (const record of readTable(attributesInput, ATTRIBUTES_HEADER)) {
     const parsed =
       record.problems.length > 0 ? { problems: record.problems } : parseAttributes(record, attributesInput.name);
     if ("problems" in parsed) context.problems.reject(parsed.problems, record.raw);
@@ -86,26 +112,27 @@ export async function readPhotoSet(context: ImportContext, dir: string): Promise
       context.problems.reject(record.problems, record.raw);
       continue;
     }
-    const r = new RowReader(labels.name, record.line, record.values);
-    const file = r.string("file", { required: true, max: MAX.file });
-    const label = r.oneOf("label", LABELS, { required: true });
-    const originalPath = r.string("original_path", { max: MAX.original_path }) ?? "";
-    let realPath = "";
-    if (file && r.problems.length === 0) {
-      const name = path.basename(file);
-      const image = readImageFile(file, dir);
-      if (!image.ok) r.report("file", image.message);
-      else realPath = image.realPath;
-      if (!SAFE_NAME.test(name)) {
-        r.report("file", `${quoteValue(name)}: a photo's name may hold only letters, digits, "_", "-" and "."`);
-      }
-      const first = lineByName.get(name);
-      if (first !== undefined) r.report("file", `${quoteValue(name)}: line ${first} already has a photo of that name`);
-    }
-    if (r.problems.length > 0 || label === undefined) {
-      context.problems.reject(r.problems, record.raw);
+    const parsed = readRow(PhotoLabelRowSchema, record, labels.name);
+    if (!parsed.ok) {
+      context.problems.reject(parsed.problems, record.raw);
       continue;
     }
+    const { file, label, original_path: originalPath = "" } = parsed.value;
+    const problems: Problem[] = [];
+    const report = (message: string) =>
+      problems.push({ file: labels.name, line: record.line, column: "file", message });
+    const name = path.basename(file);
+    const image = readImageFile(file, dir);
+    if (!image.ok) report(image.message);
+    if (!SAFE_NAME.test(name))
+      report(`${quoteValue(name)}: a photo's name may hold only letters, digits, "_", "-" and "."`);
+    const first = lineByName.get(name);
+    if (first !== undefined) report(`${quoteValue(name)}: line ${first} already has a photo of that name`);
+    if (problems.length > 0) {
+      context.problems.reject(problems, record.raw);
+      continue;
+    }
+    const realPath = image.ok ? image.realPath : "";
     lineByName.set(path.basename(file), record.line);
     photos.push(toPhoto(file, realPath, label, originalPath, extra.get(file)));
   }
@@ -116,19 +143,16 @@ export async function readPhotoSet(context: ImportContext, dir: string): Promise
 type PhotoAttributes = { file: string; description: string; materials: string; gemstones: string; gender: string };
 
 function parseAttributes(record: TableRecord, file: string): PhotoAttributes | { problems: Problem[] } {
-  const r = new RowReader(file, record.line, record.values);
-  const attributes: PhotoAttributes = {
-    file: r.string("file", { required: true, max: MAX.file }),
-    description: r.string("description", { max: MAX.description }) ?? "",
-    materials: r.string("materials", { max: MAX.materials }) ?? "",
-    gemstones: r.string("gemstones", { max: MAX.gemstones }) ?? "",
-    gender: r.string("gender", { max: MAX.gender }) ?? "",
+  const parsed = readRow(PhotoAttributesRowSchema, record, file);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const row = parsed.value;
+  return {
+    file: row.file,
+    description: row.description ?? "",
+    materials: row.materials ?? "",
+    gemstones: row.gemstones ?? "",
+    gender: row.gender ?? "",
   };
-  for (const column of ["materials", "gemstones"] as const) {
-    const long = splitList(attributes[column]).find((entry) => entry.length > MAX.listEntry);
-    if (long !== undefined) r.report(column, `an entry ${tooLongMessage(long.length, MAX.listEntry)}`);
-  }
-  return r.problems.length > 0 ? { problems: r.problems } : attributes;
 }
 
 function toPhoto(file: string, realPath: string, label: string, originalPath: string, extra?: PhotoAttributes): Photo {

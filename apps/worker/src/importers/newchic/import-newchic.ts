@@ -1,4 +1,5 @@
 import type { ImportContext } from "../../import/import-context";
+import { tableSchemaOf } from "../../import/read-row";
 import type { Input } from "../../io/open-input";
 import { readTable } from "../../io/read-table";
 import type { ProductInput } from "../../store/product-input";
@@ -6,7 +7,7 @@ import { formatSyncCounts } from "../../store/sync-counts";
 import { syncProductsInBatches } from "../../store/sync-products-in-batches";
 import { deriveTitles } from "../derive-titles";
 import { genderOfSubcategory, mapSubcategory, readFrenchName } from "./map-subcategory";
-import { NEWCHIC_SCHEMA, type NewchicRow, parseNewchicRow } from "./parse-newchic-row";
+import { type NewchicRow, NewchicRowSchema, parseNewchicRow } from "./parse-newchic-row";
 
 /**
  * Imports the Newchic catalog: one product per id (an id listed under several subcategories is one product that
@@ -16,7 +17,7 @@ export async function importNewchic(context: ImportContext, input: Input): Promi
   const byId = new Map<string, { row: NewchicRow; subcategories: string[] }>();
   let duplicates = 0;
   const progress = context.progress("newchic", input);
-  for await (const record of readTable(input, NEWCHIC_SCHEMA)) {
+  for await (const record of readTable(input, tableSchemaOf(NewchicRowSchema))) {
     context.stats.rowsRead += 1;
     progress.tick(context.stats.rowsRead);
     const parsed =

@@ -1,29 +1,10 @@
+import { z } from "zod";
 import type { Problem } from "../../import/problem";
 import { quoteValue } from "../../import/quote-value";
-import { RowReader } from "../../import/row-reader";
+import { readRow } from "../../import/read-row";
+import { boolean, ignored, integer, number, text } from "../../import/row-columns";
 import type { TableRecord } from "../../io/read-table";
 import { checkImageUrl } from "../media/check-image-url";
-
-export const NEWCHIC_SCHEMA = {
-  required: ["subcategory", "name", "current_price", "currency", "likes_count", "image_url", "id"],
-  optional: [
-    "category",
-    "raw_price",
-    "discount",
-    "is_new",
-    "brand",
-    "brand_url",
-    "codcountry",
-    "variation_0_color",
-    "variation_1_color",
-    "variation_0_thumbnail",
-    "variation_0_image",
-    "variation_1_thumbnail",
-    "variation_1_image",
-    "url",
-    "model",
-  ],
-} as const;
 
 /** The most characters each stored column may hold (docs/data-formats.md, "Length limits"); others are ignored. */
 export const NEWCHIC_TEXT_LIMITS = {
@@ -37,6 +18,46 @@ export const NEWCHIC_TEXT_LIMITS = {
   url: 2_000,
   model: 200,
 } as const;
+
+const MAX = NEWCHIC_TEXT_LIMITS;
+
+/** The Newchic catalog's columns: docs/data-formats.md's `import newchic` table is written from it. */
+export const NewchicRowSchema = z.object({
+  id: text({
+    required: true,
+    max: MAX.id,
+    type: "digits",
+    check: (id) => (/^\d+$/.test(id) ? undefined : `${quoteValue(id)} is not a numeric id`),
+  }).describe("the product id: sku `newchic-<id>`; an id listed again merges into its first row"),
+  currency: text({
+    required: true,
+    max: MAX.currency,
+    type: "`USD`",
+    check: (currency) => (currency === "USD" ? undefined : `${quoteValue(currency)}: only USD prices are expected`),
+  }).describe("another currency rejects the row"),
+  image_url: text({ required: true, max: MAX.image_url, check: checkImageUrl }).describe(
+    "an http(s) URL, checked as the catalog's `image` URLs are",
+  ),
+  subcategory: text({ required: true, max: MAX.subcategory }).describe("French; gives the category and gender"),
+  name: text({ required: true, max: MAX.name }).describe("French name: the description and `attributes.nameFr`"),
+  current_price: number({ required: true, min: 0 }).describe("the price"),
+  raw_price: number({ min: 0 }).describe("`attributes.rawPrice`"),
+  discount: number().describe("`attributes.discountPercent`"),
+  likes_count: integer({ required: true, min: 0 }).describe("`attributes.likesCount` (a popularity prior)"),
+  is_new: boolean().describe("`attributes.isNew`, default `false`"),
+  brand: text({ max: MAX.brand }).describe("prefixes the derived titles"),
+  variation_0_color: text({ max: MAX.variation_0_color }).describe("the color, stored lower-case"),
+  url: text({ max: MAX.url }).describe("`attributes.url`"),
+  model: text({ max: MAX.model }).describe("`attributes.model`"),
+  category: ignored().describe("not stored"),
+  brand_url: ignored().describe("not stored"),
+  codcountry: ignored().describe("not stored"),
+  variation_1_color: ignored().describe("not stored"),
+  variation_0_thumbnail: ignored().describe("not stored"),
+  variation_0_image: ignored().describe("not stored"),
+  variation_1_thumbnail: ignored().describe("not stored"),
+  variation_1_image: ignored().describe("not stored"),
+});
 
 export type NewchicRow = {
   line: number;
@@ -59,32 +80,26 @@ export function parseNewchicRow(
   record: TableRecord,
   file: string,
 ): { ok: true; row: NewchicRow } | { ok: false; problems: Problem[] } {
-  const r = new RowReader(file, record.line, record.values);
-  const MAX = NEWCHIC_TEXT_LIMITS;
-  const id = r.string("id", { required: true, max: MAX.id });
-  if (id && !/^\d+$/.test(id)) r.report("id", `${quoteValue(id)} is not a numeric id`);
-  const currency = r.string("currency", { required: true, max: MAX.currency });
-  if (currency && currency !== "USD") r.report("currency", `${quoteValue(currency)}: only USD prices are expected`);
-  const imageUrl = r.string("image_url", { required: true, max: MAX.image_url });
-  const urlProblem = imageUrl ? checkImageUrl(imageUrl) : undefined;
-  if (urlProblem) r.report("image_url", urlProblem);
-  const row = {
-    line: record.line,
-    id,
-    subcategory: r.string("subcategory", { required: true, max: MAX.subcategory }),
-    name: r.string("name", { required: true, max: MAX.name }),
-    price: r.number("current_price", { required: true, min: 0 }),
-    rawPrice: r.number("raw_price", { min: 0 }) ?? null,
-    discount: r.number("discount") ?? null,
-    likes: r.integer("likes_count", { required: true, min: 0 }),
-    isNew: r.boolean("is_new") ?? false,
-    brand: r.string("brand", { max: MAX.brand }) ?? null,
-    color: r.string("variation_0_color", { max: MAX.variation_0_color })?.toLowerCase() ?? null,
-    imageUrl,
-    url: r.string("url", { max: MAX.url }) ?? null,
-    model: r.string("model", { max: MAX.model }) ?? null,
+  const parsed = readRow(NewchicRowSchema, record, file);
+  if (!parsed.ok) return parsed;
+  const row = parsed.value;
+  return {
+    ok: true,
+    row: {
+      line: record.line,
+      id: row.id,
+      subcategory: row.subcategory,
+      name: row.name,
+      price: row.current_price,
+      rawPrice: row.raw_price ?? null,
+      discount: row.discount ?? null,
+      likes: row.likes_count,
+      isNew: row.is_new ?? false,
+      brand: row.brand ?? null,
+      color: row.variation_0_color?.toLowerCase() ?? null,
+      imageUrl: row.image_url,
+      url: row.url ?? null,
+      model: row.model ?? null,
+    },
   };
-  if (r.problems.length > 0 || row.price === undefined || row.likes === undefined)
-    return { ok: false, problems: r.problems };
-  return { ok: true, row: { ...row, price: row.price, likes: row.likes } };
 }

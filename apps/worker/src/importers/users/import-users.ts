@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { ImportContext } from "../../import/import-context";
-import { RowReader } from "../../import/row-reader";
+import { readRow, tableSchemaOf } from "../../import/read-row";
+import { jsonObject, oneOf, text } from "../../import/row-columns";
 import { type ParsedValue, streamRows } from "../../import/stream-rows";
 import type { Input } from "../../io/open-input";
 import type { TableRecord } from "../../io/read-table";
@@ -8,30 +10,40 @@ import { addSyncCounts, emptySyncCounts, formatSyncCounts } from "../../store/sy
 import { type UserInput, upsertUsers } from "../../store/upsert-users";
 import { hashKey } from "../hash-key";
 
-const USERS_SCHEMA = { required: ["user_id"], optional: ["gender", "age_band", "city", "attributes"] } as const;
 const USER_GENDERS = ["female", "male", "unknown"] as const;
 /** The most characters each free-text column may hold (docs/data-formats.md, "Length limits"). */
 export const USER_TEXT_LIMITS = { user_id: 200, age_band: 50, city: 200 } as const;
 
+/** The documented users format: docs/data-formats.md's `import users` table is written from it. */
+export const UserRowSchema = z.object({
+  user_id: text({ required: true, max: USER_TEXT_LIMITS.user_id }).describe(
+    "the shop's shopper id (or first-party cookie id), unique in the file",
+  ),
+  gender: oneOf(USER_GENDERS).describe("default `unknown`"),
+  age_band: text({ max: USER_TEXT_LIMITS.age_band }).describe("free text, e.g. `25-34`"),
+  city: text({ max: USER_TEXT_LIMITS.city }).describe("free text"),
+  attributes: jsonObject().describe("within the [attribute limits](#length-limits)"),
+});
+
 export function parseUserRow(record: TableRecord, file: string): ParsedValue<UserInput> {
-  const r = new RowReader(file, record.line, record.values);
-  const externalId = r.string("user_id", { required: true, max: USER_TEXT_LIMITS.user_id });
+  const parsed = readRow(UserRowSchema, record, file);
+  if (!parsed.ok) return parsed;
+  const row = parsed.value;
   const user: UserInput = {
-    externalId,
-    gender: r.oneOf("gender", USER_GENDERS) ?? "unknown",
-    ageBand: r.string("age_band", { max: USER_TEXT_LIMITS.age_band }) ?? null,
-    city: r.string("city", { max: USER_TEXT_LIMITS.city }) ?? null,
-    attributes: r.object("attributes") ?? {},
+    externalId: row.user_id,
+    gender: row.gender ?? "unknown",
+    ageBand: row.age_band ?? null,
+    city: row.city ?? null,
+    attributes: row.attributes ?? {},
   };
-  if (r.problems.length > 0) return { ok: false, problems: r.problems };
-  return { ok: true, value: user, key: externalId, fingerprint: hashKey([stableJson(user)]) };
+  return { ok: true, value: user, key: row.user_id, fingerprint: hashKey([stableJson(user)]) };
 }
 
 /** Imports shoppers (CSV or JSONL), upserted by user_id. */
 export async function importUsers(context: ImportContext, input: Input): Promise<void> {
   const counts = emptySyncCounts();
   const { duplicates } = await streamRows<UserInput>(context, input, {
-    schema: USERS_SCHEMA,
+    schema: tableSchemaOf(UserRowSchema),
     keyColumn: "user_id",
     parse: parseUserRow,
     async write(tx, batch) {
