@@ -78,10 +78,11 @@ export const BENCHMARK_PLAN: BenchmarkEntry[] = [
     derivedFrom: { of: "ease", change: {}, ownEpochs: false },
   },
   {
-    // factors × (step, L2); epochs by early stopping (patience 2) on validation NDCG@20, at most 40.
+    // factors × (step, L2); epochs by early stopping (patience 2) on validation NDCG@20, at most 40. 32/64 factors:
+    // shoppers have ~2–3 items each, and every factor costs scoring time in each epoch's early-stopping check.
     name: "bpr",
     kind: "bpr",
-    grid: [64, 128].flatMap((factors) =>
+    grid: [32, 64].flatMap((factors) =>
       FACTORISATION_STEPS.map((step) => ({ factors, ...step, epochs: 40, patience: 2 })),
     ),
     iterative: true,
