@@ -10,8 +10,9 @@ import { expect, test } from "../src/test";
  * The app-router pages and the Pages API (tRPC) are separate bundles in one web process, each with its own copy of
  * the workspace packages, sharing one database handle on globalThis. Whichever bundle answers first must not break the
  * other: a fresh `next start` that serves the tRPC GETs first then renders the pages, and another that renders the
- * pages first then serves the tRPC GETs, answer 200 to all of them. The shared e2e server cannot show this (the global
- * setup already rendered its home page), so this file starts two fresh servers of its own on free ports.
+ * pages first then serves the tRPC GETs, answer 200 to all of them. The shared e2e server cannot show this (the
+ * webServer's readiness check already rendered its home page), so this file starts two fresh servers of its own on free
+ * ports.
  */
 
 const BOOT_TIMEOUT_MS = 120_000;
