@@ -1,5 +1,6 @@
 export type {
   AbTest,
+  ApiKey,
   AuditLog,
   ImportRun,
   Interaction,
@@ -10,6 +11,7 @@ export type {
   User,
 } from "../generated/sqlite/client";
 export { Prisma } from "../generated/sqlite/client";
+export * from "./api-keys";
 export * from "./audit";
 export { createDb, type Db, type DbHandle, type DbTransaction } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";

@@ -10,7 +10,8 @@ export const auditLogCommand = defineCommand({
   help: `One line per recorded change: when, who (a staff e-mail from the dashboard, or worker:<os user>@<host> from
 this CLI) and in which role, the action (publish | rollback | ab-test-start | ab-test-stop | ab-test-promote), the
 version from → to, whether the publish gates were forced, and details. Entries are written in the same transaction
-as the change they describe. --json prints the entries as JSON.`,
+as the change they describe; api-key-create and api-key-revoke name the HTTP API key (id, name, scope). --json
+prints the entries as JSON.`,
   flags: {
     limit: {
       type: "string",

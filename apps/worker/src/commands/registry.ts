@@ -1,4 +1,5 @@
 import type { Command } from "../cli/command";
+import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand } from "./api-key";
 import { auditLogCommand } from "./audit-log";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
@@ -44,4 +45,7 @@ export const COMMANDS: Command[] = [
   simulateCommand,
   createAdminCommand,
   linkTokenCommand,
+  apiKeyCreateCommand,
+  apiKeyListCommand,
+  apiKeyRevokeCommand,
 ];

@@ -1,5 +1,16 @@
-/** What the audit log records: every change to what serves, made from the dashboard or the worker CLI. */
-export const AUDIT_ACTIONS = ["publish", "rollback", "ab-test-start", "ab-test-stop", "ab-test-promote"] as const;
+/**
+ * What the audit log records: every change to what serves, made from the dashboard or the worker CLI, and who was given
+ * (or lost) a key to the shop backends' HTTP API.
+ */
+export const AUDIT_ACTIONS = [
+  "publish",
+  "rollback",
+  "ab-test-start",
+  "ab-test-stop",
+  "ab-test-promote",
+  "api-key-create",
+  "api-key-revoke",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A dashboard user's role, or `operator` for someone at the worker CLI (who holds the database itself). */
