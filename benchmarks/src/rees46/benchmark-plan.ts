@@ -91,7 +91,7 @@ export const BENCHMARK_PLAN: BenchmarkEntry[] = [
   {
     // The sequence-aware baseline: MF + a transition from the previous basket (decay 0) or from recency-weighted
     // baskets (0.3), × L2 0.01 / 0.001 at bpr's default step (the larger step lost on bpr before, BENCHMARKS §1; an
-    // fpmc trial costs about twice a bpr one, and the whole benchmark has 30 minutes); epochs by early stopping.
+    // fpmc epoch costs 1–1.5 × a 64-factor bpr one, and the whole benchmark has 30 minutes); epochs by early stopping.
     name: "fpmc",
     kind: "fpmc",
     grid: [0, 0.3].flatMap((recencyDecay) =>
