@@ -26,10 +26,10 @@ export function applyJointGradients(network: JointNetwork, gradients: JointGradi
       stepAdagradRow(table, row, grad.subarray(row * width, row * width + width), rate, l2);
     }
   };
-  stepDense(network.userHead, gradients.userHead);
+  stepDense(network.userCategoryHead, gradients.userCategoryHead);
+  stepDense(network.userMetalHead, gradients.userMetalHead);
+  stepDense(network.userPriceHead, gradients.userPriceHead);
   stepRows(network.itemOut, gradients.itemOutFromItemLoss);
-  stepDense(network.categoryHead, gradients.categoryHead);
-  stepDense(network.metalHead, gradients.metalHead);
   stepRows(network.userIds, gradients.userIds);
   stepRows(network.profileVectors, gradients.profileVectors);
   stepRows(network.itemOut, gradients.itemOut);

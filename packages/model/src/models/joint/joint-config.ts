@@ -21,9 +21,15 @@ export const JointConfigSchema = z.object({
   learningRate: z.number().positive().default(0.1),
   /** L2 penalty on every parameter row touched by a step (default 1e-4). */
   l2: z.number().nonnegative().default(1e-4),
-  /** Weight a of L_item: item attributes predicted from the item's id embedding (default 0.1; 0 disables). */
+  /**
+   * Weight a of L_item: in-batch contrastive alignment of each target's id embedding with its content vector, so
+   * content learns what behaviour taught and unsold items inherit it (default 0.1; 0 disables).
+   */
   itemLossWeight: z.number().nonnegative().default(0.1),
-  /** Weight b of L_user: the next item's category predicted from the user vector (default 0.1; 0 disables). */
+  /**
+   * Weight b of L_user: the next item's category, metal and price band predicted from the behaviour part of the user
+   * vector (history id embeddings + user id; default 0.1; 0 disables).
+   */
   userLossWeight: z.number().nonnegative().default(0.1),
   /** Item and profile content features in the towers (default true). */
   useContent: z.boolean().default(true),

@@ -20,10 +20,14 @@ export type JointForward = {
   inputVectors: Float32Array;
   /** β_i = m_i·b_i + Σ_f x_if·v_f per slot (n). */
   itemBias: Float32Array;
+  /** z_i = Σ_f x_if·W_f + Tᵀ·c_i per slot (n × d): the content vector, which L_item aligns with Eo_i. */
+  contentVectors: Float32Array;
   /** The slots' dense rows C_B (n × D), kept for ∂T = C_Bᵀ·∂Z; null without the dense path. */
   denseRows: Float32Array | null;
   /** u_b = Σ_k α_k·h_k + Eu_user + Σ_g y_g·P_g per example (B × d). */
   users: Float32Array;
+  /** r_b = Σ_k α_k·m_k·Ei_k + Eu_user per example (B × d): the behaviour part of u_b, which L_user reads. */
+  behaviourUsers: Float32Array;
 };
 
 export function collectSlots(batch: readonly JointExample[], negatives: Int32Array): JointSlots {
@@ -106,18 +110,26 @@ export function forwardJoint(
     }
   }
   const users = new Float32Array(batch.length * d);
+  const behaviourUsers = new Float32Array(batch.length * d);
   const profiles = shape.userFeatures;
   const Eu = network.userIds.weights;
   const P = network.profileVectors.weights;
   batch.forEach((example, row) => {
     const u = users.subarray(row * d, row * d + d);
+    const r = behaviourUsers.subarray(row * d, row * d + d);
     for (let k = 0; k < example.history.length; k++) {
-      const s = slotOfItem(slots, example.history[k] as number);
+      const item = example.history[k] as number;
+      const s = slotOfItem(slots, item);
       const a = example.historyWeights[k] as number;
       for (let j = 0; j < d; j++) u[j] = (u[j] as number) + a * (inputVectors[s * d + j] as number);
+      if (keepId[s] === 1) for (let j = 0; j < d; j++) r[j] = (r[j] as number) + a * (Ei[item * d + j] as number);
     }
     if (config.useIds) {
-      for (let j = 0; j < d; j++) u[j] = (u[j] as number) + (Eu[example.user * d + j] as number);
+      for (let j = 0; j < d; j++) {
+        const e = Eu[example.user * d + j] as number;
+        u[j] = (u[j] as number) + e;
+        r[j] = (r[j] as number) + e;
+      }
     }
     if (config.useContent) {
       for (let p = profiles.indptr[example.user] as number; p < (profiles.indptr[example.user + 1] as number); p++) {
@@ -127,7 +139,7 @@ export function forwardJoint(
       }
     }
   });
-  return { slots, keepId, itemVectors, inputVectors, itemBias, denseRows, users };
+  return { slots, keepId, itemVectors, inputVectors, itemBias, contentVectors: z, denseRows, users, behaviourUsers };
 }
 
 /** The dense rows c_i of the given items (count × D). */

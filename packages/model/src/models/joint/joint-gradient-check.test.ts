@@ -48,14 +48,14 @@ function densify(network: JointNetwork, gradients: JointGradients): JointTables 
   addRows("featureBias", scalars(gradients.featureBias));
   addRows("userIds", gradients.userIds);
   addRows("profileVectors", gradients.profileVectors);
-  for (const name of ["denseProjection", "userHead", "categoryHead", "metalHead"] as const) {
+  for (const name of ["denseProjection", "userCategoryHead", "userMetalHead", "userPriceHead"] as const) {
     const grad = gradients[name];
     if (grad !== null) dense[name].set(grad);
   }
   return dense;
 }
 
-/** A few training steps, then heads drawn at a useful scale (they start at 0.01, where L_item barely reaches Eo). */
+/** A few training steps, then heads drawn at a useful scale (they start at 0.01, where L_user barely reaches r). */
 function prepare(overrides: Partial<JointConfig>) {
   const tiny = createTinyJointNetwork(overrides);
   const { network, labels, logQ, drawBatch } = tiny;
@@ -64,7 +64,7 @@ function prepare(overrides: Partial<JointConfig>) {
     const { batch, negatives } = drawBatch(rng);
     trainJointStep(network, batch, negatives, logQ, labels, rng);
   }
-  for (const head of [network.userHead, network.categoryHead, network.metalHead]) {
+  for (const head of [network.userCategoryHead, network.userMetalHead, network.userPriceHead]) {
     head.weights.set(Float32Array.from(head.weights, () => rng.nextNormal() * 0.5));
   }
   const { batch, negatives } = drawBatch(rng);
@@ -110,6 +110,11 @@ describe("joint network gradient check", () => {
     ["ids, content and dense content", {}],
     ["without content", { useContent: false }],
     ["without ids", { useIds: false }],
+    // The auxiliary terms dominating, then each alone beside L_interaction: L_item's ∂z reaches W and T, L_user's ∂r
+    // reaches Ei and Eu.
+    ["auxiliary terms weighted ×10", { itemLossWeight: 5, userLossWeight: 3 }],
+    ["without L_user", { userLossWeight: 0 }],
+    ["without L_item", { itemLossWeight: 0 }],
   ] as const) {
     it(`matches central differences for every table (${label})`, () => {
       const { network, gradients, tables, problem } = prepare(overrides);

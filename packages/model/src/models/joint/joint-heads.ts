@@ -1,13 +1,11 @@
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
 import { assertIndices, assertLength } from "../../linalg/assert-shape";
+import { transpose } from "../../linalg/transpose";
 import type { JointForward } from "./joint-forward";
 import { slotOfItem } from "./joint-forward";
-import type { ItemLabels, JointExample, JointNetwork, StepLosses } from "./joint-network";
+import { type ItemLabels, type JointExample, type JointNetwork, PRICE_BANDS, type StepLosses } from "./joint-network";
 import { sampledSoftmax } from "./sampled-softmax";
 import { accumulateHeadGradient, softmaxHead } from "./softmax-head";
-
-const CATEGORY_CLASSES = CATEGORIES.length;
-const METAL_CLASSES = METALS.length;
 
 /**
  * The three loss terms of one mini-batch (docs/model.md, "Score and objective") and the gradients of
@@ -19,20 +17,26 @@ export type JointHeads = {
   /** ∂L/∂o_i and ∂L/∂β_i per slot (n × d, n): from L_interaction. */
   dItemVectors: Float32Array;
   dItemBias: Float32Array;
-  /** ∂L/∂u_b per example (B × d): from L_interaction and b·L_user. */
+  /** ∂L/∂u_b per example (B × d): from L_interaction. */
   dUsers: Float32Array;
+  /** ∂(b·L_user)/∂r_b per example (B × d), r_b the behaviour part of u_b; null when the term is off. */
+  dBehaviourUsers: Float32Array | null;
+  /** ∂(a·L_item)/∂z_i per slot (n × d); null when the term is off. */
+  dContentVectors: Float32Array | null;
   /** ∂(a·L_item)/∂Eo_i for each distinct target whose id is used (L_item reads Eo directly, not o_i). */
   dItemOutFromItemLoss: Map<number, Float32Array>;
-  /** ∂L/∂ of the head tables (classes × (d + 1)); null when the term is off. */
-  dUserHead: Float32Array | null;
-  dCategoryHead: Float32Array | null;
-  dMetalHead: Float32Array | null;
+  /** ∂(b·L_user)/∂ of L_user's head tables (classes × (d + 1)); null when the term is off. */
+  dUserCategoryHead: Float32Array | null;
+  dUserMetalHead: Float32Array | null;
+  dUserPriceHead: Float32Array | null;
 };
 
 /**
  * L_interaction: log-q corrected sampled softmax of each target against the shared negatives.
- * L_user: the target's category from u_b (mean over the batch). L_item: category and metal of each distinct target
- * item from its id embedding Eo_i (mean over those targets).
+ * L_user: the target's category, metal and price band from r_b (the behaviour part of u_b: history id embeddings and
+ * the user's id, none of which sees content), summed over the three heads, mean over the batch.
+ * L_item: for the distinct targets i whose id is used, a softmax over the batch's targets j of Eo_i·z_j with label
+ * j = i (content and behaviour vectors of one item agree, and differ from other items'), mean over those targets.
  */
 export function computeJointHeads(
   network: JointNetwork,
@@ -42,12 +46,12 @@ export function computeJointHeads(
   logQ: Float32Array,
   labels: ItemLabels,
 ): JointHeads {
-  const { d, config, shape } = network;
-  const B = batch.length;
+  const { d, shape } = network;
   const n = forward.slots.items.length;
   assertLength("logQ", logQ, shape.items);
   assertLength("category labels", labels.category, shape.items);
   assertLength("metal labels", labels.metal, shape.items);
+  assertLength("price band labels", labels.priceBand, shape.items);
   assertIndices("negatives", negatives, shape.items);
   const dItemVectors = new Float32Array(n * d);
   const dItemBias = new Float32Array(n);
@@ -70,60 +74,109 @@ export function computeJointHeads(
     dItemVectors,
     dItemBias,
   );
-  const dUsers = softmax.dUsers;
-  let userLoss = 0;
-  let dUserHead: Float32Array | null = null;
-  if (config.userLossWeight > 0) {
-    const probs = new Float32Array(CATEGORY_CLASSES);
-    dUserHead = new Float32Array(CATEGORY_CLASSES * (d + 1));
-    const scale = config.userLossWeight / B;
-    for (let b = 0; b < B; b++) {
-      const label = labels.category[(batch[b] as JointExample).target] as number;
-      if (label < 0) continue;
-      userLoss += softmaxHead(network.userHead.weights, forward.users, b * d, d, CATEGORY_CLASSES, label, probs);
-      const userHead = network.userHead.weights;
-      accumulateHeadGradient(userHead, forward.users, b * d, d, probs, label, scale, dUserHead, dUsers, b * d);
-    }
-    userLoss /= B;
-  }
-  let itemLoss = 0;
-  const dItemOutFromItemLoss = new Map<number, Float32Array>();
-  let dCategoryHead: Float32Array | null = null;
-  let dMetalHead: Float32Array | null = null;
-  if (config.itemLossWeight > 0 && config.useIds) {
-    const targets = [...new Set(batch.map((example) => example.target))].filter((item) => network.usesId(item));
-    const probsC = new Float32Array(CATEGORY_CLASSES);
-    const probsM = new Float32Array(METAL_CLASSES);
-    dCategoryHead = new Float32Array(CATEGORY_CLASSES * (d + 1));
-    dMetalHead = new Float32Array(METAL_CLASSES * (d + 1));
-    const scale = config.itemLossWeight / Math.max(1, targets.length);
-    const Eo = network.itemOut.weights;
-    const categoryHead = network.categoryHead.weights;
-    const metalHead = network.metalHead.weights;
-    for (const item of targets) {
-      const dEo = new Float32Array(d);
-      const category = labels.category[item] as number;
-      const metal = labels.metal[item] as number;
-      if (category >= 0) {
-        itemLoss += softmaxHead(categoryHead, Eo, item * d, d, CATEGORY_CLASSES, category, probsC);
-        accumulateHeadGradient(categoryHead, Eo, item * d, d, probsC, category, scale, dCategoryHead, dEo, 0);
-      }
-      if (metal >= 0) {
-        itemLoss += softmaxHead(metalHead, Eo, item * d, d, METAL_CLASSES, metal, probsM);
-        accumulateHeadGradient(metalHead, Eo, item * d, d, probsM, metal, scale, dMetalHead, dEo, 0);
-      }
-      dItemOutFromItemLoss.set(item, dEo);
-    }
-    itemLoss /= Math.max(1, targets.length);
-  }
+  const user = userLoss(network, batch, forward, labels);
+  const item = itemLoss(network, batch, forward);
   return {
-    losses: { interaction: softmax.loss, item: itemLoss, user: userLoss },
+    losses: { interaction: softmax.loss, item: item.loss, user: user.loss },
     dItemVectors,
     dItemBias,
-    dUsers,
-    dItemOutFromItemLoss,
-    dUserHead,
-    dCategoryHead,
-    dMetalHead,
+    dUsers: softmax.dUsers,
+    dBehaviourUsers: user.dBehaviourUsers,
+    dContentVectors: item.dContentVectors,
+    dItemOutFromItemLoss: item.dItemOut,
+    dUserCategoryHead: user.dHeads?.[0] ?? null,
+    dUserMetalHead: user.dHeads?.[1] ?? null,
+    dUserPriceHead: user.dHeads?.[2] ?? null,
   };
+}
+
+/** L_user and its gradients: off without ids (r_b would be zero) or with weight 0. */
+function userLoss(network: JointNetwork, batch: readonly JointExample[], forward: JointForward, labels: ItemLabels) {
+  const { d, config } = network;
+  if (config.userLossWeight === 0 || !config.useIds) return { loss: 0, dBehaviourUsers: null, dHeads: null };
+  const B = batch.length;
+  const heads = [
+    { table: network.userCategoryHead.weights, classes: CATEGORIES.length, labels: labels.category },
+    { table: network.userMetalHead.weights, classes: METALS.length, labels: labels.metal },
+    { table: network.userPriceHead.weights, classes: PRICE_BANDS, labels: labels.priceBand },
+  ];
+  const dHeads = heads.map((head) => new Float32Array(head.classes * (d + 1)));
+  const dBehaviourUsers = new Float32Array(B * d);
+  const scale = config.userLossWeight / B;
+  let loss = 0;
+  heads.forEach((head, h) => {
+    const probs = new Float32Array(head.classes);
+    for (let b = 0; b < B; b++) {
+      const label = head.labels[(batch[b] as JointExample).target] as number;
+      if (label < 0) continue;
+      const r = forward.behaviourUsers;
+      loss += softmaxHead(head.table, r, b * d, d, head.classes, label, probs);
+      accumulateHeadGradient(
+        head.table,
+        r,
+        b * d,
+        d,
+        probs,
+        label,
+        scale,
+        dHeads[h] as Float32Array,
+        dBehaviourUsers,
+        b * d,
+      );
+    }
+  });
+  return { loss: loss / B, dBehaviourUsers, dHeads };
+}
+
+/**
+ * L_item and its gradients: an in-batch contrastive alignment of id and content vectors. Off without ids or content
+ * (one side would be missing) or with weight 0.
+ */
+function itemLoss(network: JointNetwork, batch: readonly JointExample[], forward: JointForward) {
+  const { d, config } = network;
+  const dItemOut = new Map<number, Float32Array>();
+  if (config.itemLossWeight === 0 || !config.useIds || !config.useContent) {
+    return { loss: 0, dItemOut, dContentVectors: null };
+  }
+  const targets = [...new Set(batch.map((example) => example.target))].filter((item) => network.usesId(item));
+  const m = targets.length;
+  const dContentVectors = new Float32Array(forward.slots.items.length * d);
+  if (m === 0) return { loss: 0, dItemOut, dContentVectors };
+  const slots = targets.map((item) => slotOfItem(forward.slots, item));
+  const ids = new Float32Array(m * d);
+  const contents = new Float32Array(m * d);
+  const Eo = network.itemOut.weights;
+  targets.forEach((item, i) => {
+    ids.set(Eo.subarray(item * d, item * d + d), i * d);
+    const s = slots[i] as number;
+    contents.set(forward.contentVectors.subarray(s * d, s * d + d), i * d);
+  });
+  // G[i][j] = (softmax_j(Eo_i·z_j) − δ_ij)·a/m, the gradient of a·L_item with respect to the logit Eo_i·z_j.
+  const grads = network.multiply(ids, m, contents, m, d).slice();
+  const scale = config.itemLossWeight / m;
+  let loss = 0;
+  for (let i = 0; i < m; i++) {
+    const row = i * m;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < m; j++) max = Math.max(max, grads[row + j] as number);
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const e = Math.exp((grads[row + j] as number) - max);
+      grads[row + j] = e;
+      sum += e;
+    }
+    loss -= Math.log(Math.max((grads[row + i] as number) / sum, 1e-30));
+    for (let j = 0; j < m; j++) grads[row + j] = scale * ((grads[row + j] as number) / sum - (i === j ? 1 : 0));
+  }
+  // ∂Eo = G·Z and ∂Z = Gᵀ·Eo, each as a product with the transposed right factor.
+  const dIds = network.multiply(grads, m, transpose(contents, m, d), d, m);
+  const dContents = network.multiply(transpose(grads, m, m), m, transpose(ids, m, d), d, m);
+  targets.forEach((item, i) => {
+    dItemOut.set(item, dIds.slice(i * d, i * d + d));
+    const s = slots[i] as number;
+    for (let k = 0; k < d; k++) {
+      dContentVectors[s * d + k] = (dContentVectors[s * d + k] as number) + (dContents[i * d + k] as number);
+    }
+  });
+  return { loss: loss / m, dItemOut, dContentVectors };
 }

@@ -14,7 +14,7 @@ import { type DenseItemContent, normalizeDenseContent } from "./dense-content";
 import { buildFeatureTable, type FeatureTable } from "./feature-table";
 import { describeItemContent } from "./item-content";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
-import { type ItemLabels, type JointExample, JointNetwork } from "./joint-network";
+import { type ItemLabels, type JointExample, JointNetwork, PRICE_BANDS } from "./joint-network";
 import { trainJointStep } from "./train-joint-step";
 import {
   basketsOnePerItem,
@@ -352,13 +352,25 @@ function describeUserTokens(user: { gender?: string; ageBand?: string; city?: st
 function buildItemLabels(dataset: InteractionDataset, items: number): ItemLabels {
   const category = new Int32Array(items).fill(-1);
   const metal = new Int32Array(items).fill(-1);
+  const priceBand = new Int32Array(items).fill(-1);
+  const prices = dataset.catalog
+    .map((item) => item?.price ?? null)
+    .filter((price): price is number => price !== null && price > 0)
+    .sort((a, b) => a - b);
+  // Upper edges of the first PRICE_BANDS − 1 quantile bands of the catalog's known prices.
+  const edges = Array.from(
+    { length: PRICE_BANDS - 1 },
+    (_, k) => prices[Math.floor(((k + 1) * prices.length) / PRICE_BANDS)] ?? 0,
+  );
   for (let i = 0; i < items; i++) {
     const item = dataset.catalog[i];
     if (item === undefined) continue;
     category[i] = CATEGORIES.indexOf(item.category);
     metal[i] = item.metal === null ? -1 : METALS.indexOf(item.metal);
+    const price = item.price;
+    if (price !== null && price > 0) priceBand[i] = edges.filter((edge) => price >= edge).length;
   }
-  return { category, metal };
+  return { category, metal, priceBand };
 }
 
 /**

@@ -17,8 +17,8 @@ export type JointExample = {
   weight: number;
 };
 
-/** Labels for the auxiliary losses: an item's category and metal indices (−1 when unknown). */
-export type ItemLabels = { category: Int32Array; metal: Int32Array };
+/** Labels for L_user: an item's category, metal and price band (PRICE_BANDS quantiles) indices, −1 when unknown. */
+export type ItemLabels = { category: Int32Array; metal: Int32Array; priceBand: Int32Array };
 
 export type JointShape = {
   items: number;
@@ -39,6 +39,8 @@ export type StepLosses = { interaction: number; item: number; user: number };
 
 const CATEGORY_CLASSES = CATEGORIES.length;
 const METAL_CLASSES = METALS.length;
+/** Price classes of L_user: quantile bands of the catalog's known prices. */
+export const PRICE_BANDS = 5;
 /** Items per block when the dense projection of the whole catalog is computed (bounds the gathered rows' memory). */
 const DENSE_BLOCK = 2048;
 
@@ -47,7 +49,9 @@ const DENSE_BLOCK = 2048;
  * z_i = Σ_f x_if·W_f + Tᵀ·c_i (content; c_i the item's dense encoder vector, T a learned D × d projection).
  * User tower: u = Σ_k α_k·h_k + Eu[user] + Σ_g y_g·P_g.
  * Score s(u, i) = u·o_i + b_i + Σ_f x_if·w_f. Loss per mini-batch: sampled softmax (log-q corrected) over the target
- * and shared negatives, plus a·L_item (category and metal from Eo[i]) plus b·L_user (next category from u).
+ * and shared negatives, plus a·L_item (each target's id embedding Eo[i] picks its own content vector z_i among the
+ * batch's targets: content learns what behaviour taught) plus b·L_user (the next item's category, metal and price
+ * band from the behaviour part of the user tower, r = Σ_k α_k·m_k·Ei[k] + Eu[user]).
  * Gradients are written by hand and applied as sparse Adagrad row updates on Float32Array tables; one step is
  * forwardJoint → computeJointHeads → backwardJoint → applyJointGradients (trainJointStep), and
  * joint-gradient-check.test.ts compares every table's gradient with finite differences. The dense projection's
@@ -63,9 +67,9 @@ export class JointNetwork {
   readonly denseProjection: AdagradTable;
   readonly userIds: AdagradTable;
   readonly profileVectors: AdagradTable;
-  readonly categoryHead: AdagradTable;
-  readonly metalHead: AdagradTable;
-  readonly userHead: AdagradTable;
+  readonly userCategoryHead: AdagradTable;
+  readonly userMetalHead: AdagradTable;
+  readonly userPriceHead: AdagradTable;
   /** Adagrad step size of T: learningRate · denseStepScale / √D (see JointConfig.denseStepScale). */
   readonly denseLearningRate: number;
 
@@ -93,9 +97,9 @@ export class JointNetwork {
     this.userIds = init(shape.users, d, config.initScale / 4);
     this.profileVectors = init(shape.userFeatures.vocabulary.size, d);
     // Heads: d weights + 1 bias per class, one row per class.
-    this.categoryHead = init(CATEGORY_CLASSES, d + 1, 0.01);
-    this.metalHead = init(METAL_CLASSES, d + 1, 0.01);
-    this.userHead = init(CATEGORY_CLASSES, d + 1, 0.01);
+    this.userCategoryHead = init(CATEGORY_CLASSES, d + 1, 0.01);
+    this.userMetalHead = init(METAL_CLASSES, d + 1, 0.01);
+    this.userPriceHead = init(PRICE_BANDS, d + 1, 0.01);
     this.denseLearningRate =
       shape.denseDims > 0 ? (config.learningRate * config.denseStepScale) / Math.sqrt(shape.denseDims) : 0;
   }

@@ -1,6 +1,6 @@
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
 import type { JointConfig } from "./joint-config";
-import type { ItemLabels, JointExample, JointShape } from "./joint-network";
+import { type ItemLabels, type JointExample, type JointShape, PRICE_BANDS } from "./joint-network";
 
 /**
  * The joint objective written straight from docs/model.md in float64, with none of the training code's
@@ -16,9 +16,9 @@ export const JOINT_TABLE_NAMES = [
   "denseProjection",
   "userIds",
   "profileVectors",
-  "categoryHead",
-  "metalHead",
-  "userHead",
+  "userCategoryHead",
+  "userMetalHead",
+  "userPriceHead",
 ] as const;
 export type JointTableName = (typeof JOINT_TABLE_NAMES)[number];
 export type JointTables = Record<JointTableName, Float64Array>;
@@ -42,29 +42,50 @@ export function referenceJointLoss(tables: JointTables, problem: ReferenceJointP
   const { shape, config, batch, negatives, logQ, labels } = problem;
   const d = config.dims;
   const D = shape.denseDims;
-  const itemSide = (item: number, ids: Float64Array): { vector: Float64Array; bias: number } => {
+  const content = (item: number): Float64Array => {
     const vector = new Float64Array(d);
-    let bias = 0;
-    if (config.useContent) {
-      const { indptr, indices, values } = shape.itemFeatures;
-      for (let p = indptr[item] as number; p < (indptr[item + 1] as number); p++) {
-        const f = indices[p] as number;
-        const x = values[p] as number;
-        for (let k = 0; k < d; k++)
-          vector[k] = (vector[k] as number) + x * (tables.featureVectors[f * d + k] as number);
-        bias += x * (tables.featureBias[f] as number);
-      }
-      for (let j = 0; j < D; j++) {
-        const c = shape.dense[item * D + j] as number;
-        for (let k = 0; k < d; k++)
-          vector[k] = (vector[k] as number) + c * (tables.denseProjection[j * d + k] as number);
-      }
+    if (!config.useContent) return vector;
+    const { indptr, indices, values } = shape.itemFeatures;
+    for (let p = indptr[item] as number; p < (indptr[item + 1] as number); p++) {
+      const f = indices[p] as number;
+      const x = values[p] as number;
+      for (let k = 0; k < d; k++) vector[k] = (vector[k] as number) + x * (tables.featureVectors[f * d + k] as number);
     }
+    for (let j = 0; j < D; j++) {
+      const c = shape.dense[item * D + j] as number;
+      for (let k = 0; k < d; k++) vector[k] = (vector[k] as number) + c * (tables.denseProjection[j * d + k] as number);
+    }
+    return vector;
+  };
+  const contentBias = (item: number): number => {
+    if (!config.useContent) return 0;
+    const { indptr, indices, values } = shape.itemFeatures;
+    let bias = 0;
+    for (let p = indptr[item] as number; p < (indptr[item + 1] as number); p++) {
+      bias += (values[p] as number) * (tables.featureBias[indices[p] as number] as number);
+    }
+    return bias;
+  };
+  const itemSide = (item: number, ids: Float64Array): { vector: Float64Array; bias: number } => {
+    const vector = content(item);
+    let bias = contentBias(item);
     if (problem.isIdOn(item)) {
       for (let k = 0; k < d; k++) vector[k] = (vector[k] as number) + (ids[item * d + k] as number);
       bias += tables.itemBias[item] as number;
     }
     return { vector, bias };
+  };
+  /** r: the id parts of the history (ids on in this step) and the user's id. */
+  const behaviourVector = (example: JointExample): Float64Array => {
+    const r = new Float64Array(d);
+    if (!config.useIds) return r;
+    example.history.forEach((item, k) => {
+      if (!problem.isIdOn(item)) return;
+      const a = example.historyWeights[k] as number;
+      for (let j = 0; j < d; j++) r[j] = (r[j] as number) + a * (tables.itemIn[item * d + j] as number);
+    });
+    for (let j = 0; j < d; j++) r[j] = (r[j] as number) + (tables.userIds[example.user * d + j] as number);
+    return r;
   };
   const userVector = (example: JointExample): Float64Array => {
     const u = new Float64Array(d);
@@ -100,21 +121,28 @@ export function referenceJointLoss(tables: JointTables, problem: ReferenceJointP
     }
     interaction += example.weight * (logSumExp(logits) - (logits[0] as number));
     totalWeight += example.weight;
-    const category = labels.category[example.target] as number;
-    if (category >= 0) user += crossEntropy(tables.userHead, CATEGORIES.length, d, u, 0, category);
+    if (config.useIds) {
+      const r = behaviourVector(example);
+      const userHeads = [
+        [tables.userCategoryHead, CATEGORIES.length, labels.category],
+        [tables.userMetalHead, METALS.length, labels.metal],
+        [tables.userPriceHead, PRICE_BANDS, labels.priceBand],
+      ] as const;
+      for (const [head, classes, classOf] of userHeads) {
+        const label = classOf[example.target] as number;
+        if (label >= 0) user += crossEntropy(head, classes, d, r, 0, label);
+      }
+    }
   }
   interaction /= totalWeight;
   user /= batch.length;
   let item = 0;
-  if (config.itemLossWeight > 0 && config.useIds) {
+  if (config.itemLossWeight > 0 && config.useIds && config.useContent) {
     const targets = [...new Set(batch.map((example) => example.target))].filter(problem.usesId);
+    const contents = targets.map(content);
     for (const target of targets) {
-      const category = labels.category[target] as number;
-      const metal = labels.metal[target] as number;
-      const offset = target * d;
-      if (category >= 0)
-        item += crossEntropy(tables.categoryHead, CATEGORIES.length, d, tables.itemOut, offset, category);
-      if (metal >= 0) item += crossEntropy(tables.metalHead, METALS.length, d, tables.itemOut, offset, metal);
+      const logits = contents.map((z) => dot(tables.itemOut, target * d, z, 0, d));
+      item += logSumExp(logits) - (logits[targets.indexOf(target)] as number);
     }
     item /= Math.max(1, targets.length);
   }

@@ -66,6 +66,7 @@ export function createTinyJointNetwork(overrides: Partial<JointConfig> = {}): Ti
   const labels: ItemLabels = {
     category: Int32Array.from([0, 0, 3, 3, 2, 2, 4, -1, 0]),
     metal: Int32Array.from([0, 3, 0, -1, 2, 0, 3, -1, -1]),
+    priceBand: Int32Array.from([4, 1, 0, 2, -1, 3, 1, -1, 4]),
   };
   const logQ = Float32Array.from({ length: items }, (_, i) => Math.log((i + 1) / ((items * (items + 1)) / 2)));
   const drawBatch = (draw: Rng) => {
