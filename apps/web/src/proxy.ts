@@ -27,7 +27,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything that can answer with HTML (pages, server actions, 404s): not the tRPC endpoint, Next's static files
-  // or photos, which never do and get their headers from next.config.ts.
-  matcher: ["/((?!api/trpc/|_next/static/|media/).*)"],
+  // Everything that can answer with HTML (pages, server actions, 404s): not the tRPC endpoint, the shop backends'
+  // HTTP API (JSON for servers: no shopper cookie), Next's static files or photos, which never answer with HTML and
+  // get their headers from next.config.ts.
+  matcher: ["/((?!api/trpc/|api/v1/|_next/static/|media/).*)"],
 };

@@ -50,3 +50,5 @@ export type { SimilarItems } from "./services/recommendations/list-similar-items
 export type { PickReason } from "./services/recommendations/pick-reason";
 export type { Feed } from "./services/recommendations/recommend-feed";
 export type { RecommendedItem, ServedBy } from "./services/recommendations/recommended-item";
+export { buildOpenApiDocument, SHOP_API_BASE_PATH } from "./shop-api/build-openapi-document";
+export { createShopApiHandler, type ShopApiHandlerOptions } from "./shop-api/create-shop-api-handler";

@@ -35,7 +35,12 @@ export const SECURITY_HEADERS: readonly HeaderRule[] = [
 ];
 
 /** Paths that never serve a page (pages get their nonce CSP from proxy.ts instead), in next.config `source` syntax. */
-export const NON_DOCUMENT_SOURCES = ["/api/trpc/:path+", "/_next/static/:path+", "/media/:path+"] as const;
+export const NON_DOCUMENT_SOURCES = [
+  "/api/trpc/:path+",
+  "/api/v1/:path+",
+  "/_next/static/:path+",
+  "/media/:path+",
+] as const;
 
 export const NON_DOCUMENT_HEADERS: readonly HeaderRule[] = [
   { key: "Content-Security-Policy", value: NON_DOCUMENT_CONTENT_SECURITY_POLICY },

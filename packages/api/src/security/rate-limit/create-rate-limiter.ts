@@ -2,12 +2,15 @@ import { type Db, deleteExpiredRateLimitCounters, hitRateLimitCounters } from "@
 import { DEFAULT_LOGIN_FAILURE_POLICY, type LoginFailurePolicy } from "./login-failure-limit";
 import { DEFAULT_RATE_LIMIT_POLICIES, type RateLimitPolicies, type RateLimitPolicyName } from "./rate-limit-policies";
 
-/** Who is asking: the verified shopper (if any) and the client's address. */
-export type RateLimitSubjects = { shopperId?: string; address: string };
+/**
+ * Who is asking: the verified shopper (if any) or the shop backend's API key (HTTP API; counted under the policy's
+ * per-shopper limit), and the client's address.
+ */
+export type RateLimitSubjects = { shopperId?: string; apiKeyId?: number; address: string };
 
 export type RateLimitVerdict =
   | { limited: false }
-  | { limited: true; subject: "shopper" | "address"; limit: number; retryAfterSeconds: number };
+  | { limited: true; subject: "shopper" | "api-key" | "address"; limit: number; retryAfterSeconds: number };
 
 /**
  * The shop's rate limits: the request policies, the log-in failure back-off and the clock, all kept in the database
@@ -51,15 +54,20 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         await deleteExpiredRateLimitCounters(db, nowMs);
       }
       const addressKey = `${policyName}:address:${subjects.address}`;
-      const shopperKey = subjects.shopperId === undefined ? undefined : `${policyName}:shopper:${subjects.shopperId}`;
-      const rows = await hitRateLimitCounters(db, shopperKey ? [shopperKey, addressKey] : [addressKey], {
+      const ownKey =
+        subjects.apiKeyId !== undefined
+          ? `${policyName}:api-key:${subjects.apiKeyId}`
+          : subjects.shopperId !== undefined
+            ? `${policyName}:shopper:${subjects.shopperId}`
+            : undefined;
+      const rows = await hitRateLimitCounters(db, ownKey ? [ownKey, addressKey] : [addressKey], {
         nowMs,
         windowMs: policy.windowMs,
         cost,
       });
       let verdict: RateLimitVerdict = { limited: false };
       for (const row of rows) {
-        const subject = row.key === addressKey ? "address" : "shopper";
+        const subject = row.key === addressKey ? "address" : subjects.apiKeyId !== undefined ? "api-key" : "shopper";
         const limit = subject === "address" ? policy.perAddress : policy.perShopper;
         if (row.count <= limit) continue;
         const retryAfterSeconds = Math.max(1, Math.ceil((row.windowEndsMs - nowMs) / 1000));

@@ -7,7 +7,15 @@
  */
 export type RateLimitPolicy = { windowMs: number; perShopper: number; perAddress: number };
 
-export type RateLimitPolicyName = "events" | "eventItems" | "purchases" | "guide" | "login";
+export type RateLimitPolicyName =
+  | "events"
+  | "eventItems"
+  | "purchases"
+  | "guide"
+  | "login"
+  | "apiReads"
+  | "apiWrites"
+  | "apiRows";
 export type RateLimitPolicies = Record<RateLimitPolicyName, RateLimitPolicy>;
 
 /**
@@ -21,6 +29,11 @@ export type RateLimitPolicies = Record<RateLimitPolicyName, RateLimitPolicy>;
  * - guide: 30 questions per shopper, 120 per address (also counted when the /guide page asks on the server);
  * - login: 20 attempts per shopper, 60 per address (requests; failed passwords have their own back-off:
  *   login-failure-limit.ts).
+ * The shop backends' HTTP API (/api/v1) counts per API key in the per-shopper slot (one backend speaks for many
+ * customers, so its limits are those of a busy storefront, not of one shopper) and per address:
+ * - apiReads: 600 recommendation, similar-item and guide requests per key, 1,200 per address;
+ * - apiWrites: 120 event and catalog batches per key, 600 per address; and inside them
+ * - apiRows: 6,000 rows (events or products) per key, 12,000 per address.
  */
 export const DEFAULT_RATE_LIMIT_POLICIES: RateLimitPolicies = {
   events: { windowMs: 60_000, perShopper: 120, perAddress: 600 },
@@ -28,4 +41,7 @@ export const DEFAULT_RATE_LIMIT_POLICIES: RateLimitPolicies = {
   purchases: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
   guide: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
   login: { windowMs: 60_000, perShopper: 20, perAddress: 60 },
+  apiReads: { windowMs: 60_000, perShopper: 600, perAddress: 1_200 },
+  apiWrites: { windowMs: 60_000, perShopper: 120, perAddress: 600 },
+  apiRows: { windowMs: 60_000, perShopper: 6_000, perAddress: 12_000 },
 };

@@ -9,6 +9,9 @@ const WHAT: Record<RateLimitPolicyName, string> = {
   purchases: "purchase events",
   guide: "guide questions",
   login: "log-in attempts",
+  apiReads: "API read requests",
+  apiWrites: "API write requests",
+  apiRows: "API batch rows",
 };
 
 /**

@@ -1,16 +1,25 @@
 import type { Db } from "@jewelguide/db";
 
+export type ShopperOrigin = "web" | "simulation" | "shop-backend";
+
+/** `User.attributes.origin` of a shopper first seen from each origin. */
+const STORED_ORIGIN: Record<ShopperOrigin, string> = {
+  web: "web-cookie",
+  simulation: "simulation",
+  "shop-backend": "shop-backend",
+};
+
 /**
- * The User row of a shopper, created on their first event (no personal data: the server-issued id only; `origin` says
- * where the row came from: a browser, or the simulator). Two first events racing are fine: the loser of the unique
+ * The User row of a shopper, created on their first event (no personal data: the server-issued or the shop's own id
+ * only; `origin` says where the row came from: a browser, the simulator, or a shop backend through the HTTP API). Two first events racing are fine: the loser of the unique
  * insert reads the winner's row.
  */
-export async function ensureShopper(db: Db, externalId: string, origin: "web" | "simulation"): Promise<number> {
+export async function ensureShopper(db: Db, externalId: string, origin: ShopperOrigin): Promise<number> {
   const existing = await db.user.findUnique({ where: { externalId }, select: { id: true } });
   if (existing) return existing.id;
   try {
     const created = await db.user.create({
-      data: { externalId, attributes: { origin: origin === "web" ? "web-cookie" : "simulation" } },
+      data: { externalId, attributes: { origin: STORED_ORIGIN[origin] } },
       select: { id: true },
     });
     return created.id;

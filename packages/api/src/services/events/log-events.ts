@@ -138,7 +138,7 @@ function buildContext(
 }
 
 /** One insert for the batch; if a concurrent request stored some of the keys meanwhile, row by row skipping those. */
-async function insertOnce(db: Db, rows: Prisma.InteractionCreateManyInput[]): Promise<number> {
+export async function insertOnce(db: Db, rows: Prisma.InteractionCreateManyInput[]): Promise<number> {
   try {
     return (await db.interaction.createMany({ data: rows })).count;
   } catch (error) {

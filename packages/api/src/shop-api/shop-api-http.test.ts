@@ -1,0 +1,243 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApiKey, revokeApiKey } from "@jewelguide/db";
+import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
+import { readNodeRequestClient } from "../http/read-node-request-client";
+import { createServerLogger } from "../logging/server-logger";
+import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
+import { testDialects } from "../test/test-dialects";
+import { useSeededShop } from "../test/use-seeded-shop";
+import { createShopApiHandler } from "./create-shop-api-handler";
+
+const operator = { name: "worker:test@host", role: "operator" } as const;
+
+describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) => {
+  const it = vitestIt.skipIf(dialect.skip);
+  const fixture = useSeededShop(dialect, { publish: "itemknn" });
+  let server: http.Server;
+  let baseUrl: string;
+  let limiter: RateLimiter | undefined;
+  const keys = { read: "", write: "", revoked: "" };
+
+  beforeAll(async () => {
+    if (dialect.skip) return;
+    const db = fixture.database.db;
+    keys.read = (await createApiKey(db, operator, { name: "storefront", scope: "read" })).secret;
+    keys.write = (await createApiKey(db, operator, { name: "order-sync", scope: "write" })).secret;
+    const revoked = await createApiKey(db, operator, { name: "old", scope: "read" });
+    await revokeApiKey(db, operator, revoked.id);
+    keys.revoked = revoked.secret;
+    const handle = createShopApiHandler({
+      runtime: () => fixture.runtime,
+      readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: fixture.runtime.secrets }),
+      rateLimiter: () => limiter ?? fixture.runtime.rateLimiter,
+      logger: createServerLogger({ write: () => undefined }),
+    });
+    server = http.createServer((req, res) => {
+      void handle(req, res, new URL(req.url ?? "/", "http://localhost").pathname);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  });
+  afterAll(async () => {
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const post = async (path: string, key: string | undefined, body: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: a reply's JSON, read by the assertions field by field
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+
+  it("serves its OpenAPI document to anyone, and sets no cookie", async () => {
+    const response = await fetch(`${baseUrl}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(["/recommendations", "/similar", "/guide", "/events", "/products"]);
+  });
+
+  it("refuses a missing, wrong or revoked key (401) and a key of the other scope (403)", async () => {
+    const body = { customerId: "c-1" };
+    const missing = await post("/recommendations", undefined, body);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toContain("Bearer");
+    expect(missing.body.error.code).toBe("UNAUTHORIZED");
+    const wrong = await post("/recommendations", `${keys.read.slice(0, -2)}xx`, body);
+    expect(wrong).toMatchObject({ status: 401, body: { error: { message: "unknown API key" } } });
+    expect((await post("/recommendations", keys.revoked, body)).body.error.message).toBe("this API key was revoked");
+    const readOnWrite = await post("/events", keys.read, { events: [] });
+    expect(readOnWrite).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect((await post("/recommendations", keys.write, body)).status).toBe(403);
+    expect(
+      (await fetch(`${baseUrl}/recommendations`, { headers: { authorization: `Bearer ${keys.read}` } })).status,
+    ).toBe(405);
+    expect((await post("/nothing", keys.read, body)).status).toBe(404);
+  });
+
+  it("answers reads for a customer named by the backend, with the tRPC procedures' validation", async () => {
+    const feed = await post("/recommendations", keys.read, { customerId: fixture.shop.ringBuyer, k: 5, locale: "en" });
+    expect(feed.status).toBe(200);
+    expect(feed.body.personalised).toBe(true);
+    expect(feed.body.items).toHaveLength(5);
+    expect(feed.body.items.map((item: { sku: string }) => item.sku)).not.toContain(fixture.shop.boughtSku);
+    const similar = await post("/similar", keys.read, { sku: "ring-2", k: 3 });
+    expect(similar).toMatchObject({ status: 200, body: { anchorId: fixture.shop.ids.get("ring-2") } });
+    const guide = await post("/guide", keys.read, { text: "gold ring", k: 3, locale: "en" });
+    expect(guide.status).toBe(200);
+    expect(guide.body.items.every((item: { category: string }) => item.category === "ring")).toBe(true);
+    const bad = await post("/recommendations", keys.read, { customerId: "no spaces allowed", k: 99, shopperId: "x" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([
+      "customerId",
+      "k",
+      "shopperId",
+    ]);
+    expect((await post("/guide", keys.read, "{not json")).status).toBe(400);
+  });
+
+  it("stores a batch's good events, lists the bad rows by index and field, and stores nothing on re-send", async () => {
+    const db = fixture.database.db;
+    const served = await post("/recommendations", keys.read, { customerId: "api-customer-1", k: 2 });
+    const first = served.body.items[0] as { id: number; sku: string; attribution: string };
+    const events = [
+      { eventId: "e1", customerId: "api-customer-1", type: "click", sku: first.sku, attribution: first.attribution },
+      { eventId: "e2", customerId: "api-customer-1", type: "refund", sku: "ring-2" },
+      { eventId: "e3", customerId: "api-customer-1", type: "view", sku: "no-such-sku" },
+      {
+        eventId: "e4",
+        customerId: "api-customer-2",
+        type: "purchase",
+        sku: "ring-4",
+        quantity: 2,
+        orderId: "o-9",
+        price: 1,
+      },
+      { eventId: "e5", customerId: "api-customer-2", type: "purchase", sku: "ring-4", quantity: 2, orderId: "o-9" },
+      { eventId: "e6", type: "view", sku: "ring-2" },
+      { eventId: "e1", customerId: "api-customer-1", type: "click", sku: first.sku },
+    ];
+    const reply = await post("/events", keys.write, { events });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      received: 7,
+      stored: 2,
+      duplicates: 1,
+      unattributed: 0,
+      errors: [
+        { index: 1, field: "type", message: expect.any(String) },
+        { index: 2, field: "sku", message: 'unknown SKU "no-such-sku"' },
+        { index: 3, field: "price", message: expect.any(String) },
+        { index: 5, field: "customerId", message: expect.any(String) },
+      ],
+    });
+    const stored = await db.interaction.findMany({
+      where: { source: "api" },
+      orderBy: { id: "asc" },
+      select: { type: true, price: true, quantity: true, requestId: true, slot: true, context: true, productId: true },
+    });
+    expect(stored).toEqual([
+      {
+        type: "click",
+        price: null,
+        quantity: 1,
+        requestId: served.body.requestId,
+        slot: 0,
+        context: { surface: "feed" },
+        productId: first.id,
+      },
+      {
+        type: "purchase",
+        price: 960,
+        quantity: 2,
+        requestId: null,
+        slot: null,
+        context: { currency: "USD" },
+        productId: fixture.shop.ids.get("ring-4"),
+      },
+    ]);
+    const again = await post("/events", keys.write, { events });
+    expect(again.body).toMatchObject({ received: 7, stored: 0, duplicates: 3 });
+    expect(await db.interaction.count({ where: { source: "api" } })).toBe(2);
+    const customer = await db.user.findUniqueOrThrow({ where: { externalId: "api-customer-2" } });
+    expect(customer.attributes).toEqual({ origin: "shop-backend" });
+  });
+
+  it("upserts products by SKU, lists bad rows, and changes nothing when the batch is re-sent", async () => {
+    const db = fixture.database.db;
+    const products = [
+      { sku: "api-ring-1", titleEn: "API ring", category: "ring", metal: "gold", gem: "Cubic Zirconia", price: 120 },
+      { sku: "ring-3", titleEn: "ring 3 renamed", category: "ring", price: 660, inStock: false },
+      { sku: "api-bad", titleEn: "bad", category: "tiara", price: -1 },
+      { sku: "api-ring-1", titleEn: "again", category: "ring", price: 1 },
+      { sku: "api-url", titleEn: "url", category: "ring", price: 5, imageUrl: "javascript:alert(1)" },
+    ];
+    const reply = await post("/products", keys.write, { products });
+    expect(reply.body).toEqual({
+      received: 5,
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      errors: [
+        { index: 2, field: "category", message: expect.any(String) },
+        { index: 2, field: "price", message: expect.any(String) },
+        { index: 3, field: "sku", message: "SKU already in this batch at index 0" },
+        { index: 4, field: "imageUrl", message: expect.any(String) },
+      ],
+    });
+    expect(await db.product.findUniqueOrThrow({ where: { sku: "api-ring-1" } })).toMatchObject({
+      titleZh: "API ring",
+      gem: "cubic-zirconia",
+      currency: "USD",
+      inStock: true,
+      source: "catalog",
+    });
+    const renamed = await db.product.findUniqueOrThrow({ where: { sku: "ring-3" } });
+    expect(renamed).toMatchObject({ titleEn: "ring 3 renamed", titleZh: "ring3号", inStock: false, metal: "silver" });
+    const again = await post("/products", keys.write, { products });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await db.product.findUniqueOrThrow({ where: { sku: "ring-3" } })).updatedAt).toEqual(renamed.updatedAt);
+  });
+
+  it("limits each key and address (429 with Retry-After), and counts guessed keys per address", async () => {
+    // An hour ahead of the wall clock: the earlier tests' counters (real time) have expired by then.
+    const later = Date.now() + 3_600_000;
+    limiter = createRateLimiter({
+      policies: {
+        apiReads: { windowMs: 60_000, perShopper: 2, perAddress: 100 },
+        apiWrites: { windowMs: 60_000, perShopper: 100, perAddress: 100 },
+        apiRows: { windowMs: 60_000, perShopper: 3, perAddress: 100 },
+      },
+      now: () => later,
+    });
+    try {
+      const ask = () => post("/similar", keys.read, { sku: "ring-2" });
+      expect((await ask()).status).toBe(200);
+      expect((await ask()).status).toBe(200);
+      const limited = await ask();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("60");
+      expect(limited.body.error.message).toContain("from this API key");
+      const rows = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ eventId: `rl-${i}`, customerId: "c", type: "view", sku: "ring-2" }));
+      expect((await post("/events", keys.write, { events: rows(3) })).status).toBe(200);
+      expect((await post("/events", keys.write, { events: rows(1) })).status).toBe(429);
+      // Guessing keys: each failed key counts against the address; past its limit the answer is 429, not 401.
+      limiter = createRateLimiter({
+        policies: { apiReads: { windowMs: 60_000, perShopper: 100, perAddress: 2 } },
+        now: () => later + 120_000,
+      });
+      const guess = () => post("/similar", `jg_${"A".repeat(43)}`, { sku: "ring-2" });
+      expect((await guess()).status).toBe(401);
+      expect((await guess()).status).toBe(401);
+      expect((await guess()).status).toBe(429);
+    } finally {
+      limiter = undefined;
+    }
+  });
+});
