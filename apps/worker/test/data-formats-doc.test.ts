@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { number, oneOf, text } from "../src/import/row-columns";
-import { renderColumnTable, updateColumnTables } from "../src/importers/render-column-tables";
+import { number, oneOf, text } from "../src/ingest/row-columns";
+import { renderColumnTable, updateColumnTables } from "../src/ingest/sources/render-column-tables";
 
 const docPath = path.resolve(import.meta.dirname, "../../../docs/data-formats.md");
 

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOG_TEXT_LIMITS } from "../src/importers/catalog/catalog-columns";
-import { EVENT_TEXT_LIMITS } from "../src/importers/events/parse-event-row";
-import { PHOTO_SET_TEXT_LIMITS } from "../src/importers/images/read-photo-set";
-import { NEWCHIC_TEXT_LIMITS } from "../src/importers/newchic/parse-newchic-row";
-import { REES46_COLUMNS } from "../src/importers/rees46/columns";
-import { REES46_TEXT_LIMITS } from "../src/importers/rees46/parse-row";
-import { USER_TEXT_LIMITS } from "../src/importers/users/import-users";
+import { CATALOG_TEXT_LIMITS } from "../src/ingest/sources/catalog/catalog-columns";
+import { EVENT_TEXT_LIMITS } from "../src/ingest/sources/events/parse-event-row";
+import { PHOTO_SET_TEXT_LIMITS } from "../src/ingest/sources/images/read-photo-set";
+import { NEWCHIC_TEXT_LIMITS } from "../src/ingest/sources/newchic/parse-newchic-row";
+import { REES46_COLUMNS } from "../src/ingest/sources/rees46/columns";
+import { REES46_TEXT_LIMITS } from "../src/ingest/sources/rees46/parse-row";
+import { USER_TEXT_LIMITS } from "../src/ingest/sources/users/import-users";
 import { jpegBytes } from "./helpers/image-bytes";
 import { FIXTURES, useFreshWorkspace } from "./helpers/temp-workspace";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgressReporter } from "../src/io/progress-reporter";
+import { createProgressReporter } from "../src/cli/progress-reporter";
 
 /** A reporter on a fake clock (`clock.ms`) that collects its lines. */
 function setUp(options: { enabled?: boolean; tag?: string } = {}) {

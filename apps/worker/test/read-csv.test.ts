@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Input, openInput } from "../src/io/open-input";
-import { readCsv } from "../src/io/read-csv";
-import { readTable } from "../src/io/read-table";
+import { type Input, openInput } from "../src/ingest/read/open-input";
+import { readCsv } from "../src/ingest/read/read-csv";
+import { readTable } from "../src/ingest/read/read-table";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-csv-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
 
 export { parsePositiveInteger, parseVersionId } from "../commands/parse-numeric-flags";
 export { parseConfigFlag } from "../commands/train";
-export { createProgressReporter, type ProgressReporter } from "../io/progress-reporter";
 export { type Command, defineCommand, type Output } from "./command";
+export { createProgressReporter, type ProgressReporter } from "./progress-reporter";
 export { runCliProcess } from "./run-cli-process";
 export { UsageError } from "./usage-error";

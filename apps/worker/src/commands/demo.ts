@@ -1,5 +1,5 @@
 import { defineCommand } from "../cli/command";
-import { IMPORT_FLAGS, readImportOptions } from "../import/import-options";
+import { IMPORT_FLAGS, readImportOptions } from "../ingest/import-options";
 import { importDemoShop } from "../pipeline/import-demo-shop";
 import { defaultPhotoSetDir } from "./import-images";
 import { defaultRees46File } from "./import-rees46";

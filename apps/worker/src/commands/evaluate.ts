@@ -1,8 +1,8 @@
 import { createDb, type Prisma } from "@jewelguide/db";
 import { deserializeRecommender } from "@jewelguide/model";
 import { defineCommand } from "../cli/command";
+import { createProgressReporter } from "../cli/progress-reporter";
 import { UsageError } from "../cli/usage-error";
-import { createProgressReporter } from "../io/progress-reporter";
 import { describeDataSnapshot } from "../training/describe-data-snapshot";
 import { evaluateOffline } from "../training/evaluate-offline";
 import { loadTrainingData } from "../training/load-training-data";

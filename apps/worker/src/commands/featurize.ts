@@ -1,9 +1,9 @@
 import path from "node:path";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
+import { createProgressReporter } from "../cli/progress-reporter";
 import { featurizeProducts, TEXT_ENCODER } from "../featurize/featurize-products";
 import { IMAGE_BACKBONE_CACHE, loadCachedImageEncoder } from "../featurize/load-cached-image-encoder";
-import { createProgressReporter } from "../io/progress-reporter";
 
 export const featurizeCommand = defineCommand({
   name: "featurize",

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importCatalog } from "../importers/catalog/import-catalog";
-import { openInput } from "../io/open-input";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importCatalog } from "../ingest/sources/catalog/import-catalog";
 import { FILE_IMPORT_HELP } from "./file-import-help";
 
 export const importCatalogCommand = defineCommand({

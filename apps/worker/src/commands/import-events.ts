@@ -1,9 +1,9 @@
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importEvents } from "../importers/events/import-events";
-import { openInput } from "../io/open-input";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importEvents } from "../ingest/sources/events/import-events";
 import { FILE_IMPORT_HELP } from "./file-import-help";
 
 export const importEventsCommand = defineCommand({

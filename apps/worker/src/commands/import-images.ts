@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importImages } from "../importers/images/import-images";
-import { PHOTO_SET_NAME } from "../importers/images/read-photo-set";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importImages } from "../ingest/sources/images/import-images";
+import { PHOTO_SET_NAME } from "../ingest/sources/images/read-photo-set";
 
 export function defaultPhotoSetDir(sharedDir: string): string {
   return path.join(sharedDir, "data", PHOTO_SET_NAME);

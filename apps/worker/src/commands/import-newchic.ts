@@ -1,9 +1,9 @@
 import path from "node:path";
 import { defineCommand } from "../cli/command";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importNewchic } from "../importers/newchic/import-newchic";
-import { openInput } from "../io/open-input";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importNewchic } from "../ingest/sources/newchic/import-newchic";
 
 export const importNewchicCommand = defineCommand({
   name: "import newchic",

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { defineCommand } from "../cli/command";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importRees46 } from "../importers/rees46/import-rees46";
-import { openInput } from "../io/open-input";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importRees46 } from "../ingest/sources/rees46/import-rees46";
 
 export function defaultRees46File(sharedDir: string): string {
   return path.join(sharedDir, "data", "rees46-jewelry-purchases", "jewelry_normalized.csv.xz");

@@ -1,9 +1,9 @@
 import { defineCommand } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
-import { IMPORT_FLAGS } from "../import/import-options";
-import { runImportCommand } from "../import/run-import-command";
-import { importUsers } from "../importers/users/import-users";
-import { openInput } from "../io/open-input";
+import { IMPORT_FLAGS } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { runImportCommand } from "../ingest/run-import-command";
+import { importUsers } from "../ingest/sources/users/import-users";
 import { FILE_IMPORT_HELP } from "./file-import-help";
 
 export const importUsersCommand = defineCommand({

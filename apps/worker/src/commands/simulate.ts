@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { createDb } from "@jewelguide/db";
 import { defineCommand } from "../cli/command";
+import { createProgressReporter } from "../cli/progress-reporter";
 import { UsageError } from "../cli/usage-error";
-import { createProgressReporter } from "../io/progress-reporter";
 import { createApiClient, findApiError } from "../simulate/create-api-client";
 import { loadHeldOutShoppers } from "../simulate/load-held-out-shoppers";
 import { loadShopSecrets } from "../simulate/load-shop-secrets";

@@ -10,7 +10,7 @@ import {
   type ImageEncoder,
   type RgbaImage,
 } from "@jewelguide/model";
-import type { ProgressReporter } from "../io/progress-reporter";
+import type { ProgressReporter } from "../cli/progress-reporter";
 import { buildProductText } from "./build-product-text";
 import { encodeFeatureVector } from "./feature-vector-bytes";
 

@@ -1,14 +1,14 @@
 import path from "node:path";
 import { createDb, migrateDatabase, redact } from "@jewelguide/db";
 import type { Output } from "../cli/command";
-import { formatImportOutcome } from "../import/format-import-outcome";
-import { type ImportOptions, readImportOptions } from "../import/import-options";
-import { type ImportOutcome, runImport } from "../import/run-import";
-import { createPhotoAssigner } from "../importers/images/assign-photos";
-import { readPhotoSet } from "../importers/images/read-photo-set";
-import { withPhotosInMedia } from "../importers/images/with-photos-in-media";
-import { importRees46 } from "../importers/rees46/import-rees46";
-import { openInput } from "../io/open-input";
+import { formatImportOutcome } from "../ingest/format-import-outcome";
+import { type ImportOptions, readImportOptions } from "../ingest/import-options";
+import { openInput } from "../ingest/read/open-input";
+import { type ImportOutcome, runImport } from "../ingest/run-import";
+import { createPhotoAssigner } from "../ingest/sources/images/assign-photos";
+import { readPhotoSet } from "../ingest/sources/images/read-photo-set";
+import { withPhotosInMedia } from "../ingest/sources/images/with-photos-in-media";
+import { importRees46 } from "../ingest/sources/rees46/import-rees46";
 import { NO_IMPORT_FLAGS } from "./no-import-flags";
 
 export type ImportDemoShopRequest = {

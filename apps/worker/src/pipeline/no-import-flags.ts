@@ -1,5 +1,5 @@
 import type { FlagValues } from "../cli/command";
-import type { IMPORT_FLAGS } from "../import/import-options";
+import type { IMPORT_FLAGS } from "../ingest/import-options";
 
 /**
  * The import flags when none is given (the importers' defaults, progress on), for imports that a pipeline step or a

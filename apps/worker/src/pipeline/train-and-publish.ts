@@ -1,7 +1,7 @@
 import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
 import type { RecommenderKind } from "@jewelguide/model";
 import type { Output } from "../cli/command";
-import { createProgressReporter } from "../io/progress-reporter";
+import { createProgressReporter } from "../cli/progress-reporter";
 import { printFitProgress } from "../training/print-fit-progress";
 import { trainModelVersion } from "../training/train-model-version";
 import { workerActor } from "./worker-actor";

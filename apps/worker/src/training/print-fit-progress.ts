@@ -1,5 +1,5 @@
 import type { FitProgress } from "@jewelguide/model";
-import type { ProgressReporter, ProgressTask } from "../io/progress-reporter";
+import type { ProgressReporter, ProgressTask } from "../cli/progress-reporter";
 
 /**
  * Turns the model's fit callbacks ("validation fit", {stage: "train", fraction, epoch, loss}) into the reporter's lines:
