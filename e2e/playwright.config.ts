@@ -27,6 +27,9 @@ export default defineConfig({
     baseURL: e2eBaseUrl,
     viewport: { width: 1280, height: 1000 },
     deviceScaleFactor: 1,
+    // A Chinese browser (Accept-Language: zh-CN): the tests that expect the shop's Chinese pages get them whatever the
+    // machine's locale; tests/language.test.ts sets other locales itself.
+    locale: "zh-CN",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

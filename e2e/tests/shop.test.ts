@@ -89,7 +89,7 @@ test.describe("the shop", () => {
   test("switches to English and keeps it across pages", async ({ page }) => {
     await openFirstProduct(page);
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("link", { name: /Back to the collection/ })).toBeVisible();
     await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
     const cookies = await page.context().cookies(baseUrl);
@@ -131,7 +131,7 @@ test.describe("the shop", () => {
     await page.goto("/?category=ring", { waitUntil: "networkidle" });
     await openFirstProduct(page);
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.goto("/", { waitUntil: "networkidle" });
     await page.goto("/products/999999999", { waitUntil: "networkidle" });
     expect(pageErrors).toEqual([]);

@@ -179,7 +179,7 @@ test.describe("a shopper's journey", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 2, name: "为您推荐" })).toBeVisible();
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "Picked for you" })).toBeVisible();
     await expect(feedCards(page).first().getByTestId("why-this")).toHaveText(/Similar to “.+”, which you/);
     await page.setViewportSize({ width: 390, height: 844 });
@@ -235,7 +235,7 @@ test.describe("a shopper's journey", () => {
     for (const path of [guidePath, "/favorites", "/cart", "/"]) await page.goto(path, { waitUntil: "networkidle" });
     await openCard(page, feedCards(page), 0);
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     for (const path of ["/", guidePath]) await page.goto(path, { waitUntil: "networkidle" });
     expect(pageErrors).toEqual([]);
   });

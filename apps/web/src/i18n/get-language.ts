@@ -1,9 +1,14 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, type Language } from "./languages";
+import { negotiateLanguage } from "./negotiate-language";
 
-/** The shopper's language from the `lang` cookie; Chinese when absent or unknown. */
+/**
+ * The shopper's language: the `lang` cookie once they chose one with the switch; before that, what their browser's
+ * `Accept-Language` asks for (zh* or en*); Chinese, the shop's default, when it asks for neither.
+ */
 export async function getLanguage(): Promise<Language> {
-  const value = (await cookies()).get(LANGUAGE_COOKIE)?.value;
-  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  const chosen = (await cookies()).get(LANGUAGE_COOKIE)?.value;
+  if (isLanguage(chosen)) return chosen;
+  return negotiateLanguage((await headers()).get("accept-language")) ?? DEFAULT_LANGUAGE;
 }
