@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getMessages } from "@/i18n/dictionary";
 import { getLanguage } from "@/i18n/get-language";
+import { getMessages } from "@/i18n/messages";
 
 export default async function NotFound() {
   const messages = getMessages(await getLanguage());

@@ -1,8 +1,8 @@
 import { findConcept } from "@jewelguide/model/lexicon";
 import { METAL_NAMES, METALS } from "@jewelguide/model/vocabulary";
-import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
-import { budgetPresets, type GuideSearchParams } from "@/lib/guide-search-params";
+import type { Messages } from "@/i18n/messages";
+import type { GuideSearchParams } from "@/lib/guide-search-params";
 
 const RECIPIENTS = ["mother", "wife", "girlfriend", "husband", "boyfriend", "father", "friend", "self"];
 const OCCASIONS = ["birthday", "anniversary", "wedding", "engagement", "valentine", "daily"];
@@ -19,7 +19,7 @@ export function GuideForm({ params, language, messages }: GuideFormProps) {
   const selects = [
     { name: "recipient", label: messages.guideRecipient, options: conceptOptions("recipient", RECIPIENTS, language) },
     { name: "occasion", label: messages.guideOccasion, options: conceptOptions("occasion", OCCASIONS, language) },
-    { name: "budget", label: messages.guideBudget, options: budgetPresets(language) },
+    { name: "budget", label: messages.guideBudget, options: messages.guideBudgetPresets },
     {
       name: "metal",
       label: messages.guideMetal,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMessage, type Messages } from "@/i18n/dictionary";
+import { formatMessage, type Messages } from "@/i18n/messages";
 import { pageWindow } from "@/lib/page-window";
 
 type PaginationProps = {

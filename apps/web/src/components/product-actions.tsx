@@ -1,4 +1,4 @@
-import type { Messages } from "@/i18n/dictionary";
+import type { Messages } from "@/i18n/messages";
 import { getServerCaller } from "@/server/caller";
 import { ShopperListToggle } from "./shopper-list-toggle";
 

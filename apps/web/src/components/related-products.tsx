@@ -2,8 +2,8 @@
 
 import type { Category } from "@jewelguide/model/vocabulary";
 import { useQuery } from "@tanstack/react-query";
-import type { Messages } from "@/i18n/dictionary";
 import type { Language } from "@/i18n/languages";
+import type { Messages } from "@/i18n/messages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 import { useTRPC } from "@/trpc/client";
 import { CardSkeleton } from "./card-skeleton";

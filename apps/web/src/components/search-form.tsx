@@ -1,4 +1,4 @@
-import type { Messages } from "@/i18n/dictionary";
+import type { Messages } from "@/i18n/messages";
 import type { ShopSearchParams } from "@/lib/shop-search-params";
 
 type SearchFormProps = { params: ShopSearchParams; messages: Messages };

@@ -1,4 +1,4 @@
-import type { Messages } from "@/i18n/dictionary";
+import type { Messages } from "@/i18n/messages";
 
 export function SiteFooter({ messages }: { messages: Messages }) {
   return (

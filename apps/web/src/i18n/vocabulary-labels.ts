@@ -1,4 +1,4 @@
-import type { Messages } from "./dictionary";
+import type { Messages } from "./messages";
 
 /**
  * Display names of the catalog vocabulary in one language. Built on the server (build-vocabulary-labels.ts) and passed

@@ -1,5 +1,5 @@
-import type { Messages } from "../i18n/dictionary";
 import type { Language } from "../i18n/languages";
+import type { Messages } from "../i18n/messages";
 import { formatPrice } from "./format-price";
 
 /** The price to show: formatted in the shopper's locale, or "price on request" when the shop has none (0). */

@@ -2,7 +2,6 @@ import { CONSTRAINT_FIELDS, type ConstraintField } from "@jewelguide/api";
 import type { Currency } from "@jewelguide/model/guide";
 import { CATEGORIES, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
-import type { Language } from "../i18n/languages";
 
 const conceptParam = z
   .string()
@@ -57,23 +56,6 @@ export function parseBudget(budget: string | undefined): {
 
 function isCurrencyCode(value: string | undefined): value is Currency {
   return value !== undefined && ["CNY", "USD", "EUR", "GBP", "HKD", "JPY"].includes(value);
-}
-
-/** Budget presets of the quick choice, in the shopper's usual currency. */
-export function budgetPresets(language: Language): Array<{ value: string; label: string }> {
-  return language === "zh"
-    ? [
-        { value: "-1000-CNY", label: "¥1000 以内" },
-        { value: "1000-3000-CNY", label: "¥1000–3000" },
-        { value: "3000-8000-CNY", label: "¥3000–8000" },
-        { value: "8000--CNY", label: "¥8000 以上" },
-      ]
-    : [
-        { value: "-150-USD", label: "Under $150" },
-        { value: "150-500-USD", label: "$150–$500" },
-        { value: "500-1200-USD", label: "$500–$1,200" },
-        { value: "1200--USD", label: "$1,200 and up" },
-      ];
 }
 
 /** The guide URL with some params changed (undefined removes one). */

@@ -7,8 +7,8 @@ import { DASHBOARD_BUTTON } from "@/components/dashboard/dashboard-section";
 import { OfflineBenchmarkSection } from "@/components/dashboard/offline-benchmark-section";
 import { OnlineMetricsSection } from "@/components/dashboard/online-metrics-section";
 import { VersionsSection } from "@/components/dashboard/versions-section";
-import { fill, getDashboardMessages } from "@/i18n/dashboard-messages";
 import { getLanguage } from "@/i18n/get-language";
+import { formatMessage, getDashboardMessages } from "@/i18n/messages";
 import { getStaffCaller } from "@/server/staff-caller";
 import { logOutAction } from "./actions";
 
@@ -44,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-3xl text-ink">{t.title}</h1>
         <div className="flex items-center gap-3 text-sm text-muted">
-          <span>{fill(t.signedInAs, { email: staff.email, role: staff.role })}</span>
+          <span>{formatMessage(t.signedInAs, { email: staff.email, role: staff.role })}</span>
           <form action={logOutAction}>
             <button type="submit" className={DASHBOARD_BUTTON}>
               {t.logOut}
@@ -54,7 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </header>
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {fill(t.error, { message: error })}
+          {formatMessage(t.error, { message: error })}
         </p>
       ) : null}
       {!isAdmin ? <p className="text-sm text-muted">{t.adminOnly}</p> : null}

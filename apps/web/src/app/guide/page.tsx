@@ -4,8 +4,8 @@ import { GuideForm } from "@/components/guide-form";
 import { GUIDE_SIZE, GuideResults } from "@/components/guide-results";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
-import { getMessages } from "@/i18n/dictionary";
 import { getLanguage } from "@/i18n/get-language";
+import { getMessages } from "@/i18n/messages";
 import { type GuideSearchParams, parseGuideSearchParams } from "@/lib/guide-search-params";
 
 type GuidePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

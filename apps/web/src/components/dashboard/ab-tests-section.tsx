@@ -1,5 +1,5 @@
 import { startAbTestAction, stopAbTestAction } from "@/app/dashboard/actions";
-import { type DashboardMessages, fill } from "@/i18n/dashboard-messages";
+import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DASHBOARD_BUTTON, DashboardSection } from "./dashboard-section";
 import { DataTable } from "./data-table";
@@ -27,10 +27,12 @@ export function AbTestsSection({ report, versions, isAdmin, t }: AbTestsSectionP
           <p>
             {report.test.name} · {report.test.status === "running" ? t.running : t.stopped} · {t.shareB}{" "}
             {(report.test.shareB * 100).toFixed(0)}%
-            {report.test.winnerVersionId !== null ? ` · ${fill(t.winner, { id: report.test.winnerVersionId })}` : ""}
+            {report.test.winnerVersionId !== null
+              ? ` · ${formatMessage(t.winner, { id: report.test.winnerVersionId })}`
+              : ""}
           </p>
           {report.simulatedEvents > 0 ? (
-            <p className="text-sm">{fill(t.simulatedNote, { count: report.simulatedEvents })}</p>
+            <p className="text-sm">{formatMessage(t.simulatedNote, { count: report.simulatedEvents })}</p>
           ) : null}
           <DataTable
             titles={[t.arm, t.id, t.shoppers, t.impressions, t.ctr, t.conversion, t.revenue]}
@@ -58,10 +60,10 @@ export function AbTestsSection({ report, versions, isAdmin, t }: AbTestsSectionP
                 {t.abStop}
               </button>
               <button type="submit" name="promote" value="A" className={DASHBOARD_BUTTON}>
-                {fill(t.abPromote, { arm: "A" })}
+                {formatMessage(t.abPromote, { arm: "A" })}
               </button>
               <button type="submit" name="promote" value="B" className={DASHBOARD_BUTTON}>
-                {fill(t.abPromote, { arm: "B" })}
+                {formatMessage(t.abPromote, { arm: "B" })}
               </button>
               <label className="flex items-center gap-1 text-sm text-muted">
                 <input type="checkbox" name="force" value="1" />

@@ -1,4 +1,4 @@
-import { type DashboardMessages, fill } from "@/i18n/dashboard-messages";
+import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import { AuditLogTable } from "./audit-log-table";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DashboardSection } from "./dashboard-section";
@@ -10,7 +10,7 @@ export const AUDIT_ROWS = 20;
 export function AuditLogSection({ entries, t }: { entries: DashboardOutputs["auditLog"]; t: DashboardMessages }) {
   return (
     <DashboardSection id="audit" heading={t.auditLog}>
-      <p className="text-sm text-muted">{fill(t.auditIntro, { count: AUDIT_ROWS })}</p>
+      <p className="text-sm text-muted">{formatMessage(t.auditIntro, { count: AUDIT_ROWS })}</p>
       <AuditLogTable entries={entries} t={t} />
     </DashboardSection>
   );

@@ -1,4 +1,4 @@
-import type { DashboardMessages } from "@/i18n/dashboard-messages";
+import type { DashboardMessages } from "@/i18n/messages";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DataTable } from "./data-table";
 

@@ -1,4 +1,4 @@
-import { type DashboardMessages, fill } from "@/i18n/dashboard-messages";
+import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import { BarChart } from "./bar-chart";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DashboardSection } from "./dashboard-section";
@@ -16,7 +16,7 @@ export function OfflineBenchmarkSection({ benchmark, t }: OfflineBenchmarkSectio
         <p className="text-sm text-muted">{t.benchmarkMissing}</p>
       ) : (
         <>
-          <p className="text-sm text-muted">{fill(t.benchmarkIntro, { file: benchmark.file ?? "REES46" })}</p>
+          <p className="text-sm text-muted">{formatMessage(t.benchmarkIntro, { file: benchmark.file ?? "REES46" })}</p>
           <DataTable
             titles={[t.model, t.role, ...BENCHMARK_METRICS]}
             rows={benchmark.rows.map((row) => ({
@@ -32,7 +32,7 @@ export function OfflineBenchmarkSection({ benchmark, t }: OfflineBenchmarkSectio
             {["recall@20", "ndcg@20"].map((metric) => (
               <BarChart
                 key={metric}
-                title={fill(t.benchmarkChart, { metric })}
+                title={formatMessage(t.benchmarkChart, { metric })}
                 bars={benchmark.rows.map((row) => ({
                   label: row.name.replace("joint-no-", "−"),
                   value: row.metrics[metric] ?? 0,

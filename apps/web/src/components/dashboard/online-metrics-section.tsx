@@ -1,4 +1,4 @@
-import { type DashboardMessages, fill } from "@/i18n/dashboard-messages";
+import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DashboardSection } from "./dashboard-section";
 import { MetricsTable } from "./metrics-table";
@@ -13,10 +13,12 @@ export function OnlineMetricsSection({ online, t }: OnlineMetricsSectionProps) {
         <p>{t.noEvents}</p>
       ) : (
         <>
-          <p className="text-sm text-muted">{fill(t.onlineIntro, { from: online.from, to: online.to ?? "" })}</p>
+          <p className="text-sm text-muted">
+            {formatMessage(t.onlineIntro, { from: online.from, to: online.to ?? "" })}
+          </p>
           {online.simulatedEvents > 0 ? (
             <p className="rounded border border-gold-300 bg-gold-50 px-3 py-2 text-sm">
-              {fill(t.simulatedNote, { count: online.simulatedEvents })}
+              {formatMessage(t.simulatedNote, { count: online.simulatedEvents })}
             </p>
           ) : null}
           <h3 className="text-lg text-ink">{t.byVersion}</h3>

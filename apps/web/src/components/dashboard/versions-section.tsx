@@ -1,5 +1,5 @@
 import { publishAction, rollbackAction } from "@/app/dashboard/actions";
-import { type DashboardMessages, fill } from "@/i18n/dashboard-messages";
+import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import { BarChart } from "./bar-chart";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DASHBOARD_BUTTON, DashboardSection } from "./dashboard-section";
@@ -85,7 +85,7 @@ export function VersionsSection({ versions, isAdmin, t }: VersionsSectionProps) 
             {CHART_METRICS.map((metric) => (
               <BarChart
                 key={metric}
-                title={fill(t.chartTitle, { metric })}
+                title={formatMessage(t.chartTitle, { metric })}
                 bars={chronological
                   .filter((v) => v.test[metric] !== undefined)
                   .flatMap((v) => [

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { logInAction } from "@/app/dashboard/actions";
-import { fill, getDashboardMessages } from "@/i18n/dashboard-messages";
 import { getLanguage } from "@/i18n/get-language";
+import { formatMessage, getDashboardMessages } from "@/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +19,10 @@ export default async function DashboardLoginPage({ searchParams }: LoginPageProp
   return (
     <section className="mx-auto my-12 max-w-sm">
       <h1 className="font-serif text-2xl text-ink">{t.loginTitle}</h1>
-      <p className="mt-2 text-sm text-muted">{fill(t.loginIntro, {})}</p>
+      <p className="mt-2 text-sm text-muted">{formatMessage(t.loginIntro, {})}</p>
       {lockedSeconds !== undefined || failed ? (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {lockedSeconds !== undefined ? fill(t.loginLocked, { seconds: lockedSeconds }) : t.loginFailed}
+          {lockedSeconds !== undefined ? formatMessage(t.loginLocked, { seconds: lockedSeconds }) : t.loginFailed}
         </p>
       ) : null}
       <form action={logInAction} className="mt-6 flex flex-col gap-3">

@@ -14,8 +14,8 @@ import {
 import { RelatedProducts } from "@/components/related-products";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
-import { formatMessage, getMessages } from "@/i18n/dictionary";
 import { getLanguage } from "@/i18n/get-language";
+import { formatMessage, getMessages } from "@/i18n/messages";
 import { labelCategory, labelGem, labelGender, labelMetal } from "@/i18n/vocabulary-labels";
 import { displayPrice } from "@/lib/display-price";
 import { productTitle } from "@/lib/product-title";
