@@ -8,6 +8,7 @@ import { createRateLimiter, type RateLimiter } from "../security/rate-limit/crea
 import { testDialects } from "../test/test-dialects";
 import { useSeededShop } from "../test/use-seeded-shop";
 import { createShopApiHandler } from "./create-shop-api-handler";
+import { FeedSchema, SimilarItemsSchema } from "./read-output-schemas";
 
 const operator = { name: "worker:test@host", role: "operator" } as const;
 
@@ -85,9 +86,12 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     expect(feed.status).toBe(200);
     expect(feed.body.personalised).toBe(true);
     expect(feed.body.items).toHaveLength(5);
+    // The reply is what the OpenAPI document says it is.
+    expect(FeedSchema.strict().safeParse(feed.body).error).toBeUndefined();
     expect(feed.body.items.map((item: { sku: string }) => item.sku)).not.toContain(fixture.shop.boughtSku);
     const similar = await post("/similar", keys.read, { sku: "ring-2", k: 3 });
     expect(similar).toMatchObject({ status: 200, body: { anchorId: fixture.shop.ids.get("ring-2") } });
+    expect(SimilarItemsSchema.strict().safeParse(similar.body).error).toBeUndefined();
     const guide = await post("/guide", keys.read, { text: "gold ring", k: 3, locale: "en" });
     expect(guide.status).toBe(200);
     expect(guide.body.items.every((item: { category: string }) => item.category === "ring")).toBe(true);

@@ -7,6 +7,7 @@ import { listSimilarItems } from "../services/recommendations/list-similar-items
 import { recommendFeed } from "../services/recommendations/recommend-feed";
 import type { Audience } from "../services/recommendations/serve-to";
 import { ingestApiEvents } from "./ingest-api-events";
+import { FeedSchema, SimilarItemsSchema } from "./read-output-schemas";
 import {
   ApiEventBatchSchema,
   ApiGuideInputSchema,
@@ -34,8 +35,8 @@ export type ShopApiRoute<S extends z.ZodType = z.ZodType> = {
   description: string;
   input: S;
   documentedInput?: z.ZodType;
+  /** The reply's schema (for the document; the guide's answer has none and is described in words). */
   output?: z.ZodType;
-  /** What the reply is when it has no zod schema (the tRPC procedure's TypeScript type). */
   outputDescription: string;
   requestPolicy: RateLimitPolicyName;
   /** Rows of a batch, counted under apiRows. */
@@ -64,7 +65,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
       "The tRPC procedure recommendations.feed for the named customer: the served model's ranking of their history, " +
       "only in-stock items, never one they bought. Each item carries an `attribution` to send back with its events.",
     input: ApiRecommendationsInputSchema,
-    outputDescription: "Feed: { requestId, modelVersionId, modelKind, source, personalised, items[] }",
+    output: FeedSchema,
+    outputDescription: "the customer's feed",
     requestPolicy: "apiReads",
     run: (runtime, { customerId, ...input }) => recommendFeed(runtime, input, audienceFor(runtime, customerId)),
   }),
@@ -76,7 +78,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     summary: "Items similar to a product (by SKU)",
     description: "The tRPC procedure recommendations.similar, optionally for a customer (their attribution tokens).",
     input: ApiSimilarItemsInputSchema,
-    outputDescription: "SimilarItems: { requestId, modelVersionId, modelKind, source, anchorId, items[] }",
+    output: SimilarItemsSchema,
+    outputDescription: "the items most similar to the product",
     requestPolicy: "apiReads",
     run: (runtime, { customerId, ...input }) => listSimilarItems(runtime, input, audienceFor(runtime, customerId)),
   }),
