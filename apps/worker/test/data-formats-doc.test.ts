@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { number, oneOf, text } from "../src/ingest/row-columns";
+import { updateAttributeVocabulary } from "../src/ingest/sources/catalog/render-attribute-vocabulary";
 import { renderColumnTable, updateColumnTables } from "../src/ingest/sources/render-column-tables";
 
 const docPath = path.resolve(import.meta.dirname, "../../../docs/data-formats.md");
@@ -12,6 +13,14 @@ describe("docs/data-formats.md column tables", () => {
     const doc = fs.readFileSync(docPath, "utf8");
     for (const name of ["catalog", "users", "events", "newchic"]) expect(doc).toContain(`<!-- columns: ${name}`);
     expect(updateColumnTables(doc)).toBe(doc);
+  });
+
+  it("shows the lexicon's attribute vocabulary as it is (run `pnpm --filter @jewelguide/worker docs:formats`)", () => {
+    const doc = fs.readFileSync(docPath, "utf8");
+    expect(doc).toContain("<!-- vocabulary: attribute-values");
+    expect(doc).toContain("| `rose-gold` | Rose gold | 玫瑰金 |");
+    expect(doc).toContain("`pink gold`");
+    expect(updateAttributeVocabulary(doc)).toBe(doc);
   });
 
   it("renders name, required, type and description, and refuses a marker without a schema", () => {

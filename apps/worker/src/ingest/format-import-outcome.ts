@@ -15,6 +15,10 @@ export function formatImportOutcome(source: string, file: string, outcome: Impor
   ];
   if (outcome.rejectsFile) lines.push(`  rejects file: ${outcome.rejectsFile}`);
   if (outcome.failure) lines.push(`  STOPPED: ${outcome.failure}`);
+  if (outcome.warnings > 0) {
+    lines.push(`  warnings: ${n(outcome.warnings)} (first ${Math.min(SHOWN_PROBLEMS, outcome.firstWarnings.length)}):`);
+    for (const warning of outcome.firstWarnings.slice(0, SHOWN_PROBLEMS)) lines.push(`    ${formatProblem(warning)}`);
+  }
   if (outcome.problems.length > 0) {
     lines.push(`  problems (first ${Math.min(SHOWN_PROBLEMS, outcome.problems.length)}):`);
     for (const problem of outcome.problems.slice(0, SHOWN_PROBLEMS)) lines.push(`    ${formatProblem(problem)}`);

@@ -4,10 +4,15 @@ import type { RejectsWriter } from "./read/rejects-writer";
 
 const KEPT_PROBLEMS = 50;
 
-/** Collects rejected rows: writes them to the rejects file and applies --on-error / --max-errors. */
+/**
+ * Collects rejected rows: writes them to the rejects file and applies --on-error / --max-errors. Also counts the
+ * warnings about rows that were imported all the same (a value kept in attributes), keeping the first ones.
+ */
 export class ProblemLog {
   rejectedRows = 0;
   readonly first: Problem[] = [];
+  warnings = 0;
+  readonly firstWarnings: Problem[] = [];
 
   constructor(
     private readonly options: Pick<ImportOptions, "onError" | "maxErrors">,
@@ -25,6 +30,12 @@ export class ProblemLog {
     if (this.rejectedRows > this.options.maxErrors) {
       throw new StopImport(head, `stopped: more than ${this.options.maxErrors} rejected rows (--max-errors)`);
     }
+  }
+
+  /** Notes a warning about a row that is imported anyway; never stops the import. */
+  warn(problem: Problem): void {
+    this.warnings += 1;
+    if (this.firstWarnings.length < KEPT_PROBLEMS) this.firstWarnings.push(problem);
   }
 
   /** Records a problem that ends the import (not a row: nothing goes to the rejects file). */

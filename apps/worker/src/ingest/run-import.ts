@@ -14,6 +14,9 @@ export type ImportOutcome = {
   stats: ImportStats;
   rowsRejected: number;
   problems: Problem[];
+  /** How many warnings (rows imported with a value kept in attributes), and the first of them. */
+  warnings: number;
+  firstWarnings: Problem[];
   rejectsFile: string | null;
   /** Why the import stopped, when it failed. */
   failure?: string;
@@ -88,7 +91,13 @@ export async function runImport(
       rowsRejected: problems.rejectedRows,
       rejectsFile,
       problems: problems.first.map((p) => ({ ...p, text: formatProblem(p) })),
-      counts: failure === undefined ? toJson(stats.counts) : toJson({ ...stats.counts, failure }),
+      counts: toJson({
+        ...stats.counts,
+        ...(problems.warnings > 0
+          ? { warnings: problems.warnings, firstWarnings: problems.firstWarnings.map(formatProblem) }
+          : {}),
+        ...(failure === undefined ? {} : { failure }),
+      }),
       finishedAt: new Date(),
     },
   });
@@ -99,6 +108,8 @@ export async function runImport(
     stats,
     rowsRejected: problems.rejectedRows,
     problems: problems.first,
+    warnings: problems.warnings,
+    firstWarnings: problems.firstWarnings,
     rejectsFile,
     failure,
     seconds: (Date.now() - started) / 1000,

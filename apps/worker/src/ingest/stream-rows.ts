@@ -7,7 +7,7 @@ import { type Tx, writeBatch } from "./write-batch";
 export type Staged<T> = { line: number; raw: string; value: T };
 
 export type ParsedValue<T> =
-  | { ok: true; value: T; key: string; fingerprint: string }
+  | { ok: true; value: T; key: string; fingerprint: string; warnings?: Problem[] }
   | { ok: false; problems: Problem[] };
 
 export type RowImporter<T> = {
@@ -89,6 +89,7 @@ export async function streamRows<T>(
       continue;
     }
     seen.set(parsed.key, { line: record.line, fingerprint: parsed.fingerprint });
+    for (const warning of parsed.warnings ?? []) context.problems.warn(warning);
     pending.push({ line: record.line, raw: record.raw, value: parsed.value });
     if (pending.length >= context.options.batchSize) await flush();
   }

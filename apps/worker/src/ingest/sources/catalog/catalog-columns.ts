@@ -1,7 +1,6 @@
-import { CATEGORIES, GENDERS, METALS } from "@jewelguide/model";
 import { z } from "zod";
 import { quoteValue } from "../../quote-value";
-import { boolean, date, jsonObject, number, oneOf, text } from "../../row-columns";
+import { boolean, date, jsonObject, number, text } from "../../row-columns";
 
 /** The most characters each free-text column may hold (docs/data-formats.md, "Length limits"). */
 export const CATALOG_TEXT_LIMITS = {
@@ -9,31 +8,43 @@ export const CATALOG_TEXT_LIMITS = {
   title_zh: 500,
   title_en: 500,
   description: 20_000,
+  category: 100,
+  metal: 100,
   gem: 100,
   color: 100,
+  gender: 100,
+  tags: 2_000,
   brand: 200,
   currency: 100,
   image: 2_000,
 } as const;
 
 const MAX = CATALOG_TEXT_LIMITS;
+const LEXICON = "read by the [lexicon](#attribute-values)";
 
 /** The documented catalog format: docs/data-formats.md's `import catalog` table is written from it. */
 export const CatalogRowSchema = z.object({
   sku: text({ required: true, max: MAX.sku }).describe("the shop's product id, unique in the file"),
-  category: oneOf(CATEGORIES, { required: true }).describe("case-insensitive"),
+  category: text({ required: true, max: MAX.category }).describe(
+    `${LEXICON}; a value it does not know is stored as \`other\` (kept in attributes, with a warning)`,
+  ),
   price: number({ required: true, min: 0 }).describe("`.` as decimal separator, no thousands separator (`1234.50`)"),
   title_zh: text({ max: MAX.title_zh }).describe(
     "when empty, derived from metal, gem and category (`Rose gold diamond ring` / `玫瑰金钻石戒指`)",
   ),
   title_en: text({ max: MAX.title_en }).describe("as `title_zh`"),
   description: text({ max: MAX.description }).describe("free text"),
-  metal: oneOf(METALS).describe("case-insensitive"),
-  gem: text({ max: MAX.gem }).describe(
-    "stored lower-case with `-` for spaces (`cubic-zirconia`); known gems get bilingual names",
+  metal: text({ max: MAX.metal }).describe(
+    `${LEXICON}; may also name the gem (\`white gold, diamonds\`); a value it does not know is kept in attributes, with a warning`,
   ),
-  color: text({ max: MAX.color }).describe("stored lower-case"),
-  gender: oneOf(GENDERS).describe("case-insensitive"),
+  gem: text({ max: MAX.gem }).describe(`${LEXICON}, as \`metal\``),
+  color: text({ max: MAX.color }).describe(
+    `${LEXICON}, as \`metal\`; a metal gives its colour (\`rose gold\` → \`rose\`)`,
+  ),
+  gender: text({ max: MAX.gender }).describe(`${LEXICON}, as \`metal\``),
+  tags: text({ max: MAX.tags }).describe(
+    "free words; those the lexicon knows fill category, metal, gem, colour and gender when their columns are empty; kept whole as attributes.tags",
+  ),
   currency: text({
     max: MAX.currency,
     type: "3-letter currency code",

@@ -6,6 +6,7 @@ import type { ParsedValue } from "../../stream-rows";
 import { deriveTitles } from "../derive-titles";
 import { hashKey } from "../hash-key";
 import { CatalogRowSchema } from "./catalog-columns";
+import { normalizeCatalogAttributes } from "./normalize-catalog-attributes";
 
 /** A catalog row: the product plus its image reference, resolved when the batch is written. */
 export type CatalogRow = { product: ProductInput; image?: string };
@@ -14,27 +15,30 @@ export function parseCatalogRow(record: TableRecord, file: string): ParsedValue<
   const parsed = readRow(CatalogRowSchema, record, file);
   if (!parsed.ok) return parsed;
   const row = parsed.value;
-  const gem = row.gem?.toLowerCase().replace(/\s+/g, "-");
-  const derived = deriveTitles({ category: row.category, metal: row.metal, gem });
+  const { category, metal, gem, color, gender, kept, warnings } = normalizeCatalogAttributes(row, {
+    file,
+    line: record.line,
+  });
+  const derived = deriveTitles({ category, metal, gem });
   const product: ProductInput = {
     sku: row.sku,
     titleZh: row.title_zh ?? derived.titleZh,
     titleEn: row.title_en ?? derived.titleEn,
     description: row.description ?? "",
-    category: row.category,
-    metal: row.metal ?? null,
-    gem: gem ?? null,
-    color: row.color?.toLowerCase() ?? null,
-    gender: row.gender ?? null,
+    category,
+    metal,
+    gem,
+    color,
+    gender,
     price: row.price,
     currency: row.currency?.toUpperCase() ?? "USD",
     brand: row.brand ?? null,
     imageUrl: row.image === undefined ? null : undefined,
     inStock: row.in_stock ?? true,
     source: "catalog",
-    attributes: row.attributes ?? {},
+    attributes: { ...kept, ...row.attributes },
   };
   if (row.created_at) product.createdAt = row.created_at;
   const value: CatalogRow = row.image === undefined ? { product } : { product, image: row.image };
-  return { ok: true, value, key: row.sku, fingerprint: hashKey([stableJson(value)]) };
+  return { ok: true, value, key: row.sku, fingerprint: hashKey([stableJson(value)]), warnings };
 }
