@@ -210,6 +210,8 @@ const en = {
       "ab-test-start": "A/B test started",
       "ab-test-stop": "A/B test stopped",
       "ab-test-promote": "A/B test stopped, winner published",
+      "api-key-create": "API key created",
+      "api-key-revoke": "API key revoked",
     } as Record<string, string>,
   },
 };
@@ -419,6 +421,8 @@ const zh: LocaleMessages = {
       "ab-test-start": "开始 A/B 测试",
       "ab-test-stop": "停止 A/B 测试",
       "ab-test-promote": "停止 A/B 测试并发布胜出版本",
+      "api-key-create": "创建 API 密钥",
+      "api-key-revoke": "吊销 API 密钥",
     },
   },
 };
