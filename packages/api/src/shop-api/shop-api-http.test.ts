@@ -172,39 +172,64 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     expect(customer.attributes).toEqual({ origin: "shop-backend" });
   });
 
-  it("upserts products by SKU, lists bad rows, and changes nothing when the batch is re-sent", async () => {
+  it("upserts products by SKU, reads values through the lexicon, lists bad rows, and changes nothing on re-send", async () => {
     const db = fixture.database.db;
     const products = [
-      { sku: "api-ring-1", titleEn: "API ring", category: "ring", metal: "gold", gem: "Cubic Zirconia", price: 120 },
+      {
+        sku: "api-ring-1",
+        titleEn: "API ring",
+        category: "Rings",
+        metal: "18K白金",
+        gem: "Cubic Zirconia",
+        price: 120,
+      },
       { sku: "ring-3", titleEn: "ring 3 renamed", category: "ring", price: 660, inStock: false },
-      { sku: "api-bad", titleEn: "bad", category: "tiara", price: -1 },
+      { sku: "api-bad", titleEn: "bad", category: "ring", price: -1 },
       { sku: "api-ring-1", titleEn: "again", category: "ring", price: 1 },
       { sku: "api-url", titleEn: "url", category: "ring", price: 5, imageUrl: "javascript:alert(1)" },
+      {
+        sku: "api-bronze",
+        titleEn: "Bronze cuff",
+        category: "tiara",
+        metal: "yellow gold, diamonds",
+        color: "bronze",
+        price: 80,
+      },
     ];
     const reply = await post("/products", keys.write, { products });
     expect(reply.body).toEqual({
-      received: 5,
-      created: 1,
+      received: 6,
+      created: 2,
       updated: 1,
       unchanged: 0,
       errors: [
-        { index: 2, field: "category", message: expect.any(String) },
         { index: 2, field: "price", message: expect.any(String) },
         { index: 3, field: "sku", message: "SKU already in this batch at index 0" },
         { index: 4, field: "imageUrl", message: expect.any(String) },
       ],
+      warnings: [{ index: 5, field: "color", message: '"bronze" not in the lexicon: kept as attributes.color' }],
     });
     expect(await db.product.findUniqueOrThrow({ where: { sku: "api-ring-1" } })).toMatchObject({
       titleZh: "API ring",
+      category: "ring",
+      metal: "white-gold",
       gem: "cubic-zirconia",
       currency: "USD",
       inStock: true,
       source: "catalog",
     });
+    // A multi-valued metal also gives the gem; an unknown colour is kept in attributes, the product stored.
+    expect(await db.product.findUniqueOrThrow({ where: { sku: "api-bronze" } })).toMatchObject({
+      category: "other",
+      metal: "gold",
+      gem: "diamond",
+      color: null,
+      attributes: { color: "bronze" },
+    });
     const renamed = await db.product.findUniqueOrThrow({ where: { sku: "ring-3" } });
     expect(renamed).toMatchObject({ titleEn: "ring 3 renamed", titleZh: "ring3号", inStock: false, metal: "silver" });
     const again = await post("/products", keys.write, { products });
-    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect((await db.product.findUniqueOrThrow({ where: { sku: "ring-3" } })).updatedAt).toEqual(renamed.updatedAt);
   });
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, GENDERS, METALS } from "@jewelguide/model";
+import { CATEGORIES, GENDERS, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 import { SHOPPER_EXTERNAL_ID_PATTERN } from "../security/shopper-external-id";
 import { EVENT_ACTIONS, MAX_EVENT_QUANTITY, ShopperEventSchema } from "../services/events/event-schemas";
@@ -97,8 +97,17 @@ const AttributesSchema = z
   .describe("open attributes (flat; keys ≤ 100 characters, string values ≤ 2,000); replace the stored ones");
 
 /**
+ * A category, metal, gem, colour or gender as a catalog writes it: read through the guide's bilingual lexicon when
+ * stored (read-product-attributes.ts), as `import catalog` reads its cells; a value the lexicon does not know is kept
+ * in `attributes` with a warning, never a reason to refuse the product.
+ */
+function lexiconValue(description: string) {
+  return z.string().trim().min(1).max(100).describe(description);
+}
+
+/**
  * One product as a backend upserts it by SKU: the catalog importer's columns (docs/data-formats.md, `import catalog`)
- * as typed JSON, with the same vocabularies and length limits. Photos are http(s) URLs only (a backend has no files
+ * as typed JSON, with the same lexicon and length limits. Photos are http(s) URLs only (a backend has no files
  * beside the catalog). Fields left out keep their stored value on an update and take the default on a create.
  */
 export const ApiProductRowSchema = z.strictObject({
@@ -106,26 +115,17 @@ export const ApiProductRowSchema = z.strictObject({
   titleEn: z.string().trim().min(1).max(500),
   titleZh: z.string().trim().min(1).max(500).optional().describe("default: titleEn"),
   description: z.string().max(20_000).optional(),
-  category: z.enum(CATEGORIES),
-  metal: z.enum(METALS).nullable().optional(),
-  gem: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .transform((gem) => gem.toLowerCase().replace(/\s+/g, "-"))
-    .nullable()
-    .optional()
-    .describe("stored lower-case with - for spaces (cubic-zirconia)"),
-  color: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .transform((color) => color.toLowerCase())
+  category: lexiconValue(`one of ${CATEGORIES.join(", ")} or a word for one (rings, 戒指…); unknown: other`),
+  metal: lexiconValue(`${METALS.join(", ")} or a spelling of one (yellow gold, 18K白金, 925 sterling silver…)`)
     .nullable()
     .optional(),
-  gender: z.enum(GENDERS).nullable().optional(),
+  gem: lexiconValue("a gem (diamonds, 珍珠, cubic zirconia…), stored as the lexicon's id (cubic-zirconia)")
+    .nullable()
+    .optional(),
+  color: lexiconValue("a colour word in English or Chinese").nullable().optional(),
+  gender: lexiconValue(`${GENDERS.join(", ")} or a word for one (women's, 男士…)`)
+    .nullable()
+    .optional(),
   price: z.number().min(0).max(1e9),
   currency: z
     .string()
@@ -177,6 +177,9 @@ export const ProductBatchResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int().describe("rows equal to what is stored (a re-sent batch changes nothing)"),
-  errors: z.array(RowErrorSchema),
+  errors: z.array(RowErrorSchema).describe("refused rows; the others were written"),
+  warnings: z
+    .array(RowErrorSchema)
+    .describe("values the lexicon did not (entirely) know, kept in the product's attributes; the row was written"),
 });
 export type ProductBatchResult = z.infer<typeof ProductBatchResultSchema>;

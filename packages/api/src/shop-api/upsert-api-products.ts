@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "@jewelguide/db";
-import { type ApiProductRow, ApiProductRowSchema, type ProductBatchResult } from "./shop-api-schemas";
+import { readProductAttributes } from "./read-product-attributes";
+import { type ApiProductRow, ApiProductRowSchema, type ProductBatchResult, type RowError } from "./shop-api-schemas";
 import { validateBatchRows } from "./validate-batch-rows";
 
 /** The stored columns a row may set, as Prisma names them. */
@@ -25,7 +26,9 @@ type StoredProduct = { sku: string } & { [K in Field]: unknown };
 /**
  * Creates or updates products by SKU from a shop backend's batch. Rows are checked one by one (schema: the catalog
  * importer's columns and limits; a SKU repeated in the batch is refused after its first row), reported by index and
- * field; the good rows are written in one transaction. An update sets only the fields the row names and leaves a
+ * field; category, metal, gem, colour and gender are read through the guide's lexicon as `import catalog` reads them
+ * (a value it does not know is kept in attributes and reported as a warning, the row written); the good rows are
+ * written in one transaction. An update sets only the fields the row names and leaves a
  * product whose fields already equal the row untouched (so a re-sent batch changes nothing and does not bump
  * `updatedAt`, which would make the serving processes reload the catalog). New products have `source = "catalog"`,
  * like `import catalog`; they are recommended once the next training run featurizes them.
@@ -53,37 +56,67 @@ export async function upsertApiProducts(db: Db, rows: readonly unknown[]): Promi
         });
   const bySku = new Map((stored as StoredProduct[]).map((product) => [product.sku, product]));
   const writes: Prisma.PrismaPromise<unknown>[] = [];
+  const warnings: RowError[] = [];
   let created = 0;
   let updated = 0;
-  for (const { row } of unique) {
+  for (const { index, row } of unique) {
     const existing = bySku.get(row.sku);
+    const fields = storedFields(row, existing);
+    for (const warning of fields.warnings) warnings.push({ index, ...warning });
     if (!existing) {
       created++;
       writes.push(
         db.product.create({
-          data: { ...definedFields(row), titleZh: row.titleZh ?? row.titleEn, sku: row.sku, source: "catalog" },
+          data: {
+            ...fields.data,
+            category: fields.data.category ?? "other",
+            titleZh: row.titleZh ?? row.titleEn,
+            sku: row.sku,
+            source: "catalog",
+          },
         }),
       );
       continue;
     }
     const changes = Object.fromEntries(
-      Object.entries(definedFields(row)).filter(([field, value]) => !sameValue(existing[field as Field], value)),
+      Object.entries(fields.data).filter(([field, value]) => !sameValue(existing[field as Field], value)),
     );
     if (Object.keys(changes).length === 0) continue;
     updated++;
     writes.push(db.product.update({ where: { sku: row.sku }, data: changes }));
   }
   if (writes.length > 0) await db.$transaction(writes);
-  return { received: rows.length, created, updated, unchanged: unique.length - created - updated, errors };
+  return {
+    received: rows.length,
+    created,
+    updated,
+    unchanged: unique.length - created - updated,
+    errors,
+    warnings,
+  };
 }
 
-/** The row's fields that were given (undefined = leave as stored), under their stored names. */
-function definedFields(row: ApiProductRow): Omit<ApiProductRow, "sku"> {
-  const { sku: _sku, ...fields } = row;
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Omit<
-    ApiProductRow,
-    "sku"
-  >;
+type ProductData = Omit<ApiProductRow, "sku" | "attributes" | "category"> & {
+  category?: string;
+  attributes?: Record<string, string | number | boolean>;
+};
+
+/**
+ * The columns a row sets (undefined = leave as stored), under their stored names: the lexicon columns as the lexicon
+ * reads them (readProductAttributes), and the values it did not entirely know merged into the attributes (the row's,
+ * or else the stored ones).
+ */
+function storedFields(row: ApiProductRow, existing: StoredProduct | undefined) {
+  const { sku: _sku, ...given } = row;
+  const lexicon = readProductAttributes(row);
+  const data = Object.fromEntries(
+    Object.entries({ ...given, ...lexicon.values }).filter(([, value]) => value !== undefined),
+  ) as ProductData;
+  if (Object.keys(lexicon.kept).length > 0) {
+    const base = row.attributes ?? (existing?.attributes as Record<string, string | number | boolean> | undefined);
+    data.attributes = { ...base, ...lexicon.kept };
+  }
+  return { data, warnings: lexicon.warnings };
 }
 
 /** Equal as stored: scalars by value, attribute objects by their sorted entries. */
