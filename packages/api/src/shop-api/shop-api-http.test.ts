@@ -103,6 +103,8 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
       "shopperId",
     ]);
     expect((await post("/guide", keys.read, "{not json")).status).toBe(400);
+    const huge = await post("/guide", keys.read, JSON.stringify({ text: "x".repeat(1024 * 1024) }));
+    expect(huge).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
   });
 
   it("stores a batch's good events, lists the bad rows by index and field, and stores nothing on re-send", async () => {
