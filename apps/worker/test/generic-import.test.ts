@@ -156,15 +156,17 @@ describe("generic importers: bad input", () => {
     expect((await ws.db.product.findUniqueOrThrow({ where: { sku: "S-1" } })).price).toBe(10);
   });
 
-  it("stops on a missing or unknown header column and writes nothing", async () => {
+  it("stops on a missing header column and writes nothing; keeps an unknown column in attributes", async () => {
     const missing = ws.write("h1.csv", "sku,category\nS-1,ring\n");
     const result = await ws.cli("import", "catalog", "--file", missing, "--quiet");
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("h1.csv:1: missing required column(s) price in the header");
+    expect(await ws.db.product.count()).toBe(0);
     const unknown = ws.write("h2.csv", "sku,category,price,colour\nS-1,ring,1,red\n");
     const result2 = await ws.cli("import", "catalog", "--file", unknown, "--quiet");
-    expect(result2.stdout).toContain('h2.csv:1: unknown column "colour" in the header');
-    expect(await ws.db.product.count()).toBe(0);
+    expect(result2.code).toBe(0);
+    expect(result2.stdout).toContain("columns kept in attributes: colour");
+    expect((await ws.db.product.findUniqueOrThrow({ where: { sku: "S-1" } })).attributes).toEqual({ colour: "red" });
   });
 
   it("rejects a row with the wrong number of fields and a truncated last line", async () => {
@@ -195,16 +197,16 @@ describe("generic importers: bad input", () => {
     expect(await ws.db.product.count()).toBe(1);
   });
 
-  it("reports bad JSONL lines and unknown fields", async () => {
+  it("reports bad JSONL lines; keeps unknown fields in attributes", async () => {
     const file = ws.write(
       "c.jsonl",
       '{"sku":"S-1","category":"ring","price":1}\n{"sku":"S-2",\n{"sku":"S-3","category":"ring","price":1,"colour":"red"}\n[1]\n',
     );
     const result = await ws.cli("import", "catalog", "--file", file, "--quiet");
     expect(result.stdout).toContain("c.jsonl:2: not valid JSON");
-    expect(result.stdout).toContain("c.jsonl:3: column colour: unknown field");
     expect(result.stdout).toContain("c.jsonl:4: expected a JSON object");
-    expect(await ws.db.product.count()).toBe(1);
+    expect(await ws.db.product.count()).toBe(2);
+    expect((await ws.db.product.findUniqueOrThrow({ where: { sku: "S-3" } })).attributes).toEqual({ colour: "red" });
   });
 
   it("with --on-error stop drops the batch being collected", async () => {

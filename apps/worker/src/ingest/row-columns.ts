@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkAttributes } from "./check-attributes";
 import { parseIsoDate } from "./parse-iso-date";
 import { quoteValue } from "./quote-value";
+import { type Price, readPrice } from "./read-price";
 import { ATTRIBUTE_LIMITS, TEXT_LIMITS, tooLongMessage } from "./text-limits";
 
 /** What docs/data-formats.md shows of a column besides its name and `.describe()` text. */
@@ -89,6 +90,23 @@ export function number(options?: NumberOptions & Optional): z.ZodType<number | u
 export function number(options: NumberOptions = {}): z.ZodType<number | undefined, unknown> {
   const type = options.min === undefined ? "number" : `number ≥ ${options.min}`;
   return column(type, options, (value, report) => readNumber(value, options.min, report));
+}
+
+/**
+ * A price: a JSON number, or text with an optional currency mark and thousands separators (`¥1,299.00`, `1299元`,
+ * `1,250.00 USD`); the mark's currency comes back with the amount.
+ */
+export function price(options: Presence & Required & { min: number }): z.ZodType<Price, unknown> {
+  return column("number ≥ 0, optionally with a currency mark", options, (value, report) => {
+    if (typeof value === "number")
+      return readNumber(value, options.min, report) === undefined ? undefined : { amount: value };
+    const text = bounded(value, TEXT_LIMITS.number, report);
+    if (text === undefined) return undefined;
+    const read = readPrice(text);
+    if (!read) return report(`${quoteValue(value)} is not a number`);
+    if (read.amount < options.min) return report(`${read.amount} is below the minimum ${options.min}`);
+    return read;
+  });
 }
 
 /** A whole number. */

@@ -12,6 +12,11 @@ export type ParsedValue<T> =
 
 export type RowImporter<T> = {
   schema: TableSchema;
+  /**
+   * Turns a record read from the file into the record parsed, or undefined for a row that only adds to rows before it
+   * (a Shopify image row); such rows are counted as merged, neither imported nor rejected.
+   */
+  prepare?(record: TableRecord): TableRecord | undefined;
   /** The name of the key column, for duplicate reports ("sku", "event_id"). */
   keyColumn: string;
   parse(record: TableRecord, file: string): ParsedValue<T>;
@@ -35,11 +40,12 @@ export async function streamRows<T>(
   context: ImportContext,
   input: Input,
   importer: RowImporter<T>,
-): Promise<{ duplicates: number }> {
+): Promise<{ duplicates: number; merged: number }> {
   const seen = new Map<string, { line: number; fingerprint: string }>();
   const progress = context.progress("importing", input);
   let pending: Staged<T>[] = [];
   let duplicates = 0;
+  let merged = 0;
   const flush = async () => {
     const batch = pending;
     pending = [];
@@ -62,9 +68,14 @@ export async function streamRows<T>(
     context.stats.rowsImported += result.imported;
     context.stats.rowsUnchanged += result.unchanged;
   };
-  for await (const record of readTable(input, importer.schema)) {
+  for await (const read of readTable(input, importer.schema)) {
     context.stats.rowsRead += 1;
     progress.tick(context.stats.rowsRead);
+    const record = read.problems.length === 0 && importer.prepare ? importer.prepare(read) : read;
+    if (!record) {
+      merged += 1;
+      continue;
+    }
     if (record.problems.length > 0) {
       context.problems.reject(record.problems, record.raw);
       continue;
@@ -96,5 +107,5 @@ export async function streamRows<T>(
   await flush();
   context.stats.fileHash = input.fileHash();
   progress.done();
-  return { duplicates };
+  return { duplicates, merged };
 }

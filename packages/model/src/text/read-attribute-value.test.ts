@@ -19,6 +19,8 @@ describe("readAttributeValue", () => {
       "WHITE  GOLD": "white-gold",
       "non-rhodiumized white gold": "white-gold",
       "white 750": "white-gold",
+      "14k rose gold": "rose-gold",
+      "10K White Gold": "white-gold",
       "925 sterling silver": "silver",
       "Sterling Silver": "silver",
       S990: "silver",
@@ -45,6 +47,11 @@ describe("readAttributeValue", () => {
     expect(readAttributeValue("Cubic-Zirconia").values.gem).toEqual(["cubic-zirconia"]);
     expect(readAttributeValue("0.5ct diamond").values.gem).toEqual(["diamond"]);
     expect(readAttributeValue("Fine Jewelry > Rings").values.category).toEqual(["ring"]);
+    expect(readAttributeValue("Apparel & Accessories > Jewelry > Bracelets")).toEqual({
+      values: { category: ["bracelet"] },
+      unknown: [],
+    });
+    expect(readAttributeValue("Jewelry", "category")).toEqual({ values: {}, unknown: ["Jewelry"] });
     expect(readAttributeValue("耳钉").values.category).toEqual(["earring"]);
     expect(readAttributeValue("Women's").values.gender).toEqual(["female"]);
     expect(readAttributeValue("男款").values.gender).toEqual(["male"]);

@@ -104,18 +104,24 @@ export const COLOR_OF_METAL: Record<Metal, string> = {
 /**
  * Reads one catalog cell through the guide's lexicon: splits it into parts, and reads a part as known when every word
  * of it is a lexicon term, a purity mark, or a qualifier. A known part adds its concepts (a purity mark adds its metal
- * when the part names none; a colour beside gold refines the alloy; gold beside a plating word is the plating and is
+ * when the part names none; a colour beside gold refines the alloy; a part of qualifiers only adds nothing, and is
+ * unknown when the cell names no value at all; gold beside a plating word is the plating and is
  * dropped, and a plated part with no other metal is unknown); an unknown part is returned as written. For a
  * `color` column, a part that names only a metal also gives that metal's colour.
  */
 export function readAttributeValue(cell: string, column?: AttributeKind): AttributeReading {
   const reading: AttributeReading = { values: {}, unknown: [] };
+  const qualifiersOnly: string[] = [];
   for (const part of cell.split(PART_SEPARATOR)) {
     const written = part.trim();
     if (written === "") continue;
     const values = readPart(normalizeText(written));
     if (!values) {
       reading.unknown.push(written);
+      continue;
+    }
+    if (Object.keys(values).length === 0) {
+      qualifiersOnly.push(written);
       continue;
     }
     if (column === "color" && !values.color && values.metal)
@@ -128,6 +134,8 @@ export function readAttributeValue(cell: string, column?: AttributeKind): Attrib
       }
     }
   }
+  // "Apparel & Accessories > Jewelry > Rings": generic words around a value add nothing; alone they are not a value.
+  if (Object.keys(reading.values).length === 0) reading.unknown.push(...qualifiersOnly);
   return reading;
 }
 
@@ -171,11 +179,15 @@ function readPart(text: string): PartValues | undefined {
     values.metal = values.metal?.filter((metal) => !GOLD_FAMILY.has(metal));
     if (!values.metal?.length) return undefined;
   }
-  if (!namesConcept && !values.metal) return undefined;
+  if (!namesConcept && !values.metal) return {};
   return values;
 }
 
 function refineGoldByColor(values: PartValues): void {
+  // "14k rose gold" reads as gold (14k) and rose gold: the alloy is the more precise of the two.
+  if (values.metal?.includes("gold") && values.metal.some((metal) => metal !== "gold" && GOLD_FAMILY.has(metal))) {
+    values.metal = values.metal.filter((metal) => metal !== "gold");
+  }
   if (values.metal?.length !== 1 || values.metal[0] !== "gold") return;
   const color = values.color?.find((value) => GOLD_BY_COLOR[value]);
   if (!color) return;

@@ -20,6 +20,8 @@ export type TableSchema = {
   optional: readonly string[];
   /** Accept and ignore columns not listed (default: a CSV header with unknown columns stops the import). */
   allowUnknown?: boolean;
+  /** The name a file's column is read under (a shop's `ref` as `sku`); checks and values use the renamed names. */
+  renameColumn?: (name: string) => string;
 };
 
 /** Reads a CSV with a header row, or JSONL (one object per line), chosen by the file extension. */
@@ -77,11 +79,12 @@ function checkHeader(
 ): string[] {
   const stop = (message: string) => new StopImport({ file, line, column: "", message }, "wrong header");
   if (problem) throw stop(problem);
-  const header = fields.map((field) => field.trim());
+  const rename = schema.renameColumn ?? ((name: string) => name);
+  const header = fields.map((field) => rename(field.trim()));
   const known = new Set([...schema.required, ...schema.optional]);
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) throw stop(`column "${name}" appears twice in the header`);
+    if (seen.has(name)) throw stop(`column "${name}" appears twice in the header (after --map, if given)`);
     seen.add(name);
     if (!schema.allowUnknown && !known.has(name)) {
       throw stop(`unknown column "${name}" in the header; known columns: ${[...known].join(", ")}`);
@@ -110,7 +113,10 @@ async function* readJsonl(input: Input, schema: TableSchema): AsyncGenerator<Tab
       try {
         const parsed: unknown = JSON.parse(text);
         if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) at("", "expected a JSON object");
-        else values = parsed as Record<string, unknown>;
+        else
+          values = schema.renameColumn
+            ? renameKeys(parsed as Record<string, unknown>, schema.renameColumn)
+            : (parsed as Record<string, unknown>);
       } catch (error) {
         at("", `not valid JSON (${error instanceof Error ? error.message : String(error)}; truncated line?)`);
       }
@@ -122,4 +128,14 @@ async function* readJsonl(input: Input, schema: TableSchema): AsyncGenerator<Tab
     }
     yield { line, raw: text, values, problems };
   }
+}
+
+/** The object with its keys renamed; a key renamed onto one already present loses to the one named so in the file. */
+function renameKeys(values: Record<string, unknown>, rename: (name: string) => string): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const name = rename(key);
+    if (name === key || !(name in values)) renamed[name] = value;
+  }
+  return renamed;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quoteValue } from "../../quote-value";
-import { boolean, date, jsonObject, number, text } from "../../row-columns";
+import { boolean, date, jsonObject, price, text } from "../../row-columns";
 
 /** The most characters each free-text column may hold (docs/data-formats.md, "Length limits"). */
 export const CATALOG_TEXT_LIMITS = {
@@ -28,7 +28,9 @@ export const CatalogRowSchema = z.object({
   category: text({ required: true, max: MAX.category }).describe(
     `${LEXICON}; a value it does not know is stored as \`other\` (kept in attributes, with a warning)`,
   ),
-  price: number({ required: true, min: 0 }).describe("`.` as decimal separator, no thousands separator (`1234.50`)"),
+  price: price({ required: true, min: 0 }).describe(
+    "`.` as decimal separator, `,` only between thousands (`1,234.50`); a currency mark before or after (`¥1,299.00`, `1299元`, `US$59`, `1,250.00 USD`) gives the currency when the row has none",
+  ),
   title_zh: text({ max: MAX.title_zh }).describe(
     "when empty, derived from metal, gem and category (`Rose gold diamond ring` / `玫瑰金钻石戒指`)",
   ),
