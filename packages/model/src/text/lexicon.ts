@@ -603,7 +603,7 @@ function withPlurals(specs: Spec[]): Spec[] {
 
 function pluralOf(term: string): string[] {
   if (!/^[a-z][a-z ]*[a-z]$/.test(term) || term.length < 3) return [];
-  if (/(s|x|ch|sh)$/.test(term)) return [`${term}es`];
+  if (/(s|x|z|ch|sh)$/.test(term)) return [`${term}es`];
   if (/[^aeiou]y$/.test(term)) return [`${term.slice(0, -1)}ies`];
   if (term === "child") return [];
   return [`${term}s`];

@@ -44,6 +44,7 @@ describe("readAttributeValue", () => {
   it("reads plurals, case and spacing of gems, categories and genders", () => {
     expect(readAttributeValue("Diamonds").values.gem).toEqual(["diamond"]);
     expect(readAttributeValue("freshwater pearls").values.gem).toEqual(["pearl"]);
+    expect(readAttributeValue("Topazes").values.gem).toEqual(["topaz"]);
     expect(readAttributeValue("Cubic-Zirconia").values.gem).toEqual(["cubic-zirconia"]);
     expect(readAttributeValue("0.5ct diamond").values.gem).toEqual(["diamond"]);
     expect(readAttributeValue("Fine Jewelry > Rings").values.category).toEqual(["ring"]);
