@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LANGUAGE, LANGUAGES } from "./i18n/languages";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -21,6 +22,11 @@ const EnvSchema = z.object({
    * headers believed (client address for rate limits, HTTPS for Secure cookies and HSTS).
    */
   JEWELGUIDE_TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  /**
+   * The shop's own language, "zh" or "en": what a first visit gets when its browser's Accept-Language asks for neither
+   * (the shopper's switch and a zh* / en* browser still choose for themselves). Unset: Chinese.
+   */
+  JEWELGUIDE_DEFAULT_LANGUAGE: z.enum(LANGUAGES, { error: 'must be "zh" or "en"' }).default(DEFAULT_LANGUAGE),
   /**
    * The secret shared with the shop's own backend, which signs short-lived tokens linking its logged-in customer to
    * their history (`/api/shopper/link`; README "Linking a logged-in customer"). Not the server secret. Unset: linking

@@ -1,5 +1,6 @@
 export const LANGUAGES = ["zh", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** The shop's language when JEWELGUIDE_DEFAULT_LANGUAGE is not set (env.ts). */
 export const DEFAULT_LANGUAGE: Language = "zh";
 export const LANGUAGE_COOKIE = "lang";
 
