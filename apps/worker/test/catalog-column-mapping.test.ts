@@ -55,7 +55,7 @@ describe("import catalog: a shop's own column names", () => {
     );
   });
 
-  it("refuses a mapping onto no catalog column, two columns onto one, and an unknown preset (exit 2)", async () => {
+  it("refuses a mapping onto no catalog column, two columns onto one, an unknown preset or policy (exit 2)", async () => {
     const file = ws.write("m.csv", "ref,price,category\nA,1,ring\n");
     const wrongTarget = await ws.cli("import", "catalog", "--file", file, "--map", "ref=reference");
     expect(wrongTarget.code).toBe(2);
@@ -66,6 +66,9 @@ describe("import catalog: a shop's own column names", () => {
     const preset = await ws.cli("import", "catalog", "--file", file, "--preset", "woocommerce");
     expect(preset.code).toBe(2);
     expect(preset.stderr).toContain('--preset must be one of shopify, not "woocommerce"');
+    const unknown = await ws.cli("import", "catalog", "--file", file, "--unknown-columns", "drop");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--unknown-columns must be keep or ignore, not "drop"');
     expect(await ws.db.importRun.count()).toBe(0);
   });
 

@@ -31,7 +31,8 @@ export function readCurrencyMark(text: string): string | undefined {
 
 /**
  * Reads `1299`, `1,299.00`, `¥1,299.00`, `1299元`, `US$ 59.50`, `1,250.00 USD`: one currency mark before or after
- * the amount, `,` only as a thousands separator (groups of three), `.` as the decimal separator. Undefined for
+ * the amount, `,` only as a thousands separator (groups of three), `.` as the decimal separator; a leading `-` is read
+ * (so the column can say "below the minimum"). Undefined for
  * anything else, so `12,5` (a decimal comma) is refused rather than read as 125.
  */
 export function readPrice(text: string): Price | undefined {
@@ -45,7 +46,7 @@ export function readPrice(text: string): Price | undefined {
     currency = code;
     break;
   }
-  if (!/^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(rest)) return undefined;
+  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(rest)) return undefined;
   const amount = Number(rest.replace(/,/g, ""));
   return currency === undefined ? { amount } : { amount, currency };
 }
