@@ -51,7 +51,7 @@ describe("import catalog: a shop's own column names", () => {
       },
     ]);
     expect(result.stdout).toContain(
-      'boutique.csv:2: column category: "Bagues" names no category the lexicon knows: stored other',
+      'boutique.csv:2: column category: "Bagues" not in the lexicon (stored as other): kept as attributes.category',
     );
   });
 

@@ -1,8 +1,5 @@
-import { type AttributeKind, readAttributeValue } from "@jewelguide/model/attribute-values";
+import { ATTRIBUTE_KINDS, type AttributeKind, assignAttributeValues } from "@jewelguide/model/attribute-values";
 import type { ApiProductRow } from "./shop-api-schemas";
-
-/** The product columns read through the lexicon, in the order they are assigned. */
-const KINDS = ["category", "metal", "gem", "color", "gender"] as const satisfies AttributeKind[];
 
 export type ProductAttributes = {
   /** The stored value of each column the row names (null clears it); columns the row leaves out are absent. */
@@ -13,46 +10,24 @@ export type ProductAttributes = {
 };
 
 /**
- * Reads a product row's category, metal, gem, colour and gender through the guide's bilingual lexicon, as
- * `import catalog` reads its cells: each column takes the first value of its own kind (a category nobody knows becomes
- * `other`); a value of another kind fills a column the row leaves out ("white gold, diamonds" as the metal also gives
- * the gem). A value not entirely stored — a part the lexicon does not know, a second value of its kind, a value of
- * another kind that found its column taken — is kept as written under its column's name in `kept`, with a warning.
+ * Reads a product row's category, metal, gem, colour and gender by the rule `import catalog` uses
+ * (assignAttributeValues, through the guide's bilingual lexicon): a column the row names takes the first value of its
+ * own kind, or null when it finds none (a category nobody knows becomes `other`); a value of another kind fills a
+ * column the row leaves out ("white gold, diamonds" as the metal also gives the gem), never one it clears with null.
+ * A value not entirely stored is kept as written under its column's name in `kept`, with a warning.
  */
 export function readProductAttributes(row: ApiProductRow): ProductAttributes {
-  const values: ProductAttributes["values"] = {};
-  const kept: Record<string, string> = {};
-  const warnings: ProductAttributes["warnings"] = [];
-  const keep = (kind: AttributeKind, written: string, message: string) => {
-    kept[kind] = written;
-    warnings.push({ field: kind, message: `${message}: kept as attributes.${kind}` });
-  };
-  const readings = KINDS.flatMap((kind) => {
+  const cells: Partial<Record<AttributeKind, string>> = {};
+  const cleared = new Set<AttributeKind>();
+  for (const kind of ATTRIBUTE_KINDS) {
     const written = row[kind];
-    if (written === null) values[kind] = null;
-    return typeof written === "string" ? [{ kind, written, reading: readAttributeValue(written, kind) }] : [];
-  });
-  for (const { kind, written, reading } of readings) {
-    const [first, ...more] = reading.values[kind] ?? [];
-    values[kind] = first ?? (kind === "category" ? "other" : null);
-    if (reading.unknown.length > 0) {
-      keep(kind, written, `${reading.unknown.map((part) => JSON.stringify(part)).join(", ")} not in the lexicon`);
-    } else if (first === undefined) {
-      keep(kind, written, `${JSON.stringify(written)} names no ${kind}`);
-    } else if (more.length > 0) {
-      keep(kind, written, `names several values (${[first, ...more].join(", ")}): stored ${first}`);
-    }
+    if (typeof written === "string") cells[kind] = written;
+    else if (written === null) cleared.add(kind);
   }
-  for (const { kind, written, reading } of readings) {
-    for (const other of KINDS) {
-      if (other === kind) continue;
-      for (const value of reading.values[other] ?? []) {
-        if (row[other] === undefined && values[other] === undefined) values[other] = value;
-        else if (values[other] !== value && kept[kind] === undefined) {
-          keep(kind, written, `also names ${other} ${value}, but ${other} is ${values[other] ?? "empty"}`);
-        }
-      }
-    }
+  const { values: assigned, kept, warnings } = assignAttributeValues(cells, cleared);
+  const values: ProductAttributes["values"] = { ...assigned };
+  for (const kind of ATTRIBUTE_KINDS) {
+    if ((cells[kind] !== undefined || cleared.has(kind)) && values[kind] === undefined) values[kind] = null;
   }
   return { values, kept, warnings };
 }

@@ -4,8 +4,6 @@ import { matchLexicon } from "./match-lexicon";
 import { normalizeText } from "./normalize-text";
 import { metalOfPurityMark } from "./purity-marks";
 
-export { PURITY_MARK_RULES, type PurityMarkRule } from "./purity-marks";
-
 /** The product attributes a catalog cell can name. */
 export const ATTRIBUTE_KINDS = ["category", "metal", "gem", "color", "gender"] as const;
 export type AttributeKind = (typeof ATTRIBUTE_KINDS)[number];

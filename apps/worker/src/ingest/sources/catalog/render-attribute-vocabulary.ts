@@ -1,8 +1,12 @@
-import { PURITY_MARK_RULES, QUALIFIER_WORDS } from "@jewelguide/model/attribute-values";
+import {
+  ATTRIBUTE_KINDS,
+  type AttributeKind,
+  PURITY_MARK_RULES,
+  QUALIFIER_WORDS,
+} from "@jewelguide/model/attribute-values";
 import { CONCEPTS } from "@jewelguide/model/lexicon";
-import { LEXICON_COLUMNS } from "./normalize-catalog-attributes";
 
-const HEADINGS: Record<(typeof LEXICON_COLUMNS)[number], string> = {
+const HEADINGS: Record<AttributeKind, string> = {
   category: "`category`",
   metal: "`metal`",
   gem: "`gem`",
@@ -15,7 +19,7 @@ const HEADINGS: Record<(typeof LEXICON_COLUMNS)[number], string> = {
  * names and every spelling the lexicon knows for it; then the purity marks and the qualifier words.
  */
 export function renderAttributeVocabulary(): string {
-  const sections = LEXICON_COLUMNS.map((kind) => {
+  const sections = ATTRIBUTE_KINDS.map((kind) => {
     const rows = CONCEPTS.filter((concept) => concept.kind === kind).map(
       (concept) =>
         `| \`${concept.value}\` | ${concept.en} | ${concept.zh} | ${concept.terms.map((term) => `\`${term}\``).join(" ")} |`,
