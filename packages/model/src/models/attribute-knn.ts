@@ -7,7 +7,7 @@ import { type ModelArtifact, readArtifactArray } from "../serialization/model-ar
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
 import { describeItemContent } from "./joint/item-content";
-import { buildUserHistories, type UserHistories } from "./joint/user-histories";
+import { buildUserHistories, emptyUserHistories, type UserHistories } from "./joint/user-histories";
 
 export const AttributeKnnConfigSchema = z.object({
   /**
@@ -33,7 +33,7 @@ export class AttributeKnnRecommender extends BaseRecommender<AttributeKnnConfig>
   #itemTokens: CsrMatrix = emptyCsr();
   /** tokens × items, the transpose, for scoring every item at once. */
   #tokenItems: CsrMatrix = emptyCsr();
-  #histories: UserHistories = emptyHistories();
+  #histories: UserHistories = emptyUserHistories();
 
   override get scoresUnseenItems(): boolean {
     return true;
@@ -168,15 +168,6 @@ export class AttributeKnnRecommender extends BaseRecommender<AttributeKnnConfig>
 
 function emptyCsr(): CsrMatrix {
   return { rows: 0, cols: 0, indptr: new Int32Array(1), indices: new Int32Array(0), data: new Float32Array(0) };
-}
-
-function emptyHistories(): UserHistories {
-  return {
-    indptr: new Int32Array(1),
-    items: new Int32Array(0),
-    weights: new Float32Array(0),
-    baskets: new Int32Array(0),
-  };
 }
 
 export const attributeKnnModel = defineModel({

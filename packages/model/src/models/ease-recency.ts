@@ -6,7 +6,7 @@ import { type ModelArtifact, readArtifactArray } from "../serialization/model-ar
 import type { FittedState, ModelState, UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
 import { EaseConfigSchema, EaseRecommender } from "./ease";
-import { buildUserHistories, type UserHistories } from "./joint/user-histories";
+import { buildUserHistories, emptyUserHistories, type UserHistories } from "./joint/user-histories";
 
 export const EaseRecencyConfigSchema = EaseConfigSchema.extend({
   /**
@@ -25,7 +25,7 @@ export type EaseRecencyConfig = z.infer<typeof EaseRecencyConfigSchema>;
  */
 export class EaseRecencyRecommender extends EaseRecommender<EaseRecencyConfig> {
   override readonly kind: string = "ease-recency";
-  #histories: UserHistories = emptyHistories();
+  #histories: UserHistories = emptyUserHistories();
 
   protected override async fitModel(
     dataset: InteractionDataset,
@@ -94,15 +94,6 @@ export class EaseRecencyRecommender extends EaseRecommender<EaseRecencyConfig> {
     assertIndices("ease-recency historyItems", histories.items, state.items.size);
     this.#histories = histories;
   }
-}
-
-function emptyHistories(): UserHistories {
-  return {
-    indptr: new Int32Array(1),
-    items: new Int32Array(0),
-    weights: new Float32Array(0),
-    baskets: new Int32Array(0),
-  };
 }
 
 export const easeRecencyModel = defineModel({

@@ -9,7 +9,13 @@ import { runEpochs } from "../training/run-epochs";
 import { stepCoordinate } from "./adagrad-step";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
-import { buildUserHistories, historyWeights, olderBasketStart, type UserHistories } from "./joint/user-histories";
+import {
+  buildUserHistories,
+  emptyUserHistories,
+  historyWeights,
+  olderBasketStart,
+  type UserHistories,
+} from "./joint/user-histories";
 import { sampleNegative } from "./sample-negative";
 
 export const FpmcConfigSchema = z.object({
@@ -68,12 +74,7 @@ type Tables = {
 export class FpmcRecommender extends BaseRecommender<FpmcConfig> {
   readonly kind = "fpmc";
   #tables: Tables = emptyTables();
-  #histories: UserHistories = {
-    indptr: new Int32Array(1),
-    items: new Int32Array(0),
-    weights: new Float32Array(0),
-    baskets: new Int32Array(0),
-  };
+  #histories: UserHistories = emptyUserHistories();
 
   protected async fitModel(
     dataset: InteractionDataset,

@@ -19,6 +19,7 @@ import { trainJointStep } from "./train-joint-step";
 import {
   basketsOnePerItem,
   buildUserHistories,
+  emptyUserHistories,
   historyWeights,
   olderBasketStart,
   type UserHistories,
@@ -35,12 +36,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   readonly kind = "joint";
   #dense: DenseItemContent | undefined;
   #network: JointNetwork | undefined;
-  #histories: UserHistories = {
-    indptr: new Int32Array(1),
-    items: new Int32Array(0),
-    weights: new Float32Array(0),
-    baskets: new Int32Array(0),
-  };
+  #histories: UserHistories = emptyUserHistories();
   #itemVectors: Float32Array = new Float32Array(0);
   #itemBias: Float32Array = new Float32Array(0);
   #itemInputs: Float32Array = new Float32Array(0);

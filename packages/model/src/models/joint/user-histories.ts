@@ -10,6 +10,16 @@ import { assertLength } from "../../linalg/assert-shape";
  */
 export type UserHistories = { indptr: Int32Array; items: Int32Array; weights: Float32Array; baskets: Int32Array };
 
+/** A model that has not been fitted (or loaded) yet: no users, no history entries. */
+export function emptyUserHistories(): UserHistories {
+  return {
+    indptr: new Int32Array(1),
+    items: new Int32Array(0),
+    weights: new Float32Array(0),
+    baskets: new Int32Array(0),
+  };
+}
+
 /** Orders every user's training items by time, newest first (ties by the split's own rule, reversed), into baskets. */
 export function buildUserHistories(dataset: InteractionDataset): UserHistories {
   const { matrix, timestamps, items } = dataset;
