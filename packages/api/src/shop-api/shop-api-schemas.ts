@@ -1,7 +1,12 @@
 import { CATEGORIES, GENDERS, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
 import { SHOPPER_EXTERNAL_ID_PATTERN } from "../security/shopper-external-id";
-import { EVENT_ACTIONS, MAX_EVENT_QUANTITY, ShopperEventSchema } from "../services/events/event-schemas";
+import {
+  EVENT_ACTIONS,
+  MAX_EVENT_QUANTITY,
+  ShopperEventSchema,
+  withEventFieldRules,
+} from "../services/events/event-schemas";
 import { AnswerGuideRequestInputSchema } from "../services/guide/answer-guide-request";
 import { ListSimilarItemsInputSchema } from "../services/recommendations/list-similar-items";
 import { RecommendFeedInputSchema } from "../services/recommendations/recommend-feed";
@@ -45,8 +50,8 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000;
  * catalog (with its currency) when stored. `eventId` is the backend's own id for the event (an order line id, a
  * uuid…): a re-sent event with the same customer and id is stored once.
  */
-export const ApiEventRowSchema = z
-  .strictObject({
+export const ApiEventRowSchema = withEventFieldRules(
+  z.strictObject({
     eventId: z
       .string()
       .trim()
@@ -72,15 +77,8 @@ export const ApiEventRowSchema = z
     action: z.enum(EVENT_ACTIONS).optional().describe("favorite and cart events: add (default) or remove"),
     orderId: z.string().trim().min(1).max(64).optional().describe("purchases: the shop's order id"),
     quantity: z.number().int().min(1).max(MAX_EVENT_QUANTITY).default(1).describe("carts and purchases"),
-  })
-  .refine((event) => event.action === undefined || event.type === "favorite" || event.type === "cart", {
-    message: "action is only for favorite and cart events",
-    path: ["action"],
-  })
-  .refine((event) => event.orderId === undefined || event.type === "purchase", {
-    message: "orderId is only for purchase events",
-    path: ["orderId"],
-  });
+  }),
+);
 export type ApiEventRow = z.output<typeof ApiEventRowSchema>;
 
 /** A flat attribute map: bounded keys and values, never a key that could reach an object's prototype. */
