@@ -31,6 +31,11 @@ export const JointConfigSchema = z.object({
    * vector (history id embeddings + user id; default 0.1; 0 disables).
    */
   userLossWeight: z.number().nonnegative().default(0.1),
+  /**
+   * Serving: an unsold item gets the id embedding and bias its content predicts, the p(j | z_i) ∝ exp(Eo_j·z_i)
+   * average over bought items j that L_item trains (default true; needs ids and content).
+   */
+  imputeColdIds: z.boolean().default(true),
   /** Item and profile content features in the towers (default true). */
   useContent: z.boolean().default(true),
   /** Item and user id embeddings in the towers (default true). */

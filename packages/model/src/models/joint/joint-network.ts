@@ -43,6 +43,8 @@ const METAL_CLASSES = METALS.length;
 export const PRICE_BANDS = 5;
 /** Items per block when the dense projection of the whole catalog is computed (bounds the gathered rows' memory). */
 const DENSE_BLOCK = 2048;
+/** Unsold items per block when their id part is imputed (bounds the block × bought-items weight matrix). */
+const IMPUTE_BLOCK = 256;
 
 /**
  * The joint model's parameters and maths. Item tower: o_i = Eo[i] + z_i, h_i = Ei[i] + z_i with
@@ -165,7 +167,60 @@ export class JointNetwork {
           vectors[i * d + k] = (vectors[i * d + k] as number) + (this.itemOut.weights[i * d + k] as number);
       }
     }
+    if (this.config.imputeColdIds && this.config.useIds && this.config.useContent) this.imputeColdIds(vectors, bias);
     return { vectors, bias };
+  }
+
+  /**
+   * Gives every item without an id embedding (nobody bought it) the id part its content predicts: L_item trains
+   * p(j | z_i) ∝ exp(Eo_j·z_i) to pick an item's own behaviour embedding from its content, so over the bought items j
+   * it is a distribution of behaviour neighbours; the unsold item gets Σ_j p_j·Eo_j and Σ_j p_j·b_j on top of its
+   * content (vectors holds exactly z_i for such an item). Without it an unsold item lacks the id part and bias every
+   * bought item has and ranks below them all. Computed once with the serving matrices, in blocks of cold items.
+   */
+  private imputeColdIds(vectors: Float32Array, bias: Float32Array): void {
+    const { d } = this;
+    const n = this.shape.items;
+    const cold: number[] = [];
+    const trained: number[] = [];
+    for (let i = 0; i < n; i++) (this.usesId(i) ? trained : cold).push(i);
+    if (cold.length === 0 || trained.length === 0) return;
+    const Eo = this.itemOut.weights;
+    const ids = new Float32Array(trained.length * d);
+    trained.forEach((item, t) => {
+      ids.set(Eo.subarray(item * d, item * d + d), t * d);
+    });
+    const idsT = transpose(ids, trained.length, d);
+    for (let start = 0; start < cold.length; start += IMPUTE_BLOCK) {
+      const block = cold.slice(start, start + IMPUTE_BLOCK);
+      const contents = new Float32Array(block.length * d);
+      block.forEach((item, r) => {
+        contents.set(vectors.subarray(item * d, item * d + d), r * d);
+      });
+      const weights = this.multiply(contents, block.length, ids, trained.length, d).slice();
+      for (let r = 0; r < block.length; r++) {
+        const row = weights.subarray(r * trained.length, (r + 1) * trained.length);
+        let max = Number.NEGATIVE_INFINITY;
+        for (const value of row) max = Math.max(max, value);
+        let sum = 0;
+        for (let t = 0; t < row.length; t++) {
+          row[t] = Math.exp((row[t] as number) - max);
+          sum += row[t] as number;
+        }
+        const item = block[r] as number;
+        let imputedBias = 0;
+        for (let t = 0; t < row.length; t++) {
+          row[t] = (row[t] as number) / sum;
+          imputedBias += (row[t] as number) * (this.itemBias.weights[trained[t] as number] as number);
+        }
+        bias[item] = (bias[item] as number) + imputedBias;
+      }
+      const imputed = this.multiply(weights, block.length, idsT, d, trained.length);
+      block.forEach((item, r) => {
+        for (let k = 0; k < d; k++)
+          vectors[item * d + k] = (vectors[item * d + k] as number) + (imputed[r * d + k] as number);
+      });
+    }
   }
 
   /** The history-side vector h_i of every item (for folding a shopper's recent items into a user vector). */
