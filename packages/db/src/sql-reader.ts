@@ -7,8 +7,8 @@ export type SqlParam = string | number | Date | null;
 
 /**
  * Read-only SQL straight on the driver, for the few hot queries that run on every request (a shopper's recent events
- * on every feed and guide call). Prisma's `$queryRaw` for that statement costs ~0.6 ms per call under load; the
- * prepared statement here ~0.06 ms (better-sqlite3, measured on the demo shop). Statements are written once with
+ * on every feed and guide call): a prepared statement on the driver costs a tenth of Prisma's `$queryRaw` for it
+ * (BENCHMARKS.md §4, "Design measurements"). Statements are written once with
  * PostgreSQL's `$1, $2 …` placeholders and quoted identifiers and run unchanged on both dialects. Rows come back as the
  * driver gives them: on SQLite, DateTime and Json columns are text. Opened on first use.
  */

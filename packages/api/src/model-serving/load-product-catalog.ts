@@ -64,9 +64,9 @@ function buildCatalog(
 }
 
 /**
- * A plain object literal with one fixed shape. Spreading the query's rows (`{ ...row }`) gave objects V8 keeps in
- * dictionary mode: a pass over the 9,613 cached products took 2.5–3 ms instead of 0.25–0.3 ms (measured), and the
- * guide, feed and similar procedures walk them on every request. (`catalog.products` is re-used as rows when only the
+ * A plain object literal with one fixed shape. Spreading the query's rows (`{ ...row }`) gives objects V8 keeps in
+ * dictionary mode, about ten times slower to walk (BENCHMARKS.md §4, "Design measurements"), and the guide, feed and
+ * similar procedures walk them on every request. (`catalog.products` is re-used as rows when only the
  * purchases are re-read: a CachedProduct is a CatalogProductRow plus its count.)
  */
 function toCachedProduct(row: CatalogProductRow, purchases: number): CachedProduct {
