@@ -123,7 +123,7 @@ test.describe("a shopper's journey", () => {
     const chips = page.getByTestId("constraint-chips");
     await expect(chips.getByRole("link").first()).toBeVisible();
     const labels = await chips.getByRole("link").allTextContents();
-    expect(labels.join(" ")).toMatch(/耳饰.*黄金.*¥3,000 以内（约 US\$416\.67）.*妈妈/);
+    expect(labels.join(" ")).toMatch(/耳饰.*黄金.*¥3,000\.00 以内（约 US\$416\.67）.*妈妈/);
     const prices = await page.getByTestId("recommended-price").allTextContents();
     expect(prices.length).toBeGreaterThan(0);
     for (const price of prices) expect(Number(price.replace(/[^\d.]/g, ""))).toBeLessThanOrEqual(416.67);

@@ -1,3 +1,4 @@
+export type { PickReason } from "@jewelguide/model/i18n";
 export {
   type Context,
   type CreateContextOptions,
@@ -47,7 +48,6 @@ export type { ShopperListItem } from "./services/events/list-shopper-items";
 export type { ConstraintChip, GuideAnswer, GuideItem } from "./services/guide/answer-guide-request";
 export { CONSTRAINT_FIELDS, type ConstraintField } from "./services/guide/guide-constraints";
 export type { SimilarItems } from "./services/recommendations/list-similar-items";
-export type { PickReason } from "./services/recommendations/pick-reason";
 export type { Feed } from "./services/recommendations/recommend-feed";
 export type { RecommendedItem, ServedBy } from "./services/recommendations/recommended-item";
 export { buildOpenApiDocument, SHOP_API_BASE_PATH } from "./shop-api/build-openapi-document";

@@ -1,10 +1,10 @@
+import { getMessages } from "@jewelguide/model/i18n";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getLanguage } from "@/i18n/get-language";
 import { LOCALES } from "@/i18n/languages";
-import { getMessages } from "@/i18n/messages";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 

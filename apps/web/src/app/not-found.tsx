@@ -1,6 +1,6 @@
+import { getMessages } from "@jewelguide/model/i18n";
 import Link from "next/link";
 import { getLanguage } from "@/i18n/get-language";
-import { getMessages } from "@/i18n/messages";
 
 export default async function NotFound() {
   const messages = getMessages(await getLanguage());

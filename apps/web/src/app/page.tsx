@@ -1,3 +1,4 @@
+import { formatMessage, getMessages, type Messages } from "@jewelguide/model/i18n";
 import Link from "next/link";
 import { Suspense } from "react";
 import { FEED_SECTION_CLASS, FEED_SIZE, FeedSection } from "@/components/feed-section";
@@ -10,7 +11,6 @@ import { SearchForm } from "@/components/search-form";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { getLanguage } from "@/i18n/get-language";
-import { formatMessage, getMessages, type Messages } from "@/i18n/messages";
 import { labelCategory, labelMetal } from "@/i18n/vocabulary-labels";
 import { buildShopHref, parseShopSearchParams, type ShopSearchParams } from "@/lib/shop-search-params";
 import { getServerCaller } from "@/server/caller";

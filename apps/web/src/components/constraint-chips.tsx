@@ -1,6 +1,6 @@
 import type { ConstraintChip } from "@jewelguide/api";
+import { formatMessage, type Messages } from "@jewelguide/model/i18n";
 import Link from "next/link";
-import { formatMessage, type Messages } from "@/i18n/messages";
 import { buildRemoveChipHref, type GuideSearchParams } from "@/lib/guide-search-params";
 
 type ConstraintChipsProps = { chips: ConstraintChip[]; params: GuideSearchParams; messages: Messages };

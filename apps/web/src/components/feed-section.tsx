@@ -1,5 +1,5 @@
+import { formatMessage } from "@jewelguide/model/i18n";
 import Link from "next/link";
-import { formatMessage } from "@/i18n/messages";
 import { getServerCaller } from "@/server/caller";
 import { RecommendedList } from "./recommended-list";
 import type { ShopperView } from "./shopper-view";

@@ -1,7 +1,7 @@
+import type { Messages } from "@jewelguide/model/i18n";
 import { findConcept } from "@jewelguide/model/lexicon";
 import { METAL_NAMES, METALS } from "@jewelguide/model/vocabulary";
 import type { Language } from "@/i18n/languages";
-import type { Messages } from "@/i18n/messages";
 import type { GuideSearchParams } from "@/lib/guide-search-params";
 
 const RECIPIENTS = ["mother", "wife", "girlfriend", "husband", "boyfriend", "father", "friend", "self"];

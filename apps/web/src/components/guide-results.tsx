@@ -1,6 +1,6 @@
 import { RetryLaterError } from "@jewelguide/api";
+import { formatMessage } from "@jewelguide/model/i18n";
 import Link from "next/link";
-import { formatMessage } from "@/i18n/messages";
 import { buildGuideHref, type GuideSearchParams, parseBudget, parseDrop } from "@/lib/guide-search-params";
 import { getServerCaller } from "@/server/caller";
 import { ConstraintChips } from "./constraint-chips";

@@ -1,5 +1,5 @@
+import { formatMessage, type Messages } from "@jewelguide/model/i18n";
 import Link from "next/link";
-import { formatMessage, type Messages } from "@/i18n/messages";
 import { pageWindow } from "@/lib/page-window";
 
 type PaginationProps = {

@@ -1,9 +1,9 @@
 "use client";
 
+import type { Messages } from "@jewelguide/model/i18n";
 import type { Category } from "@jewelguide/model/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import type { Language } from "@/i18n/languages";
-import type { Messages } from "@/i18n/messages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 import { useTRPC } from "@/trpc/client";
 import { CardSkeleton } from "./card-skeleton";

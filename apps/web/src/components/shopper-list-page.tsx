@@ -1,7 +1,7 @@
+import type { Messages } from "@jewelguide/model/i18n";
+import { formatPrice } from "@jewelguide/model/i18n/format-price";
 import type { Language } from "@/i18n/languages";
-import type { Messages } from "@/i18n/messages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
-import { formatPrice } from "@/lib/format-price";
 import { getServerCaller } from "@/server/caller";
 import { DemoCheckoutButton } from "./demo-checkout-button";
 import { ProductCard } from "./product-card";

@@ -1,5 +1,5 @@
+import type { Messages } from "@jewelguide/model/i18n";
 import type { Language } from "@/i18n/languages";
-import type { Messages } from "@/i18n/messages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 
 /**

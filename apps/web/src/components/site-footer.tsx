@@ -1,4 +1,4 @@
-import type { Messages } from "@/i18n/messages";
+import type { Messages } from "@jewelguide/model/i18n";
 
 export function SiteFooter({ messages }: { messages: Messages }) {
   return (

@@ -1,6 +1,6 @@
+import type { Messages } from "@jewelguide/model/i18n";
 import Link from "next/link";
 import type { Language } from "@/i18n/languages";
-import type { Messages } from "@/i18n/messages";
 import { LanguageSwitch } from "./language-switch";
 
 type SiteHeaderProps = { language: Language; messages: Messages };

@@ -1,4 +1,4 @@
-import type { Messages } from "./messages";
+import type { Messages } from "@jewelguide/model/i18n";
 
 /**
  * Display names of the catalog vocabulary in one language. Built on the server (build-vocabulary-labels.ts) and passed

@@ -1,5 +1,5 @@
+import { getMessages } from "@jewelguide/model/i18n";
 import { describe, expect, it } from "vitest";
-import { getMessages } from "../i18n/messages";
 import { displayPrice } from "./display-price";
 
 describe("displayPrice", () => {

@@ -1,6 +1,6 @@
+import type { Messages } from "@jewelguide/model/i18n";
+import { formatPrice } from "@jewelguide/model/i18n/format-price";
 import type { Language } from "../i18n/languages";
-import type { Messages } from "../i18n/messages";
-import { formatPrice } from "./format-price";
 
 /** The price to show: formatted in the shopper's locale, or "price on request" when the shop has none (0). */
 export function displayPrice(

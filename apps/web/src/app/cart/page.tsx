@@ -1,8 +1,8 @@
+import { getMessages } from "@jewelguide/model/i18n";
 import type { Metadata } from "next";
 import { ShopperListPage } from "@/components/shopper-list-page";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { getLanguage } from "@/i18n/get-language";
-import { getMessages } from "@/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getMessages(await getLanguage()).cartTitle };

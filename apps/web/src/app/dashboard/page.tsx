@@ -1,3 +1,4 @@
+import { formatMessage, getDashboardMessages } from "@jewelguide/model/i18n";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AbTestsSection } from "@/components/dashboard/ab-tests-section";
@@ -8,7 +9,6 @@ import { OfflineBenchmarkSection } from "@/components/dashboard/offline-benchmar
 import { OnlineMetricsSection } from "@/components/dashboard/online-metrics-section";
 import { VersionsSection } from "@/components/dashboard/versions-section";
 import { getLanguage } from "@/i18n/get-language";
-import { formatMessage, getDashboardMessages } from "@/i18n/messages";
 import { getStaffCaller } from "@/server/staff-caller";
 import { logOutAction } from "./actions";
 

@@ -1,3 +1,4 @@
+import { getMessages } from "@jewelguide/model/i18n";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { GuideForm } from "@/components/guide-form";
@@ -5,7 +6,6 @@ import { GUIDE_SIZE, GuideResults } from "@/components/guide-results";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { getLanguage } from "@/i18n/get-language";
-import { getMessages } from "@/i18n/messages";
 import { type GuideSearchParams, parseGuideSearchParams } from "@/lib/guide-search-params";
 
 type GuidePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

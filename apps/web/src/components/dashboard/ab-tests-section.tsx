@@ -1,5 +1,5 @@
+import { type DashboardMessages, formatMessage } from "@jewelguide/model/i18n";
 import { startAbTestAction, stopAbTestAction } from "@/app/dashboard/actions";
-import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DASHBOARD_BUTTON, DashboardSection } from "./dashboard-section";
 import { DataTable } from "./data-table";

@@ -1,5 +1,5 @@
+import { type DashboardMessages, formatMessage } from "@jewelguide/model/i18n";
 import { publishAction, rollbackAction } from "@/app/dashboard/actions";
-import { type DashboardMessages, formatMessage } from "@/i18n/messages";
 import { BarChart } from "./bar-chart";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DASHBOARD_BUTTON, DashboardSection } from "./dashboard-section";

@@ -15,7 +15,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     const maxUsd = 5000 / 7.2;
     expect(answer.constraints.price?.maxCatalog).toBeCloseTo(maxUsd, 6);
     expect(answer.chips.map((chip) => chip.field)).toEqual(["category", "metal", "gender", "price", "recipient"]);
-    expect(answer.chips.find((chip) => chip.field === "price")?.label).toMatch(/5,000 以内（约 US\$694\.44）/);
+    expect(answer.chips.find((chip) => chip.field === "price")?.label).toMatch(/¥5,000\.00 以内（约 US\$694\.44）/);
     expect(answer.chips.find((chip) => chip.field === "recipient")).toMatchObject({ label: "妈妈", filters: false });
     // Gold bracelets are the even numbers (360, 960, 1560, 2160 USD): only bracelet-2 fits 694.44 USD.
     expect(answer.items.map((item) => item.sku)).toEqual(["bracelet-2"]);
@@ -24,7 +24,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
       expect(item.category).toBe("bracelet");
       expect(item.metal).toBe("gold");
       expect(item.price).toBeLessThanOrEqual(maxUsd);
-      expect(item.why).toMatch(/^符合：手链 · 黄金 · 女款（不含男款） · ¥5,000 以内（约 US\$694\.44）；/);
+      expect(item.why).toMatch(/^符合：手链 · 黄金 · 女款（不含男款） · ¥5,000\.00 以内（约 US\$694\.44）；/);
       // bracelet-2 is marked female: the gender chip counts as matched.
       expect(item.matched).toEqual(["category", "metal", "gender", "price"]);
     }
@@ -36,7 +36,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     expect(answer.constraints.price).toMatchObject({ min: 300, max: 1000, currency: "USD" });
     // Silver earrings are the odd numbers (60, 660, 1260, 1860 USD).
     expect(answer.items.map((item) => item.sku)).toEqual(["earring-3"]);
-    expect(answer.items[0]?.why).toMatch(/^Matches Earrings · Silver · \$300–\$1,000; /);
+    expect(answer.items[0]?.why).toMatch(/^Matches Earrings · Silver · \$300\.00–\$1,000\.00; /);
   });
 
   it("applies quick choices over the text and drops removed chips", async () => {
@@ -88,7 +88,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     const answer = await caller().guide.ask({ text: "gold ring under $300", locale: "en" });
     expect(answer.items).toEqual([]);
     expect(answer.total).toBe(0);
-    expect(answer.relaxations).toEqual([{ field: "price", count: 4, label: "up to $300" }]);
+    expect(answer.relaxations).toEqual([{ field: "price", count: 4, label: "up to $300.00" }]);
     const relaxed = await caller().guide.ask({ text: "gold ring under $300", drop: ["price"], locale: "en" });
     expect(relaxed.total).toBe(4);
     expect(relaxed.chips.map((chip) => chip.field)).toEqual(["category", "metal"]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
+import { describeConstraint, describeGuidePick, describeReason } from "@jewelguide/model/i18n";
 import { z } from "zod";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "../recommendations/build-user-query";
@@ -8,12 +9,11 @@ import { explainPick } from "../recommendations/explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "../recommendations/feed-rules";
 import { anchorsOfPicks } from "../recommendations/find-similar-anchors";
 import { loadShopperSignals } from "../recommendations/load-shopper-signals";
-import { LocaleSchema } from "../recommendations/locale-schema";
-import { describeReason } from "../recommendations/pick-reason";
+import { type Locale, LocaleSchema } from "../recommendations/locale-schema";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "../recommendations/recommended-item";
 import { type Audience, signServedItems } from "../recommendations/serve-to";
 import { buildGuideConstraints, GuideChoicesSchema } from "./build-guide-constraints";
-import { describeConstraint } from "./describe-constraint";
+import { constraintCode } from "./constraint-code";
 import { CATALOG_CURRENCY, RATES_PER_USD } from "./exchange-rates";
 import { CONSTRAINT_FIELDS, type ConstraintField, type GuideConstraints, isFilterField } from "./guide-constraints";
 import { activeFilterFields, matchesField } from "./match-constraints";
@@ -112,8 +112,8 @@ export async function answerGuideRequest(
     const reason = pick.fromModel
       ? explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised)
       : explainPick(pick.product, undefined, 0, false);
-    const why = composeWhy(
-      matched.flatMap((field) => describeConstraint(constraints, field, input.locale) ?? []),
+    const why = describeGuidePick(
+      matched.flatMap((field) => constraintCode(constraints, field) ?? []),
       describeReason(reason, input.locale),
       input.locale,
     );
@@ -123,7 +123,7 @@ export async function answerGuideRequest(
     scan.total === 0
       ? suggestRelaxations(scan.failingOnly).map((relaxation) => ({
           ...relaxation,
-          label: describeConstraint(constraints, relaxation.field, input.locale) ?? relaxation.field,
+          label: describeLabel(constraints, relaxation.field, input.locale) ?? relaxation.field,
         }))
       : [];
   const requestId = randomUUID();
@@ -137,7 +137,7 @@ export async function answerGuideRequest(
     parsed,
     constraints,
     chips: CONSTRAINT_FIELDS.flatMap((field) => {
-      const label = describeConstraint(constraints, field, input.locale);
+      const label = describeLabel(constraints, field, input.locale);
       return label === null ? [] : [{ field, label, filters: isFilterField(field) }];
     }),
     total: scan.total,
@@ -148,9 +148,10 @@ export async function answerGuideRequest(
   };
 }
 
-function composeWhy(matched: string[], reason: string, locale: "zh" | "en"): string {
-  if (matched.length === 0) return reason;
-  return locale === "zh" ? `符合：${matched.join(" · ")}；${reason}` : `Matches ${matched.join(" · ")}; ${reason}`;
+/** A set constraint's chip text in the request's language; null when the field is not set. */
+function describeLabel(constraints: GuideConstraints, field: ConstraintField, locale: Locale): string | null {
+  const code = constraintCode(constraints, field);
+  return code && describeConstraint(code, locale);
 }
 
 function stripSpans(parsed: ParsedRequest & { normalized?: string; spans?: unknown }): ParsedRequest {

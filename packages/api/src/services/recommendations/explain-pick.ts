@@ -1,6 +1,6 @@
+import type { PickReason } from "@jewelguide/model/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { Anchor } from "./find-similar-anchors";
-import type { PickReason } from "./pick-reason";
 
 /** The reason for one pick, strongest real signal first: a similar recent item, the shopper's history, popularity. */
 export function explainPick(

@@ -1,9 +1,9 @@
+import type { AnchorAction } from "@jewelguide/model/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { nearestNeighbours } from "../../model-serving/similar-items-cache";
 import type { FeedRules } from "./feed-rules";
 import type { ShopperSignals } from "./load-shopper-signals";
-import type { AnchorAction } from "./pick-reason";
 
 export type Anchor = { product: CachedProduct; action: AnchorAction };
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@jewelguide/db/errors";
+import type { PickReason } from "@jewelguide/model/i18n";
 import { z } from "zod";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { LocaleSchema } from "./locale-schema";
-import type { PickReason } from "./pick-reason";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
 

@@ -1,6 +1,6 @@
+import { describeReason, type PickReason } from "@jewelguide/model/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { Locale } from "./locale-schema";
-import { describeReason, type PickReason } from "./pick-reason";
 
 /** A recommended product as sent to the browser: card fields, its slot, the model score and the "why this?" line. */
 export type RecommendedItem = {

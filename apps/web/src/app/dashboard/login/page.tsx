@@ -1,7 +1,7 @@
+import { formatMessage, getDashboardMessages } from "@jewelguide/model/i18n";
 import type { Metadata } from "next";
 import { logInAction } from "@/app/dashboard/actions";
 import { getLanguage } from "@/i18n/get-language";
-import { formatMessage, getDashboardMessages } from "@/i18n/messages";
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import { formatMessage, getMessages } from "@jewelguide/model/i18n";
 import { isCategory } from "@jewelguide/model/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -15,7 +16,6 @@ import { RelatedProducts } from "@/components/related-products";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";
 import { getLanguage } from "@/i18n/get-language";
-import { formatMessage, getMessages } from "@/i18n/messages";
 import { labelCategory, labelGem, labelGender, labelMetal } from "@/i18n/vocabulary-labels";
 import { displayPrice } from "@/lib/display-price";
 import { productTitle } from "@/lib/product-title";

@@ -4,9 +4,9 @@ import type { Language } from "./languages";
 type BudgetPreset = { value: string; label: string };
 
 /**
- * Every string the shop and the dashboard show, per language: one object per locale, the Chinese one typed by the
- * English one, so a key missing (or extra) in either language fails the typecheck (messages.test.ts checks the
- * placeholders too). Two groups, so that a page passes its client components only the shop's strings.
+ * Every string the shop, the dashboard and the HTTP API's texts show, per language: one object per locale, the Chinese
+ * one typed by the English one, so a key missing (or extra) in either language fails the typecheck (messages.test.ts
+ * checks the placeholders too). Groups, so that a page passes its client components only the shop's strings.
  */
 const en = {
   shop: {
@@ -213,6 +213,29 @@ const en = {
       "api-key-create": "API key created",
       "api-key-revoke": "API key revoked",
     } as Record<string, string>,
+  },
+  /** The recommender's "why this?" reasons and the guide's constraint chips (describe-pick-reason.ts, describe-constraint.ts). */
+  explain: {
+    reasonSimilarToRecent: "Similar to “{title}”, which you {action}",
+    reasonFromHistory: "Picked from your {count} past views and purchases",
+    reasonPopularInCategory: "Popular in {category}: {count} sold",
+    reasonInCategory: "In stock in {category}, not yet purchased",
+    reasonBoughtTogether: "Bought with “{title}” in {count} orders",
+    reasonSimilarItem: "Similar to “{title}” (similarity {similarity})",
+    actionView: "viewed",
+    actionClick: "opened",
+    actionFavorite: "saved",
+    actionCart: "added to your cart",
+    actionPurchase: "bought",
+    genderFemale: "For her (men's pieces left out)",
+    genderMale: "For him (women's pieces left out)",
+    genderUnisex: "Unisex",
+    priceBetween: "{min}–{max}",
+    priceUpTo: "up to {max}",
+    priceFrom: "from {min}",
+    priceConverted: "{price} (≈ {converted})",
+    guideWhy: "Matches {matched}; {reason}",
+    matchedSeparator: " · ",
   },
 };
 
@@ -424,6 +447,28 @@ const zh: LocaleMessages = {
       "api-key-create": "创建 API 密钥",
       "api-key-revoke": "吊销 API 密钥",
     },
+  },
+  explain: {
+    reasonSimilarToRecent: "与您{action}的「{title}」相似",
+    reasonFromHistory: "根据您的 {count} 次浏览与购买记录推荐",
+    reasonPopularInCategory: "{category}热卖：已售 {count} 件",
+    reasonInCategory: "在售{category}，暂无购买记录",
+    reasonBoughtTogether: "{count} 笔订单里与「{title}」一起购买",
+    reasonSimilarItem: "与「{title}」相似（相似度 {similarity}）",
+    actionView: "浏览过",
+    actionClick: "点开过",
+    actionFavorite: "收藏的",
+    actionCart: "加入购物车的",
+    actionPurchase: "买过的",
+    genderFemale: "女款（不含男款）",
+    genderMale: "男款（不含女款）",
+    genderUnisex: "中性款",
+    priceBetween: "{min}–{max}",
+    priceUpTo: "{max} 以内",
+    priceFrom: "{min} 以上",
+    priceConverted: "{price}（约 {converted}）",
+    guideWhy: "符合：{matched}；{reason}",
+    matchedSeparator: " · ",
   },
 };
 
