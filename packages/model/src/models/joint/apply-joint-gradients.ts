@@ -4,8 +4,7 @@ import type { JointNetwork } from "./joint-network";
 
 /**
  * The optimiser step: sparse Adagrad on every row the gradients list, with the L2 penalty on weights (none on the
- * biases), and T's own step size (JointNetwork.denseLearningRate). Eo gets L_item's step first, then the
- * interaction's.
+ * biases), and T's own step size (JointNetwork.denseLearningRate).
  */
 export function applyJointGradients(network: JointNetwork, gradients: JointGradients): void {
   const { learningRate, l2 } = network.config;
@@ -29,7 +28,6 @@ export function applyJointGradients(network: JointNetwork, gradients: JointGradi
   stepDense(network.userCategoryHead, gradients.userCategoryHead);
   stepDense(network.userMetalHead, gradients.userMetalHead);
   stepDense(network.userPriceHead, gradients.userPriceHead);
-  stepRows(network.itemOut, gradients.itemOutFromItemLoss);
   stepRows(network.userIds, gradients.userIds);
   stepRows(network.profileVectors, gradients.profileVectors);
   stepRows(network.itemOut, gradients.itemOut);

@@ -9,11 +9,6 @@ import type { JointExample, JointNetwork } from "./joint-network";
  * adds it). Sparse tables list only the rows the step touches; those rows, and only those, get an Adagrad step.
  */
 export type JointGradients = {
-  /**
-   * ∂(a·L_item)/∂Eo of the targets: applied as its own Adagrad step on Eo before the step from `itemOut`, so the
-   * total ∂L/∂Eo is the sum of the two.
-   */
-  itemOutFromItemLoss: Map<number, Float32Array>;
   itemOut: Map<number, Float32Array>;
   itemIn: Map<number, Float32Array>;
   itemBias: Map<number, number>;
@@ -118,7 +113,6 @@ export function backwardJoint(
     denseProjection = network.multiply(transpose(forward.denseRows, n, D), D, dZt, d, n);
   }
   return {
-    itemOutFromItemLoss: heads.dItemOutFromItemLoss,
     itemOut,
     itemIn,
     itemBias,

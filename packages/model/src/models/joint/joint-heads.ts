@@ -23,8 +23,6 @@ export type JointHeads = {
   dBehaviourUsers: Float32Array | null;
   /** ∂(a·L_item)/∂z_i per slot (n × d); null when the term is off. */
   dContentVectors: Float32Array | null;
-  /** ∂(a·L_item)/∂Eo_i for each distinct target whose id is used (L_item reads Eo directly, not o_i). */
-  dItemOutFromItemLoss: Map<number, Float32Array>;
   /** ∂(b·L_user)/∂ of L_user's head tables (classes × (d + 1)); null when the term is off. */
   dUserCategoryHead: Float32Array | null;
   dUserMetalHead: Float32Array | null;
@@ -37,6 +35,8 @@ export type JointHeads = {
  * the user's id, none of which sees content), summed over the three heads, mean over the batch.
  * L_item: for the distinct targets i whose id is used, a softmax over the batch's targets j of Eo_i·z_j with label
  * j = i (content and behaviour vectors of one item agree, and differ from other items'), mean over those targets.
+ * Eo is a constant in L_item (stop-gradient): only the content side z learns from it, so content moves towards what
+ * buyers taught while the behaviour embeddings keep fitting purchases alone.
  */
 export function computeJointHeads(
   network: JointNetwork,
@@ -83,7 +83,6 @@ export function computeJointHeads(
     dUsers: softmax.dUsers,
     dBehaviourUsers: user.dBehaviourUsers,
     dContentVectors: item.dContentVectors,
-    dItemOutFromItemLoss: item.dItemOut,
     dUserCategoryHead: user.dHeads?.[0] ?? null,
     dUserMetalHead: user.dHeads?.[1] ?? null,
     dUserPriceHead: user.dHeads?.[2] ?? null,
@@ -134,14 +133,11 @@ function userLoss(network: JointNetwork, batch: readonly JointExample[], forward
  */
 function itemLoss(network: JointNetwork, batch: readonly JointExample[], forward: JointForward) {
   const { d, config } = network;
-  const dItemOut = new Map<number, Float32Array>();
-  if (config.itemLossWeight === 0 || !config.useIds || !config.useContent) {
-    return { loss: 0, dItemOut, dContentVectors: null };
-  }
+  if (config.itemLossWeight === 0 || !config.useIds || !config.useContent) return { loss: 0, dContentVectors: null };
   const targets = [...new Set(batch.map((example) => example.target))].filter((item) => network.usesId(item));
   const m = targets.length;
   const dContentVectors = new Float32Array(forward.slots.items.length * d);
-  if (m === 0) return { loss: 0, dItemOut, dContentVectors };
+  if (m === 0) return { loss: 0, dContentVectors };
   const slots = targets.map((item) => slotOfItem(forward.slots, item));
   const ids = new Float32Array(m * d);
   const contents = new Float32Array(m * d);
@@ -168,15 +164,12 @@ function itemLoss(network: JointNetwork, batch: readonly JointExample[], forward
     loss -= Math.log(Math.max((grads[row + i] as number) / sum, 1e-30));
     for (let j = 0; j < m; j++) grads[row + j] = scale * ((grads[row + j] as number) / sum - (i === j ? 1 : 0));
   }
-  // ∂Eo = G·Z and ∂Z = Gᵀ·Eo, each as a product with the transposed right factor.
-  const dIds = network.multiply(grads, m, transpose(contents, m, d), d, m);
+  // ∂Z = Gᵀ·Eo, as a product with the transposed right factor.
   const dContents = network.multiply(transpose(grads, m, m), m, transpose(ids, m, d), d, m);
-  targets.forEach((item, i) => {
-    dItemOut.set(item, dIds.slice(i * d, i * d + d));
-    const s = slots[i] as number;
+  slots.forEach((s, i) => {
     for (let k = 0; k < d; k++) {
       dContentVectors[s * d + k] = (dContentVectors[s * d + k] as number) + (dContents[i * d + k] as number);
     }
   });
-  return { loss: loss / m, dItemOut, dContentVectors };
+  return { loss: loss / m, dContentVectors };
 }

@@ -11,7 +11,7 @@ import { trainJointStep } from "./train-joint-step";
  * weights and Adagrad accumulator and of the losses. A refactor of the network must leave it unchanged; a change to
  * the maths must update it on purpose (and say so in its commit).
  */
-const EXPECTED_DIGEST = "07595e48956a1d9bf8d1dd599fbe15a71561dc7b9e4c11283a0311e0cd2777c0";
+const EXPECTED_DIGEST = "0a48104de15a694acded9646eeb580049b3a3d66ab1a7e0c477ceed843b2d219";
 
 function tables(network: JointNetwork): Record<string, AdagradTable> {
   const { itemOut, itemIn, itemBias, featureVectors, featureBias, denseProjection } = network;

@@ -34,6 +34,8 @@ export type ReferenceJointProblem = {
   isIdOn: (item: number) => boolean;
   /** The item was trained with ids (L_item's targets). */
   usesId: (item: number) => boolean;
+  /** Eo as L_item reads it: a constant copy (L_item's stop-gradient on Eo), so only z is differentiated there. */
+  itemLossIds: Float64Array;
 };
 
 export type ReferenceJointLoss = { interaction: number; item: number; user: number; total: number };
@@ -141,7 +143,7 @@ export function referenceJointLoss(tables: JointTables, problem: ReferenceJointP
     const targets = [...new Set(batch.map((example) => example.target))].filter(problem.usesId);
     const contents = targets.map(content);
     for (const target of targets) {
-      const logits = contents.map((z) => dot(tables.itemOut, target * d, z, 0, d));
+      const logits = contents.map((z) => dot(problem.itemLossIds, target * d, z, 0, d));
       item += logSumExp(logits) - (logits[targets.indexOf(target)] as number);
     }
     item /= Math.max(1, targets.length);
