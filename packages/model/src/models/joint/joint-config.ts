@@ -23,10 +23,10 @@ export const JointConfigSchema = z.object({
   l2: z.number().nonnegative().default(1e-4),
   /**
    * Weight a of L_item: in-batch contrastive alignment of each target's content vector with its id embedding (a
-   * constant there), so content learns what behaviour taught and unsold items inherit it (default 1, chosen on REES46
+   * constant there), so content learns what behaviour taught and unsold items inherit it (default 3, chosen on REES46
    * validation: item cold start up, warm accuracy unchanged; docs/model.md; 0 disables).
    */
-  itemLossWeight: z.number().nonnegative().default(1),
+  itemLossWeight: z.number().nonnegative().default(3),
   /**
    * Weight b of L_user: the next item's category, metal and price band predicted from the behaviour part of the user
    * vector (history id embeddings + user id; default 0.1; 0 disables).
