@@ -88,8 +88,8 @@ export async function buildRequestSets(
     options.skus,
     rng,
   );
-  const feed = shuffle([...known, ...fresh], rng).map((shopperId, i) => ({
-    path: trpcPath("recommendations.feed", { k: 12, locale: i % 2 === 0 ? "zh" : "en" }),
+  const feed = shuffle([...known, ...fresh], rng).map((shopperId) => ({
+    path: trpcPath("recommendations.feed", { k: 12 }),
     cookie: cookieOf(shopperId),
   }));
   const similar = skus.map((sku, i) => ({
@@ -98,7 +98,6 @@ export async function buildRequestSets(
       k: 8,
       ...(i % 3 === 1 ? { sameCategory: true } : {}),
       ...(i % 3 === 2 ? { priceBand: 0.3 } : {}),
-      locale: i % 2 === 0 ? "zh" : "en",
     }),
   }));
   const guide: LoadRequest[] = [];

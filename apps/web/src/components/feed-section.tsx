@@ -16,7 +16,7 @@ export const FEED_SECTION_CLASS = "border-b border-line pb-8";
  */
 export async function FeedSection({ view }: { view: ShopperView }) {
   const { messages } = view;
-  const feed = await getServerCaller().recommendations.feed({ k: FEED_SIZE, locale: view.language });
+  const feed = await getServerCaller().recommendations.feed({ k: FEED_SIZE });
   return (
     <section aria-labelledby="feed-heading" className={FEED_SECTION_CLASS} data-testid="feed">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">

@@ -1,5 +1,5 @@
 import { RetryLaterError } from "@jewelguide/api";
-import { formatMessage } from "@jewelguide/model/i18n";
+import { describeConstraint, formatMessage } from "@jewelguide/model/i18n";
 import Link from "next/link";
 import { buildGuideHref, type GuideSearchParams, parseBudget, parseDrop } from "@/lib/guide-search-params";
 import { getServerCaller } from "@/server/caller";
@@ -50,13 +50,19 @@ export async function GuideResults({ params, view }: { params: GuideSearchParams
   }
   return (
     <>
-      <ConstraintChips chips={answer.chips} params={params} messages={messages} />
+      <ConstraintChips chips={answer.chips} params={params} messages={messages} language={language} />
       {answer.items.length > 0 ? (
         <section aria-labelledby="guide-results-heading" className="flex flex-col gap-4">
           <h2 id="guide-results-heading" className="font-serif text-2xl text-ink" data-testid="guide-count">
             {formatMessage(messages.guideResults, { count: answer.total.toLocaleString(language) })}
           </h2>
-          <RecommendedList items={answer.items} requestId={answer.requestId} view={view} eagerCount={4} />
+          <RecommendedList
+            items={answer.items}
+            requestId={answer.requestId}
+            view={view}
+            eagerCount={4}
+            chips={answer.chips}
+          />
         </section>
       ) : (
         <section aria-labelledby="guide-empty-heading" className="rounded-lg border border-line bg-white p-6">
@@ -67,7 +73,10 @@ export async function GuideResults({ params, view }: { params: GuideSearchParams
             <ul className="mt-4 flex flex-col gap-2" data-testid="relaxations">
               {answer.relaxations.map((relaxation) => (
                 <li key={relaxation.field} className="flex flex-wrap items-center gap-3 text-sm text-ink">
-                  {formatMessage(messages.relaxOffer, { label: relaxation.label, count: relaxation.count })}
+                  {formatMessage(messages.relaxOffer, {
+                    label: describeConstraint(relaxation, language),
+                    count: relaxation.count,
+                  })}
                   <Link
                     href={buildGuideHref(params, { drop: [...drop, relaxation.field].join(",") })}
                     className="rounded-full border border-gold-500 px-3 py-1 text-gold-700 hover:bg-gold-50 focus-visible:ring-2 focus-visible:ring-gold-500 focus-visible:outline-none"

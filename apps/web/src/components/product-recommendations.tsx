@@ -6,8 +6,8 @@ import type { ShopperView } from "./shopper-view";
 export async function ProductRecommendations({ sku, view }: { sku: string; view: ShopperView }) {
   const caller = getServerCaller();
   const [similar, together] = await Promise.all([
-    caller.recommendations.similar({ sku, k: 8, locale: view.language }),
-    caller.recommendations.boughtTogether({ sku, k: TOGETHER_SIZE, locale: view.language }),
+    caller.recommendations.similar({ sku, k: 8 }),
+    caller.recommendations.boughtTogether({ sku, k: TOGETHER_SIZE }),
   ]);
   return (
     <>

@@ -1,3 +1,5 @@
+import type { ConstraintChip } from "@jewelguide/api";
+import { describeGuidePick, type PickReason } from "@jewelguide/model/i18n";
 import { buildProductHref } from "@/lib/recommendation-ref";
 import { ImpressionLogger } from "./impression-logger";
 import { ProductCard, type ProductCardData } from "./product-card";
@@ -5,8 +7,9 @@ import type { ShopperView } from "./shopper-view";
 
 export type RecommendedItem = ProductCardData & {
   slot: number;
-  why: string;
-  reason: { kind: string };
+  reason: PickReason;
+  /** A guide pick: the constraints it matches (their chips lead its "why this?"). */
+  matched?: readonly string[];
   /** The server's signed record of serving this item here (list, request, slot): passed on to the product page. */
   attribution: string;
 };
@@ -21,13 +24,15 @@ type RecommendedListProps = {
   view: ShopperView;
   /** Eager-load the first row's photos (above the fold). */
   eagerCount?: number;
+  /** The guide's chips, when these are its picks. */
+  chips?: readonly ConstraintChip[];
 };
 
 /**
  * A grid of recommended pieces (server-rendered), each card with its one-line "why this?" from the recommender's
  * signals and a link carrying its attribution; logs its impressions from the browser.
  */
-export function RecommendedList({ items, requestId, view, eagerCount }: RecommendedListProps) {
+export function RecommendedList({ items, requestId, view, eagerCount, chips = [] }: RecommendedListProps) {
   return (
     <>
       <ul className={RECOMMENDED_GRID}>
@@ -46,7 +51,11 @@ export function RecommendedList({ items, requestId, view, eagerCount }: Recommen
                   data-testid="why-this"
                 >
                   <span className="sr-only">{view.messages.whyThis} </span>
-                  {item.why}
+                  {describeGuidePick(
+                    chips.filter((chip) => item.matched?.includes(chip.field)),
+                    item.reason,
+                    view.language,
+                  )}
                 </p>
               }
             />

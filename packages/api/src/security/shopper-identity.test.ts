@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { describeReason } from "@jewelguide/model/i18n";
 import { describe, expect, it as vitestIt } from "vitest";
 import { createContext } from "../context";
 import { WORKER_TOKEN_HEADER } from "../http/read-request-client";
@@ -42,9 +43,9 @@ describe.each(testDialects)(
         `jg_shopper=${signShopperCookie(fixture.shop.ringBuyer, TEST_SECRETS.shopperCookieKey)}`,
       );
       expect(ctx.shopper).toEqual({ externalId: fixture.shop.ringBuyer });
-      const feed = await caller.recommendations.feed({ k: 12, locale: "en" });
+      const feed = await caller.recommendations.feed({ k: 12 });
       expect(feed.personalised).toBe(true);
-      expect(feed.items[0]?.why).toMatch(/which you bought/);
+      expect(feed.items[0] && describeReason(feed.items[0].reason, "en")).toMatch(/which you bought/);
     });
 
     it("ignores a bare, re-signed or tampered cookie: no purchases shown, lists empty, events go to a new shopper", async () => {
@@ -61,10 +62,10 @@ describe.each(testDialects)(
       for (const value of forged) {
         const { ctx, caller, setCookies } = request(`jg_shopper=${value}`);
         expect(ctx.shopper, value).toBeUndefined();
-        const feed = await caller.recommendations.feed({ k: 12, locale: "en" });
+        const feed = await caller.recommendations.feed({ k: 12 });
         expect(feed.personalised).toBe(false);
         expect(feed.items.map((item) => item.reason.kind)).not.toContain("similar-to-recent");
-        expect(feed.items.map((item) => item.why).join("\n")).not.toMatch(/which you bought/);
+        expect(feed.items.map((item) => describeReason(item.reason, "en")).join("\n")).not.toMatch(/which you bought/);
         expect(await caller.shopper.listItems({ list: "cart" })).toEqual([]);
         const guide = await caller.guide.ask({ text: "ring", locale: "en" });
         expect(guide.items.map((item) => item.sku)).toContain(fixture.shop.boughtSku);
@@ -117,7 +118,7 @@ describe.each(testDialects)(
         [WORKER_TOKEN_HEADER]: TEST_SECRETS.workerToken,
       });
       expect(ctx.shopper).toBeUndefined();
-      expect((await caller.recommendations.feed({ k: 12, locale: "en" })).personalised).toBe(false);
+      expect((await caller.recommendations.feed({ k: 12 })).personalised).toBe(false);
       expect(await caller.shopper.listItems({ list: "cart" })).toEqual([]);
     });
   },

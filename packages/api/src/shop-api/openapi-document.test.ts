@@ -36,7 +36,7 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("describes each read endpoint's body as its tRPC procedure's own input plus the customer", () => {
+  it("describes each read endpoint's body as its tRPC procedure's own input plus the customer and the texts' language", () => {
     const reads = SHOP_API_ROUTES.filter((route) => route.trpcProcedure !== undefined);
     expect(reads.map((route) => route.trpcProcedure)).toEqual([
       "recommendations.feed",
@@ -50,6 +50,9 @@ describe("the OpenAPI document", () => {
       delete served.properties.customerId;
       served.required = served.required?.filter((field) => field !== "customerId");
       if (served.required?.length === 0) delete served.required;
+      // The texts' language: the guide's own input has it (it also sets the budget's default currency).
+      expect(served.properties.locale).toMatchObject({ enum: ["zh", "en"], default: "zh" });
+      if (procedure.properties.locale === undefined) delete served.properties.locale;
       expect(served).toEqual(procedure);
     }
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SimilarItems } from "../services/recommendations/list-similar-items";
 import type { Feed } from "../services/recommendations/recommend-feed";
+import type { WithWhy } from "./write-reply-texts";
 
 /*
  * The replies of /recommendations and /similar as zod schemas, for the OpenAPI document only (replies are not parsed
@@ -51,7 +52,7 @@ const RecommendedItemSchema = z.object({
   slot: z.number().int().describe("0-based position in the list"),
   score: z.number(),
   reason: PickReasonSchema,
-  why: z.string().describe("the reason as one line in the request's locale"),
+  why: z.string().describe("the reason written out in the request's `locale`"),
   attribution: z.string().describe("send it back with this item's events (POST /events) to attribute them"),
 });
 
@@ -75,6 +76,6 @@ export const SimilarItemsSchema = z.object({
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const feedSchemaMatchesFeed: Same<z.output<typeof FeedSchema>, Feed> = true;
-const similarSchemaMatchesSimilarItems: Same<z.output<typeof SimilarItemsSchema>, SimilarItems> = true;
+const feedSchemaMatchesFeed: Same<z.output<typeof FeedSchema>, WithWhy<Feed>> = true;
+const similarSchemaMatchesSimilarItems: Same<z.output<typeof SimilarItemsSchema>, WithWhy<SimilarItems>> = true;
 void [feedSchemaMatchesFeed, similarSchemaMatchesSimilarItems];

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiKey, revokeApiKey } from "@jewelguide/db";
+import { describeReason } from "@jewelguide/model/i18n";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { readNodeRequestClient } from "../http/read-node-request-client";
 import { createServerLogger } from "../logging/server-logger";
@@ -89,12 +90,20 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     // The reply is what the OpenAPI document says it is.
     expect(FeedSchema.strict().safeParse(feed.body).error).toBeUndefined();
     expect(feed.body.items.map((item: { sku: string }) => item.sku)).not.toContain(fixture.shop.boughtSku);
+    // The reasons come written out in the language asked for (default Chinese).
+    expect(feed.body.items[0].why).toMatch(/^Similar to “ring \d”, which you bought$/);
     const similar = await post("/similar", keys.read, { sku: "ring-2", k: 3 });
     expect(similar).toMatchObject({ status: 200, body: { anchorId: fixture.shop.ids.get("ring-2") } });
     expect(SimilarItemsSchema.strict().safeParse(similar.body).error).toBeUndefined();
+    for (const item of similar.body.items) expect(item.why).toBe(describeReason(item.reason, "zh"));
     const guide = await post("/guide", keys.read, { text: "gold ring", k: 3, locale: "en" });
     expect(guide.status).toBe(200);
     expect(guide.body.items.every((item: { category: string }) => item.category === "ring")).toBe(true);
+    expect(guide.body.chips).toEqual([
+      { field: "category", value: "ring", filters: true, label: "Ring" },
+      { field: "metal", value: "gold", filters: true, label: "Gold" },
+    ]);
+    expect(guide.body.items[0].why).toMatch(/^Matches Ring · Gold; /);
     const bad = await post("/recommendations", keys.read, { customerId: "no spaces allowed", k: 99, shopperId: "x" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([

@@ -18,6 +18,7 @@ import {
   ProductBatchResultSchema,
 } from "./shop-api-schemas";
 import { upsertApiProducts } from "./upsert-api-products";
+import { withGuideTexts, withWhy } from "./write-reply-texts";
 
 /**
  * One endpoint of the shop backends' HTTP API: its path under /api/v1 (every endpoint is a POST with a JSON body, the
@@ -68,7 +69,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     output: FeedSchema,
     outputDescription: "the customer's feed",
     requestPolicy: "apiReads",
-    run: (runtime, { customerId, ...input }) => recommendFeed(runtime, input, audienceFor(runtime, customerId)),
+    run: async (runtime, { customerId, locale, ...input }) =>
+      withWhy(await recommendFeed(runtime, input, audienceFor(runtime, customerId)), locale),
   }),
   route({
     operationId: "similar",
@@ -81,7 +83,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     output: SimilarItemsSchema,
     outputDescription: "the items most similar to the product",
     requestPolicy: "apiReads",
-    run: (runtime, { customerId, ...input }) => listSimilarItems(runtime, input, audienceFor(runtime, customerId)),
+    run: async (runtime, { customerId, locale, ...input }) =>
+      withWhy(await listSimilarItems(runtime, input, audienceFor(runtime, customerId)), locale),
   }),
   route({
     operationId: "guide",
@@ -91,9 +94,12 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     summary: "Ask the shopping guide (free text and choices → constraints → explained picks)",
     description: "The tRPC procedure guide.ask, optionally for a customer (their purchases are left out).",
     input: ApiGuideInputSchema,
-    outputDescription: "GuideAnswer: { parsed, constraints, chips[], total, items[], relaxations[], … }",
+    outputDescription:
+      "GuideAnswer: { parsed, constraints, chips[] (field, value, filters, label), total, items[] (… reason, matched, " +
+      "why), relaxations[] (field, value, count, label), … }; texts in the request's `locale`",
     requestPolicy: "apiReads",
-    run: (runtime, { customerId, ...input }) => answerGuideRequest(runtime, input, audienceFor(runtime, customerId)),
+    run: async (runtime, { customerId, ...input }) =>
+      withGuideTexts(await answerGuideRequest(runtime, input, audienceFor(runtime, customerId)), input.locale),
   }),
   route({
     operationId: "ingestEvents",

@@ -9,6 +9,7 @@ import {
 } from "../services/events/event-schemas";
 import { AnswerGuideRequestInputSchema } from "../services/guide/answer-guide-request";
 import { ListSimilarItemsInputSchema } from "../services/recommendations/list-similar-items";
+import { LocaleSchema } from "../services/recommendations/locale-schema";
 import { RecommendFeedInputSchema } from "../services/recommendations/recommend-feed";
 
 /*
@@ -26,8 +27,15 @@ export const CustomerIdSchema = z
   .regex(SHOPPER_EXTERNAL_ID_PATTERN, "must be 1–128 letters, digits or _ - . : @")
   .describe("the shop's own customer id (1–128 letters, digits or _ - . : @)");
 
-export const ApiRecommendationsInputSchema = RecommendFeedInputSchema.extend({ customerId: CustomerIdSchema });
+/** The language of the texts a reply writes out (each pick's `why`; the guide's chip labels too). */
+const ReplyLocaleSchema = LocaleSchema.default("zh").describe("the language of the reply's texts (`why`, `label`)");
+
+export const ApiRecommendationsInputSchema = RecommendFeedInputSchema.extend({
+  customerId: CustomerIdSchema,
+  locale: ReplyLocaleSchema,
+});
 export const ApiSimilarItemsInputSchema = ListSimilarItemsInputSchema.extend({
+  locale: ReplyLocaleSchema,
   customerId: CustomerIdSchema.optional().describe("the customer the items are shown to (signs their attribution)"),
 });
 export const ApiGuideInputSchema = AnswerGuideRequestInputSchema.extend({

@@ -29,8 +29,11 @@ describe("describeGuidePick", () => {
       { field: "category", value: "earring" },
       { field: "metal", value: "silver" },
     ] as const;
-    expect(describeGuidePick(matched, "Popular", "en")).toBe("Matches Earrings · Silver; Popular");
-    expect(describeGuidePick(matched, "热卖", "zh")).toBe("符合：耳饰 · 银；热卖");
-    expect(describeGuidePick([], "Popular", "en")).toBe("Popular");
+    const reason = { kind: "from-history", interactions: 4 } as const;
+    expect(describeGuidePick(matched, reason, "en")).toBe(
+      "Matches Earrings · Silver; Picked from your 4 past views and purchases",
+    );
+    expect(describeGuidePick(matched, reason, "zh")).toBe("符合：耳饰 · 银；根据您的 4 次浏览与购买记录推荐");
+    expect(describeGuidePick([], reason, "en")).toBe("Picked from your 4 past views and purchases");
   });
 });

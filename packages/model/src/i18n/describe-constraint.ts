@@ -1,10 +1,11 @@
 import { GEM_NAMES, isMetal, METAL_NAMES } from "../domain/vocabulary";
 import { findConcept } from "../text/lexicon";
 import type { BudgetRange, ConstraintCode } from "./constraint-code";
-import { categoryName } from "./describe-pick-reason";
+import { categoryName, describeReason } from "./describe-pick-reason";
 import { formatPrice } from "./format-price";
 import type { Language } from "./languages";
 import { formatMessage, MESSAGES } from "./messages";
+import type { PickReason } from "./pick-reason";
 
 /** The currency the catalog's prices, and so a budget's converted range, are in. */
 const CATALOG_CURRENCY = "USD";
@@ -54,9 +55,10 @@ function describeBudget(budget: BudgetRange, language: Language): string {
 }
 
 /** A guide pick's "why this?": the constraints it matches (as their chips say them), then the reason it was picked. */
-export function describeGuidePick(matched: readonly ConstraintCode[], reason: string, language: Language): string {
-  if (matched.length === 0) return reason;
+export function describeGuidePick(matched: readonly ConstraintCode[], reason: PickReason, language: Language): string {
+  const why = describeReason(reason, language);
+  if (matched.length === 0) return why;
   const messages = MESSAGES[language].explain;
   const labels = matched.map((code) => describeConstraint(code, language)).join(messages.matchedSeparator);
-  return formatMessage(messages.guideWhy, { matched: labels, reason });
+  return formatMessage(messages.guideWhy, { matched: labels, reason: why });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it as vitestIt } from "vitest";
+import { withGuideTexts } from "../../shop-api/write-reply-texts";
 import { testDialects } from "../../test/test-dialects";
 import { useSeededShop } from "../../test/use-seeded-shop";
 
@@ -15,8 +16,18 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     const maxUsd = 5000 / 7.2;
     expect(answer.constraints.price?.maxCatalog).toBeCloseTo(maxUsd, 6);
     expect(answer.chips.map((chip) => chip.field)).toEqual(["category", "metal", "gender", "price", "recipient"]);
-    expect(answer.chips.find((chip) => chip.field === "price")?.label).toMatch(/¥5,000\.00 以内（约 US\$694\.44）/);
-    expect(answer.chips.find((chip) => chip.field === "recipient")).toMatchObject({ label: "妈妈", filters: false });
+    expect(answer.chips.find((chip) => chip.field === "recipient")).toEqual({
+      field: "recipient",
+      value: "mother",
+      filters: false,
+    });
+    // Written out by the one messages module (the HTTP API's texts; the page renders the same codes).
+    const texts = withGuideTexts(answer, "zh");
+    expect(texts.chips.find((chip) => chip.field === "price")?.label).toMatch(/¥5,000\.00 以内（约 US\$694\.44）/);
+    expect(texts.chips.find((chip) => chip.field === "recipient")?.label).toBe("妈妈");
+    for (const item of texts.items) {
+      expect(item.why).toMatch(/^符合：手链 · 黄金 · 女款（不含男款） · ¥5,000\.00 以内（约 US\$694\.44）；/);
+    }
     // Gold bracelets are the even numbers (360, 960, 1560, 2160 USD): only bracelet-2 fits 694.44 USD.
     expect(answer.items.map((item) => item.sku)).toEqual(["bracelet-2"]);
     expect(answer.total).toBe(1);
@@ -24,7 +35,6 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
       expect(item.category).toBe("bracelet");
       expect(item.metal).toBe("gold");
       expect(item.price).toBeLessThanOrEqual(maxUsd);
-      expect(item.why).toMatch(/^符合：手链 · 黄金 · 女款（不含男款） · ¥5,000\.00 以内（约 US\$694\.44）；/);
       // bracelet-2 is marked female: the gender chip counts as matched.
       expect(item.matched).toEqual(["category", "metal", "gender", "price"]);
     }
@@ -36,7 +46,7 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     expect(answer.constraints.price).toMatchObject({ min: 300, max: 1000, currency: "USD" });
     // Silver earrings are the odd numbers (60, 660, 1260, 1860 USD).
     expect(answer.items.map((item) => item.sku)).toEqual(["earring-3"]);
-    expect(answer.items[0]?.why).toMatch(/^Matches Earrings · Silver · \$300\.00–\$1,000\.00; /);
+    expect(withGuideTexts(answer, "en").items[0]?.why).toMatch(/^Matches Earrings · Silver · \$300\.00–\$1,000\.00; /);
   });
 
   it("applies quick choices over the text and drops removed chips", async () => {
@@ -88,7 +98,10 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     const answer = await caller().guide.ask({ text: "gold ring under $300", locale: "en" });
     expect(answer.items).toEqual([]);
     expect(answer.total).toBe(0);
-    expect(answer.relaxations).toEqual([{ field: "price", count: 4, label: "up to $300.00" }]);
+    expect(answer.relaxations).toEqual([
+      { field: "price", value: { min: null, max: 300, currency: "USD", minCatalog: null, maxCatalog: 300 }, count: 4 },
+    ]);
+    expect(withGuideTexts(answer, "en").relaxations[0]?.label).toBe("up to $300.00");
     const relaxed = await caller().guide.ask({ text: "gold ring under $300", drop: ["price"], locale: "en" });
     expect(relaxed.total).toBe(4);
     expect(relaxed.chips.map((chip) => chip.field)).toEqual(["category", "metal"]);

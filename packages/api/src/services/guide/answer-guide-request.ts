@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
-import { describeConstraint, describeGuidePick, describeReason } from "@jewelguide/model/i18n";
+import type { ConstraintCode } from "@jewelguide/model/i18n";
 import { z } from "zod";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "../recommendations/build-user-query";
@@ -9,7 +9,7 @@ import { explainPick } from "../recommendations/explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "../recommendations/feed-rules";
 import { anchorsOfPicks } from "../recommendations/find-similar-anchors";
 import { loadShopperSignals } from "../recommendations/load-shopper-signals";
-import { type Locale, LocaleSchema } from "../recommendations/locale-schema";
+import { LocaleSchema } from "../recommendations/locale-schema";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "../recommendations/recommended-item";
 import { type Audience, signServedItems } from "../recommendations/serve-to";
 import { buildGuideConstraints, GuideChoicesSchema } from "./build-guide-constraints";
@@ -31,8 +31,11 @@ export const AnswerGuideRequestInputSchema = z.strictObject({
 });
 export type AnswerGuideRequestInput = z.input<typeof AnswerGuideRequestInputSchema>;
 
-/** One editable chip: a constraint the guide understood. `filters` is false for context-only constraints. */
-export type ConstraintChip = { field: ConstraintField; label: string; filters: boolean };
+/**
+ * One editable chip: a constraint the guide understood, as its code (describeConstraint writes its text). `filters` is
+ * false for context-only constraints.
+ */
+export type ConstraintChip = ConstraintCode & { filters: boolean };
 
 export type GuideItem = RecommendedItem & { matched: ConstraintField[] };
 
@@ -44,7 +47,7 @@ export type GuideAnswer = ServedBy & {
   total: number;
   items: GuideItem[];
   /** Only when nothing matched: which single filter to drop, and how many pieces would match then. */
-  relaxations: Array<{ field: ConstraintField; label: string; count: number }>;
+  relaxations: Array<ConstraintCode & { count: number }>;
   catalogCurrency: typeof CATALOG_CURRENCY;
   ratesPerUsd: Readonly<Record<string, number>>;
 };
@@ -112,19 +115,14 @@ export async function answerGuideRequest(
     const reason = pick.fromModel
       ? explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised)
       : explainPick(pick.product, undefined, 0, false);
-    const why = describeGuidePick(
-      matched.flatMap((field) => constraintCode(constraints, field) ?? []),
-      describeReason(reason, input.locale),
-      input.locale,
-    );
-    return { ...toRecommendedItem(pick.product, slot, pick.score, reason, input.locale, why), matched };
+    return { ...toRecommendedItem(pick.product, slot, pick.score, reason), matched };
   });
   const relaxations =
     scan.total === 0
-      ? suggestRelaxations(scan.failingOnly).map((relaxation) => ({
-          ...relaxation,
-          label: describeLabel(constraints, relaxation.field, input.locale) ?? relaxation.field,
-        }))
+      ? suggestRelaxations(scan.failingOnly).flatMap(({ field, count }) => {
+          const code = constraintCode(constraints, field);
+          return code ? [{ ...code, count }] : [];
+        })
       : [];
   const requestId = randomUUID();
   const modelVersionId = snapshot.model.versionId;
@@ -137,8 +135,8 @@ export async function answerGuideRequest(
     parsed,
     constraints,
     chips: CONSTRAINT_FIELDS.flatMap((field) => {
-      const label = describeLabel(constraints, field, input.locale);
-      return label === null ? [] : [{ field, label, filters: isFilterField(field) }];
+      const code = constraintCode(constraints, field);
+      return code ? [{ ...code, filters: isFilterField(field) }] : [];
     }),
     total: scan.total,
     items,
@@ -146,12 +144,6 @@ export async function answerGuideRequest(
     catalogCurrency: CATALOG_CURRENCY,
     ratesPerUsd: RATES_PER_USD,
   };
-}
-
-/** A set constraint's chip text in the request's language; null when the field is not set. */
-function describeLabel(constraints: GuideConstraints, field: ConstraintField, locale: Locale): string | null {
-  const code = constraintCode(constraints, field);
-  return code && describeConstraint(code, locale);
 }
 
 function stripSpans(parsed: ParsedRequest & { normalized?: string; spans?: unknown }): ParsedRequest {

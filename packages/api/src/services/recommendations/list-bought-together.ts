@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@jewelguide/db/errors";
 import { z } from "zod";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
-import { LocaleSchema } from "./locale-schema";
 import { type RecommendedItem, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
 
 export const ListBoughtTogetherInputSchema = z.strictObject({
   sku: z.string().trim().min(1).max(100),
   k: z.number().int().min(1).max(24).default(4),
-  locale: LocaleSchema.default("zh"),
 });
 export type ListBoughtTogetherInput = z.input<typeof ListBoughtTogetherInputSchema>;
 
@@ -36,13 +34,12 @@ export async function listBoughtTogether(
     .sort((a, b) => b.orders - a.orders || b.product.purchases - a.product.purchases || a.product.id - b.product.id)
     .slice(0, input.k)
     .map((entry, slot) =>
-      toRecommendedItem(
-        entry.product,
-        slot,
-        entry.orders,
-        { kind: "bought-together", anchorTitleZh: anchor.titleZh, anchorTitleEn: anchor.titleEn, orders: entry.orders },
-        input.locale,
-      ),
+      toRecommendedItem(entry.product, slot, entry.orders, {
+        kind: "bought-together",
+        anchorTitleZh: anchor.titleZh,
+        anchorTitleEn: anchor.titleEn,
+        orders: entry.orders,
+      }),
     );
   const requestId = randomUUID();
   return {

@@ -1,3 +1,4 @@
+import { describeReason } from "@jewelguide/model/i18n";
 import { describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
 import { useSeededShop } from "../../test/use-seeded-shop";
@@ -8,14 +9,16 @@ describe.each(testDialects)("recommendations.similar and boughtTogether on $name
   const caller = () => fixture.caller();
 
   it("returns the model's nearest items, never the item itself or an out-of-stock one", async () => {
-    const result = await caller().recommendations.similar({ sku: "ring-3", k: 10, locale: "en" });
+    const result = await caller().recommendations.similar({ sku: "ring-3", k: 10 });
     const skus = result.items.map((item) => item.sku);
     expect(skus.length).toBeGreaterThan(0);
     expect(skus).not.toContain("ring-3");
     expect(skus).not.toContain(fixture.shop.outOfStockSku);
     expect(result.items[0]?.category).toBe("ring");
     expect(result.items[0]?.reason.kind).toBe("similar-item");
-    expect(result.items[0]?.why).toMatch(/^Similar to “ring 3” \(similarity 0\.\d\d\)$/);
+    expect(result.items[0] && describeReason(result.items[0].reason, "en")).toMatch(
+      /^Similar to “ring 3” \(similarity 0\.\d\d\)$/,
+    );
     const scores = result.items.map((item) => item.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
@@ -52,13 +55,13 @@ describe.each(testDialects)("recommendations.similar and boughtTogether on $name
   });
 
   it("lists items bought in the same orders, most shared orders first", async () => {
-    const { items } = await caller().recommendations.boughtTogether({ sku: "earring-1", k: 4, locale: "zh" });
+    const { items } = await caller().recommendations.boughtTogether({ sku: "earring-1", k: 4 });
     // earring-1 is bought by even shoppers together with earring-3/4/5 (first order of two).
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => ["earring-3", "earring-4", "earring-5"].includes(item.sku))).toBe(true);
     const first = items[0];
     expect(first?.reason).toMatchObject({ kind: "bought-together" });
-    expect(first?.why).toMatch(/^\d+ 笔订单里与「earring1号」一起购买$/);
+    expect(first && describeReason(first.reason, "zh")).toMatch(/^\d+ 笔订单里与「earring1号」一起购买$/);
     const orders = items.map((item) => (item.reason.kind === "bought-together" ? item.reason.orders : 0));
     expect(orders).toEqual([...orders].sort((a, b) => b - a));
     expect((await caller().recommendations.boughtTogether({ sku: "ring-8" })).items).toEqual([]);

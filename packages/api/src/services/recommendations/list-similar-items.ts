@@ -6,7 +6,6 @@ import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { cachedSimilarItems } from "../../model-serving/similar-items-cache";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
-import { LocaleSchema } from "./locale-schema";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
 
@@ -18,7 +17,6 @@ export const ListSimilarItemsInputSchema = z.strictObject({
   /** Only items priced within ±this fraction of the anchor's price (0.3 = ±30%); priced items only. */
   priceBand: z.number().positive().max(10).optional(),
   inStockOnly: z.boolean().default(true),
-  locale: LocaleSchema.default("zh"),
 });
 export type ListSimilarItemsInput = z.input<typeof ListSimilarItemsInputSchema>;
 
@@ -53,7 +51,7 @@ export async function listSimilarItems(
           anchorTitleEn: anchor.titleEn,
           similarity: pick.score,
         };
-        return [toRecommendedItem(product, slot, pick.score, reason, input.locale)];
+        return [toRecommendedItem(product, slot, pick.score, reason)];
       })
     : snapshot.catalog.products
         .filter((product) => product.id !== anchor.id && accepts(product, snapshot, -1))
@@ -67,7 +65,6 @@ export async function listSimilarItems(
             product.purchases > 0
               ? { kind: "popular-in-category", category: product.category, purchases: product.purchases }
               : { kind: "in-category", category: product.category },
-            input.locale,
           ),
         );
   const requestId = randomUUID();

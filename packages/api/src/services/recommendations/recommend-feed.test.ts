@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { describeReason } from "@jewelguide/model/i18n";
 import { describe, expect, it as vitestIt } from "vitest";
 import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";
@@ -24,7 +25,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   const caller = (shopperId?: string) => fixture.caller(shopperId);
 
   it("gives a new shopper popular picks spread across categories, explained by purchase counts", async () => {
-    const feed = await caller().recommendations.feed({ k: 12, locale: "zh" });
+    const feed = await caller().recommendations.feed({ k: 12 });
     expect(feed).toMatchObject({ modelVersionId: fixture.versionId, modelKind: "itemknn", source: "active-version" });
     expect(feed.personalised).toBe(false);
     expect(feed.items).toHaveLength(12);
@@ -38,7 +39,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
       where: { productId: first?.id, type: "purchase" },
     });
     expect(first?.reason).toEqual({ kind: "popular-in-category", category: first?.category, purchases });
-    expect(first?.why).toContain(`已售 ${purchases} 件`);
+    expect(first && describeReason(first.reason, "zh")).toContain(`已售 ${purchases} 件`);
   });
 
   it("serves every first visit the model's own empty-profile ranking, computed once per snapshot", async () => {
@@ -49,7 +50,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     expect(order).toEqual(interleaveCategories(rankCandidates(snapshot, { recentItemIds: [] }, pool, [])));
     const expected = capPerCategory(order, 12, DEFAULT_FEED_RULES.firstScreenSize, DEFAULT_FEED_RULES.maxPerCategory);
     for (const shopperId of [undefined, `first-visit-${randomUUID()}`, `first-visit-${randomUUID()}`]) {
-      const feed = await caller(shopperId).recommendations.feed({ k: 12, locale: "en" });
+      const feed = await caller(shopperId).recommendations.feed({ k: 12 });
       expect(feed.items.map((item) => item.sku)).toEqual(expected.map((pick) => pick.product.sku));
     }
     // A new snapshot (new version or catalog reload) gets its own order.
@@ -57,7 +58,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
   });
 
   it("never returns out-of-stock items or items the shopper bought, and personalises for a known shopper", async () => {
-    const feed = await caller(fixture.shop.ringBuyer).recommendations.feed({ k: 20, locale: "en" });
+    const feed = await caller(fixture.shop.ringBuyer).recommendations.feed({ k: 20 });
     expect(feed.personalised).toBe(true);
     const skus = feed.items.map((item) => item.sku);
     expect(skus).not.toContain(fixture.shop.outOfStockSku);
@@ -65,7 +66,9 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     expect(skus).not.toContain("ring-5");
     expect(feed.items[0]?.category).toBe("ring");
     expect(feed.items.every((item) => item.inStock)).toBe(true);
-    expect(feed.items[0]?.why).toMatch(/^Similar to “ring \d”, which you bought$/);
+    expect(feed.items[0] && describeReason(feed.items[0].reason, "en")).toMatch(
+      /^Similar to “ring \d”, which you bought$/,
+    );
   });
 
   it("caps each category on the first screen even when the model prefers one", async () => {
@@ -105,7 +108,7 @@ describe.each(testDialects)("recommendations.feed on $name", ({ server, skip }) 
     // Viewed items are not shown again; the reason names a viewed item.
     expect(after.items.map((item) => item.sku)).not.toEqual(expect.arrayContaining(viewed));
     expect(after.items[0]?.reason).toMatchObject({ kind: "similar-to-recent", action: "view" });
-    expect(after.items[0]?.why).toMatch(/^与您浏览过的「pendant\d号」相似$/);
+    expect(after.items[0] && describeReason(after.items[0].reason, "zh")).toMatch(/^与您浏览过的「pendant\d号」相似$/);
     // With the default rules the first screen is still capped, and led by the viewed category.
     const capped = await caller(shopperId).recommendations.feed({ k: 12 });
     expect(capped.items[0]?.category).toBe("pendant");

@@ -8,7 +8,6 @@ import { explainPick } from "./explain-pick";
 import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
 import { anchorsOfPicks } from "./find-similar-anchors";
 import { loadShopperSignals } from "./load-shopper-signals";
-import { LocaleSchema } from "./locale-schema";
 import { rankCandidates } from "./rank-candidates";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
@@ -16,7 +15,6 @@ import { type Audience, signServedItems } from "./serve-to";
 /** The feed of the request's own shopper (the signed cookie says whose; there is no shopper field). */
 export const RecommendFeedInputSchema = z.strictObject({
   k: z.number().int().min(1).max(48).default(12),
-  locale: LocaleSchema.default("zh"),
 });
 export type RecommendFeedInput = z.input<typeof RecommendFeedInputSchema>;
 
@@ -70,7 +68,6 @@ export async function recommendFeed(
       slot,
       pick.score,
       explainPick(pick.product, anchorOf.get(pick.product.sku), historySize, personalised),
-      input.locale,
     ),
   );
   return {

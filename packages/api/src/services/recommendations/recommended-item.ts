@@ -1,8 +1,10 @@
-import { describeReason, type PickReason } from "@jewelguide/model/i18n";
+import type { PickReason } from "@jewelguide/model/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
-import type { Locale } from "./locale-schema";
 
-/** A recommended product as sent to the browser: card fields, its slot, the model score and the "why this?" line. */
+/**
+ * A recommended product as sent to the browser: card fields, its slot, the model score and why it is there as a code
+ * (the page, or the HTTP API in the requested language, writes the "why this?" line with describeReason).
+ */
 export type RecommendedItem = {
   id: number;
   sku: string;
@@ -19,7 +21,6 @@ export type RecommendedItem = {
   slot: number;
   score: number;
   reason: PickReason;
-  why: string;
   /** Signed proof that this item was served to this shopper in this list and slot (serve-to.ts): sent back with events. */
   attribution: string;
 };
@@ -37,8 +38,6 @@ export function toRecommendedItem(
   slot: number,
   score: number,
   reason: PickReason,
-  locale: Locale,
-  why: string = describeReason(reason, locale),
 ): Omit<RecommendedItem, "attribution"> {
   return {
     id: product.id,
@@ -55,6 +54,5 @@ export function toRecommendedItem(
     slot,
     score: Number.isFinite(score) ? score : 0,
     reason,
-    why,
   };
 }
