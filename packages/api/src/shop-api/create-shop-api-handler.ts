@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApiKeyCheck, findApiKey } from "@jewelguide/db";
+import type { Language } from "@jewelguide/model/i18n";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { findAppError } from "../errors/find-app-error";
 import { toTrpcError } from "../errors/to-trpc-error";
@@ -20,6 +21,8 @@ export type ShopApiHandlerOptions = {
   /** Rate limits other than the runtime's (tests). */
   rateLimiter?(): RateLimiter;
   logger: Logger;
+  /** The shop's language: a read's texts are in it unless the request names a `locale`. */
+  defaultLanguage(): Language;
   routes?: readonly ShopApiRoute[];
 };
 
@@ -120,7 +123,7 @@ export function createShopApiHandler(options: ShopApiHandlerOptions) {
         const rowsLimited = await limit("apiRows", subjects, route.rowsOf(parsed.data));
         if (rowsLimited) return fail(rowsLimited);
       }
-      writeJson(res, 200, await route.run(runtime, parsed.data));
+      writeJson(res, 200, await route.run(runtime, parsed.data, { defaultLanguage: options.defaultLanguage() }));
     } catch (error) {
       const appError = findAppError(error);
       if (appError) {

@@ -31,6 +31,8 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     keys.revoked = revoked.secret;
     const handle = createShopApiHandler({
       runtime: () => fixture.runtime,
+      // The shop's language: a read that names no locale is answered in it.
+      defaultLanguage: () => "en",
       readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: fixture.runtime.secrets }),
       rateLimiter: () => limiter ?? fixture.runtime.rateLimiter,
       logger: createServerLogger({ write: () => undefined }),
@@ -90,12 +92,14 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     // The reply is what the OpenAPI document says it is.
     expect(FeedSchema.strict().safeParse(feed.body).error).toBeUndefined();
     expect(feed.body.items.map((item: { sku: string }) => item.sku)).not.toContain(fixture.shop.boughtSku);
-    // The reasons come written out in the language asked for (default Chinese).
+    // The reasons come written out in the language asked for.
     expect(feed.body.items[0].why).toMatch(/^Similar to “ring \d”, which you bought$/);
     const similar = await post("/similar", keys.read, { sku: "ring-2", k: 3 });
     expect(similar).toMatchObject({ status: 200, body: { anchorId: fixture.shop.ids.get("ring-2") } });
     expect(SimilarItemsSchema.strict().safeParse(similar.body).error).toBeUndefined();
-    for (const item of similar.body.items) expect(item.why).toBe(describeReason(item.reason, "zh"));
+    for (const item of similar.body.items) expect(item.why).toBe(describeReason(item.reason, "en"));
+    const similarZh = await post("/similar", keys.read, { sku: "ring-2", k: 3, locale: "zh" });
+    for (const item of similarZh.body.items) expect(item.why).toBe(describeReason(item.reason, "zh"));
     const guide = await post("/guide", keys.read, { text: "gold ring", k: 3, locale: "en" });
     expect(guide.status).toBe(200);
     expect(guide.body.items.every((item: { category: string }) => item.category === "ring")).toBe(true);

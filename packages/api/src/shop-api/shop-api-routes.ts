@@ -1,4 +1,5 @@
 import type { ApiKeyScope } from "@jewelguide/db";
+import type { Language } from "@jewelguide/model/i18n";
 import type { z } from "zod";
 import type { ServerRuntime } from "../runtime/create-server-runtime";
 import type { RateLimitPolicyName } from "../security/rate-limit/rate-limit-policies";
@@ -42,8 +43,11 @@ export type ShopApiRoute<S extends z.ZodType = z.ZodType> = {
   requestPolicy: RateLimitPolicyName;
   /** Rows of a batch, counted under apiRows. */
   rowsOf?(input: z.output<S>): number;
-  run(runtime: ServerRuntime, input: z.output<S>): Promise<unknown>;
+  run(runtime: ServerRuntime, input: z.output<S>, shop: ShopDefaults): Promise<unknown>;
 };
+
+/** What the server's configuration decides for a request that does not say. */
+export type ShopDefaults = { defaultLanguage: Language };
 
 function route<S extends z.ZodType>(definition: ShopApiRoute<S>): ShopApiRoute {
   return definition as unknown as ShopApiRoute;
@@ -69,8 +73,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     output: FeedSchema,
     outputDescription: "the customer's feed",
     requestPolicy: "apiReads",
-    run: async (runtime, { customerId, locale, ...input }) =>
-      withWhy(await recommendFeed(runtime, input, audienceFor(runtime, customerId)), locale),
+    run: async (runtime, { customerId, locale, ...input }, shop) =>
+      withWhy(await recommendFeed(runtime, input, audienceFor(runtime, customerId)), locale ?? shop.defaultLanguage),
   }),
   route({
     operationId: "similar",
@@ -83,8 +87,8 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     output: SimilarItemsSchema,
     outputDescription: "the items most similar to the product",
     requestPolicy: "apiReads",
-    run: async (runtime, { customerId, locale, ...input }) =>
-      withWhy(await listSimilarItems(runtime, input, audienceFor(runtime, customerId)), locale),
+    run: async (runtime, { customerId, locale, ...input }, shop) =>
+      withWhy(await listSimilarItems(runtime, input, audienceFor(runtime, customerId)), locale ?? shop.defaultLanguage),
   }),
   route({
     operationId: "guide",
@@ -98,8 +102,15 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
       "GuideAnswer: { parsed, constraints, chips[] (field, value, filters, label), total, items[] (… reason, matched, " +
       "why), relaxations[] (field, value, count, label), … }; texts in the request's `locale`",
     requestPolicy: "apiReads",
-    run: async (runtime, { customerId, ...input }) =>
-      withGuideTexts(await answerGuideRequest(runtime, input, audienceFor(runtime, customerId)), input.locale),
+    run: async (runtime, { customerId, locale, ...input }, shop) => {
+      const language = locale ?? shop.defaultLanguage;
+      const answer = await answerGuideRequest(
+        runtime,
+        { ...input, locale: language },
+        audienceFor(runtime, customerId),
+      );
+      return withGuideTexts(answer, language);
+    },
   }),
   route({
     operationId: "ingestEvents",

@@ -28,7 +28,9 @@ export const CustomerIdSchema = z
   .describe("the shop's own customer id (1–128 letters, digits or _ - . : @)");
 
 /** The language of the texts a reply writes out (each pick's `why`; the guide's chip labels too). */
-const ReplyLocaleSchema = LocaleSchema.default("zh").describe("the language of the reply's texts (`why`, `label`)");
+const ReplyLocaleSchema = LocaleSchema.optional().describe(
+  "the language of the reply's texts (`why`, `label`; the guide's default budget currency too); the shop's language when absent",
+);
 
 export const ApiRecommendationsInputSchema = RecommendFeedInputSchema.extend({
   customerId: CustomerIdSchema,
@@ -39,6 +41,7 @@ export const ApiSimilarItemsInputSchema = ListSimilarItemsInputSchema.extend({
   customerId: CustomerIdSchema.optional().describe("the customer the items are shown to (signs their attribution)"),
 });
 export const ApiGuideInputSchema = AnswerGuideRequestInputSchema.extend({
+  locale: ReplyLocaleSchema,
   customerId: CustomerIdSchema.optional().describe("the customer asking (their purchases are left out)"),
 });
 

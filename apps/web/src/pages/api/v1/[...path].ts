@@ -19,6 +19,7 @@ const handleShopApiRequest = createShopApiHandler({
       secrets: getServerRuntime().secrets,
     }),
   logger: serverLogger,
+  defaultLanguage: () => getEnv().JEWELGUIDE_DEFAULT_LANGUAGE,
 });
 
 export const config = { api: { bodyParser: false } };
