@@ -1,5 +1,6 @@
+import { LANGUAGES } from "@jewelguide/model/i18n/languages";
 import { z } from "zod";
 
-/** The language explanations are written in. */
-export const LocaleSchema = z.enum(["zh", "en"]);
+/** The language a request's texts are written in: the shop's languages (@jewelguide/model/i18n). */
+export const LocaleSchema = z.enum(LANGUAGES);
 export type Locale = z.infer<typeof LocaleSchema>;
