@@ -48,6 +48,13 @@ export const JointConfigSchema = z.object({
   recencyDecay: z.number().min(0).max(1).default(0.05),
   /** History items kept per user (most recent first, default 20). */
   maxHistory: z.number().int().positive().default(20),
+  /**
+   * What a training example sees of its own basket. "partners" (default): the other items bought at the same time,
+   * as the newest basket of the history, beside every older basket — each item of a basket is a target once with all
+   * the others as context, so "bought together" is learned without any order inside the basket (a shopper's latest
+   * basket is in the history when serving, too). "none": only the baskets strictly before the target's.
+   */
+  basketContext: z.enum(["partners", "none"]).default("partners"),
   /** Probability of hiding an item's id embedding in a step, so the content path learns to stand alone (cold start). */
   idDropout: z.number().min(0).max(1).default(0.1),
   /** Where the batch's dense products run: TensorFlow.js (default; native or WASM backend) or plain JS loops. */

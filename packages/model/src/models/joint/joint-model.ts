@@ -384,14 +384,16 @@ function buildExamples(histories: UserHistories, dataset: InteractionDataset, co
   for (let user = 0; user < dataset.users.size; user++) {
     const start = histories.indptr[user] as number;
     const end = histories.indptr[user + 1] as number;
-    // Stored most recent first: position p's history is everything after its basket.
+    // Stored most recent first: position p's history is its basket's other items (with "partners") and everything
+    // after its basket.
     for (let p = start; p < end; p++) {
-      const historyStart = olderBasketStart(histories, p, end);
-      const historyEnd = Math.min(end, historyStart + config.maxHistory);
-      const history = histories.items.slice(historyStart, historyEnd);
+      const olderStart = olderBasketStart(histories, p, end);
+      const basketStart = config.basketContext === "partners" ? ownBasketStart(histories, p, start) : olderStart;
+      const entries = historyEntries(basketStart, p, end, config.maxHistory);
+      const history = Int32Array.from(entries, (q) => histories.items[q] as number);
       const weights = historyWeights(
-        histories.weights.slice(historyStart, historyEnd),
-        histories.baskets.slice(historyStart, historyEnd),
+        Float32Array.from(entries, (q) => histories.weights[q] as number),
+        Int32Array.from(entries, (q) => histories.baskets[q] as number),
         config.recencyDecay,
       );
       examples.push({
@@ -466,3 +468,18 @@ export const jointModel = defineModel({
   configSchema: JointConfigSchema,
   create: (config) => new JointRecommender(config),
 });
+
+/** The first entry of the basket of entry `p` (entries are stored most recent first; `start` is the user's first). */
+function ownBasketStart(histories: UserHistories, p: number, start: number): number {
+  const basket = histories.baskets[p] as number;
+  let q = p;
+  while (q > start && histories.baskets[q - 1] === basket) q--;
+  return q;
+}
+
+/** History entries from `from` to `end` (most recent first) without the target itself: at most `maxHistory`. */
+function historyEntries(from: number, target: number, end: number, maxHistory: number): number[] {
+  const entries: number[] = [];
+  for (let q = from; q < end && entries.length < maxHistory; q++) if (q !== target) entries.push(q);
+  return entries;
+}
