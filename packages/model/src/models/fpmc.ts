@@ -12,8 +12,8 @@ import { defineModel } from "./define-model";
 import {
   buildUserHistories,
   emptyUserHistories,
+  exampleHistoryEntries,
   historyWeights,
-  olderBasketStart,
   type UserHistories,
 } from "./joint/user-histories";
 import { sampleNegative } from "./sample-negative";
@@ -38,6 +38,8 @@ export const FpmcConfigSchema = z.object({
   recencyDecay: z.number().min(0).max(1).default(0),
   /** History items the context reads at most (most recent first, default 20). */
   maxHistory: z.number().int().positive().default(20),
+  /** A target's own basket in its context: its partners (default, as the joint model) or only older baskets. */
+  basketContext: z.enum(["partners", "none"]).default("partners"),
   /** Standard deviation of the initial factors (default 0.01). */
   initScale: z.number().positive().default(0.01),
 });
@@ -308,7 +310,7 @@ export class FpmcRecommender extends BaseRecommender<FpmcConfig> {
   }
 }
 
-/** Every stored interaction as a target, with the recency-weighted history before its basket as context. */
+/** Every stored interaction as a target, with its recency-weighted history (basket partners first) as context. */
 function buildTransitionExamples(histories: UserHistories, config: FpmcConfig): TransitionExamples {
   const users: number[] = [];
   const targets: number[] = [];
@@ -317,19 +319,19 @@ function buildTransitionExamples(histories: UserHistories, config: FpmcConfig): 
   const contextWeights: number[] = [];
   for (let user = 0; user + 1 < histories.indptr.length; user++) {
     const end = histories.indptr[user + 1] as number;
-    for (let p = histories.indptr[user] as number; p < end; p++) {
-      const from = olderBasketStart(histories, p, end);
-      const to = Math.min(end, from + config.maxHistory);
+    const start = histories.indptr[user] as number;
+    for (let p = start; p < end; p++) {
+      const entries = exampleHistoryEntries(histories, { target: p, start, end }, config);
       const weights = historyWeights(
-        new Float32Array(to - from).fill(1),
-        histories.baskets.slice(from, to),
+        new Float32Array(entries.length).fill(1),
+        Int32Array.from(entries, (q) => histories.baskets[q] as number),
         config.recencyDecay,
       );
       users.push(user);
       targets.push(histories.items[p] as number);
       weights.forEach((weight, k) => {
         if (weight === 0) return;
-        contextItems.push(histories.items[from + k] as number);
+        contextItems.push(histories.items[entries[k] as number] as number);
         contextWeights.push(weight);
       });
       contextIndptr.push(contextItems.length);

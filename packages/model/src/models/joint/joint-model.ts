@@ -20,8 +20,8 @@ import {
   basketsOnePerItem,
   buildUserHistories,
   emptyUserHistories,
+  exampleHistoryEntries,
   historyWeights,
-  olderBasketStart,
   type UserHistories,
 } from "./user-histories";
 
@@ -387,9 +387,7 @@ function buildExamples(histories: UserHistories, dataset: InteractionDataset, co
     // Stored most recent first: position p's history is its basket's other items (with "partners") and everything
     // after its basket.
     for (let p = start; p < end; p++) {
-      const olderStart = olderBasketStart(histories, p, end);
-      const basketStart = config.basketContext === "partners" ? ownBasketStart(histories, p, start) : olderStart;
-      const entries = historyEntries(basketStart, p, end, config.maxHistory);
+      const entries = exampleHistoryEntries(histories, { target: p, start, end }, config);
       const history = Int32Array.from(entries, (q) => histories.items[q] as number);
       const weights = historyWeights(
         Float32Array.from(entries, (q) => histories.weights[q] as number),
@@ -468,18 +466,3 @@ export const jointModel = defineModel({
   configSchema: JointConfigSchema,
   create: (config) => new JointRecommender(config),
 });
-
-/** The first entry of the basket of entry `p` (entries are stored most recent first; `start` is the user's first). */
-function ownBasketStart(histories: UserHistories, p: number, start: number): number {
-  const basket = histories.baskets[p] as number;
-  let q = p;
-  while (q > start && histories.baskets[q - 1] === basket) q--;
-  return q;
-}
-
-/** History entries from `from` to `end` (most recent first) without the target itself: at most `maxHistory`. */
-function historyEntries(from: number, target: number, end: number, maxHistory: number): number[] {
-  const entries: number[] = [];
-  for (let q = from; q < end && entries.length < maxHistory; q++) if (q !== target) entries.push(q);
-  return entries;
-}

@@ -66,6 +66,32 @@ export function basketsOnePerItem(indptr: Int32Array, entries: number): Int32Arr
   return baskets;
 }
 
+/** What a training example sees of its own basket: its partners (bought at the same time) or only older baskets. */
+export type BasketContext = "partners" | "none";
+
+/**
+ * The history entries of the training target at entry `target` of a user whose entries are [start, end), most recent
+ * first: with "partners" the other items of its own basket, then the older baskets; with "none" only the older
+ * baskets. Never the target itself; at most `maxHistory` entries.
+ */
+export function exampleHistoryEntries(
+  histories: UserHistories,
+  span: { target: number; start: number; end: number },
+  options: { basketContext: BasketContext; maxHistory: number },
+): number[] {
+  const { target, start, end } = span;
+  const basket = histories.baskets[target] as number;
+  let from = target;
+  if (options.basketContext === "partners") {
+    while (from > start && histories.baskets[from - 1] === basket) from--;
+  } else {
+    from = olderBasketStart(histories, target, end);
+  }
+  const entries: number[] = [];
+  for (let q = from; q < end && entries.length < options.maxHistory; q++) if (q !== target) entries.push(q);
+  return entries;
+}
+
 /**
  * Where the history of the target at entry `p` starts: the first entry of an older basket (`end` when none). A
  * target's history is everything bought strictly before it, never an item of its own basket.
