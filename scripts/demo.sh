@@ -18,7 +18,7 @@ step "Model: train and publish the default model when none is active"
 worker train --if-none-active --publish
 
 step "Web app: production build"
-if [ ! -f apps/web/.next/BUILD_ID ] || [ -n "$(find apps/web/src packages/api/src packages/model/src packages/db/src -newer apps/web/.next/BUILD_ID -print -quit)" ]; then
+if [ ! -f apps/web/.next/BUILD_ID ] || [ -n "$(find apps/web/src packages/api/src packages/i18n/src packages/model/src packages/db/src -newer apps/web/.next/BUILD_ID -print -quit)" ]; then
   pnpm --filter @jewelguide/web run build
 else
   echo "up to date"

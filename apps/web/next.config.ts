@@ -3,7 +3,7 @@ import { NON_DOCUMENT_HEADERS, NON_DOCUMENT_SOURCES, SECURITY_HEADERS } from "./
 
 const nextConfig: NextConfig = {
   // The workspace packages export TypeScript source.
-  transpilePackages: ["@jewelguide/api", "@jewelguide/db", "@jewelguide/model"],
+  transpilePackages: ["@jewelguide/api", "@jewelguide/db", "@jewelguide/i18n", "@jewelguide/model"],
   // Bundled, tfjs' wasm backend cannot find its .wasm files; externalise all three so one tfjs-core is loaded.
   serverExternalPackages: [
     "@tensorflow/tfjs",

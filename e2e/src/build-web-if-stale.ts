@@ -31,6 +31,7 @@ export function buildWebIfStale(env: NodeJS.ProcessEnv): "built" | "fresh" {
     path.join(webDir, "package.json"),
     path.join(repoRoot, "packages/api/src"),
     path.join(repoRoot, "packages/db/src"),
+    path.join(repoRoot, "packages/i18n/src"),
     path.join(repoRoot, "packages/model/src"),
     path.join(repoRoot, "prisma/schema.prisma"),
   ]);

@@ -1,4 +1,4 @@
-export type { PickReason } from "@jewelguide/model/i18n";
+export type { PickReason } from "@jewelguide/i18n";
 export {
   type Context,
   type CreateContextOptions,

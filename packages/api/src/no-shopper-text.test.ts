@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The API answers with codes (a pick's reason, a guide chip's constraint), and the words shoppers read are written by
- * the one messages module (@jewelguide/model/i18n), in the web app or in the HTTP API's replies. Shopper text always
+ * the one messages module (@jewelguide/i18n), in the web app or in the HTTP API's replies. Shopper text always
  * exists in Chinese too, so Chinese in this package's sources means a second messages module is growing here. Test
  * fixtures (test/, testing/, *.test.ts) are not scanned: their product titles are data.
  */

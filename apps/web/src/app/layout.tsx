@@ -1,4 +1,4 @@
-import { getMessages } from "@jewelguide/model/i18n";
+import { getMessages } from "@jewelguide/i18n";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";

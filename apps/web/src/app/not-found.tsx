@@ -1,4 +1,4 @@
-import { getMessages } from "@jewelguide/model/i18n";
+import { getMessages } from "@jewelguide/i18n";
 import Link from "next/link";
 import { getLanguage } from "@/i18n/get-language";
 

@@ -1,4 +1,4 @@
-import { formatMessage, getMessages, type Messages } from "@jewelguide/model/i18n";
+import { formatMessage, getMessages, type Messages } from "@jewelguide/i18n";
 import Link from "next/link";
 import { Suspense } from "react";
 import { FEED_SECTION_CLASS, FEED_SIZE, FeedSection } from "@/components/feed-section";

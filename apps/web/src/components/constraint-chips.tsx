@@ -1,5 +1,5 @@
 import type { ConstraintChip } from "@jewelguide/api";
-import { describeConstraint, formatMessage, type Language, type Messages } from "@jewelguide/model/i18n";
+import { describeConstraint, formatMessage, type Language, type Messages } from "@jewelguide/i18n";
 import Link from "next/link";
 import { buildRemoveChipHref, type GuideSearchParams } from "@/lib/guide-search-params";
 

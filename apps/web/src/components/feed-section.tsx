@@ -1,4 +1,4 @@
-import { formatMessage } from "@jewelguide/model/i18n";
+import { formatMessage } from "@jewelguide/i18n";
 import Link from "next/link";
 import { getServerCaller } from "@/server/caller";
 import { RecommendedList } from "./recommended-list";

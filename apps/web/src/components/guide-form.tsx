@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import { findConcept } from "@jewelguide/model/lexicon";
 import { METAL_NAMES, METALS } from "@jewelguide/model/vocabulary";
 import type { Language } from "@/i18n/languages";

@@ -1,5 +1,5 @@
 import { RetryLaterError } from "@jewelguide/api";
-import { describeConstraint, formatMessage } from "@jewelguide/model/i18n";
+import { describeConstraint, formatMessage } from "@jewelguide/i18n";
 import Link from "next/link";
 import { buildGuideHref, type GuideSearchParams, parseBudget, parseDrop } from "@/lib/guide-search-params";
 import { getServerCaller } from "@/server/caller";

@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 
 /** The product card's badge for a piece that cannot be bought now; nothing for one in stock. */
 export function OutOfStockBadge({ inStock, messages }: { inStock: boolean; messages: Messages }) {

@@ -1,4 +1,4 @@
-import { formatMessage, type Messages } from "@jewelguide/model/i18n";
+import { formatMessage, type Messages } from "@jewelguide/i18n";
 import Link from "next/link";
 import { pageWindow } from "@/lib/page-window";
 

@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import { getServerCaller } from "@/server/caller";
 import { ShopperListToggle } from "./shopper-list-toggle";
 

@@ -1,5 +1,5 @@
 import type { ConstraintChip } from "@jewelguide/api";
-import { describeGuidePick, type PickReason } from "@jewelguide/model/i18n";
+import { describeGuidePick, type PickReason } from "@jewelguide/i18n";
 import { buildProductHref } from "@/lib/recommendation-ref";
 import { ImpressionLogger } from "./impression-logger";
 import { ProductCard, type ProductCardData } from "./product-card";

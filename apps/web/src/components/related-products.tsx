@@ -1,6 +1,6 @@
 "use client";
 
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import type { Category } from "@jewelguide/model/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import type { Language } from "@/i18n/languages";

@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import type { ShopSearchParams } from "@/lib/shop-search-params";
 
 type SearchFormProps = { params: ShopSearchParams; messages: Messages };

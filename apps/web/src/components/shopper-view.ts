@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import type { Language } from "@/i18n/languages";
 import type { VocabularyLabels } from "@/i18n/vocabulary-labels";
 

@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 
 export function SiteFooter({ messages }: { messages: Messages }) {
   return (

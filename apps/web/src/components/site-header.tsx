@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 import Link from "next/link";
 import type { Language } from "@/i18n/languages";
 import { LanguageSwitch } from "./language-switch";

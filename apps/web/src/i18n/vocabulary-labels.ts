@@ -1,4 +1,4 @@
-import type { Messages } from "@jewelguide/model/i18n";
+import type { Messages } from "@jewelguide/i18n";
 
 /**
  * Display names of the catalog vocabulary in one language. Built on the server (build-vocabulary-labels.ts) and passed

@@ -1,4 +1,4 @@
-import { getMessages } from "@jewelguide/model/i18n";
+import { getMessages } from "@jewelguide/i18n";
 import { describe, expect, it } from "vitest";
 import { displayPrice } from "./display-price";
 

@@ -1,5 +1,5 @@
-import type { Messages } from "@jewelguide/model/i18n";
-import { formatPrice } from "@jewelguide/model/i18n/format-price";
+import type { Messages } from "@jewelguide/i18n";
+import { formatPrice } from "@jewelguide/i18n/format-price";
 import type { Language } from "../i18n/languages";
 
 /** The price to show: formatted in the shopper's locale, or "price on request" when the shop has none (0). */

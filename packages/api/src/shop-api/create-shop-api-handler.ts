@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApiKeyCheck, findApiKey } from "@jewelguide/db";
-import type { Language } from "@jewelguide/model/i18n";
+import type { Language } from "@jewelguide/i18n";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { findAppError } from "../errors/find-app-error";
 import { toTrpcError } from "../errors/to-trpc-error";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiKey, revokeApiKey } from "@jewelguide/db";
-import { describeReason } from "@jewelguide/model/i18n";
+import { describeReason } from "@jewelguide/i18n";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { readNodeRequestClient } from "../http/read-node-request-client";
 import { createServerLogger } from "../logging/server-logger";

@@ -1,5 +1,5 @@
 import type { ApiKeyScope } from "@jewelguide/db";
-import type { Language } from "@jewelguide/model/i18n";
+import type { Language } from "@jewelguide/i18n";
 import type { z } from "zod";
 import type { ServerRuntime } from "../runtime/create-server-runtime";
 import type { RateLimitPolicyName } from "../security/rate-limit/rate-limit-policies";

@@ -1,10 +1,10 @@
-import { describeConstraint, describeGuidePick, describeReason, type Language } from "@jewelguide/model/i18n";
+import { describeConstraint, describeGuidePick, describeReason, type Language } from "@jewelguide/i18n";
 import type { GuideAnswer } from "../services/guide/answer-guide-request";
 import type { RecommendedItem } from "../services/recommendations/recommended-item";
 
 /*
  * The services answer with codes (a pick's reason, a chip's constraint); a shop backend gets them written out too, in
- * the language it asks for, by the same messages and formatter as the shop's pages (@jewelguide/model/i18n).
+ * the language it asks for, by the same messages and formatter as the shop's pages (@jewelguide/i18n).
  */
 
 export type WithWhy<T extends { items: RecommendedItem[] }> = Omit<T, "items"> & {

@@ -1,4 +1,4 @@
-import { formatMessage, getDashboardMessages } from "@jewelguide/model/i18n";
+import { formatMessage, getDashboardMessages } from "@jewelguide/i18n";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AbTestsSection } from "@/components/dashboard/ab-tests-section";

@@ -1,4 +1,4 @@
-import { getMessages } from "@jewelguide/model/i18n";
+import { getMessages } from "@jewelguide/i18n";
 import type { Metadata } from "next";
 import { ShopperListPage } from "@/components/shopper-list-page";
 import { buildVocabularyLabels } from "@/i18n/build-vocabulary-labels";

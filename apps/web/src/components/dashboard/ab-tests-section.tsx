@@ -1,4 +1,4 @@
-import { type DashboardMessages, formatMessage } from "@jewelguide/model/i18n";
+import { type DashboardMessages, formatMessage } from "@jewelguide/i18n";
 import { startAbTestAction, stopAbTestAction } from "@/app/dashboard/actions";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DASHBOARD_BUTTON, DashboardSection } from "./dashboard-section";

@@ -1,4 +1,4 @@
-import { type DashboardMessages, formatMessage } from "@jewelguide/model/i18n";
+import { type DashboardMessages, formatMessage } from "@jewelguide/i18n";
 import { AuditLogTable } from "./audit-log-table";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DashboardSection } from "./dashboard-section";

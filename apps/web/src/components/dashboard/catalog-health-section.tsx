@@ -1,4 +1,4 @@
-import type { DashboardMessages } from "@jewelguide/model/i18n";
+import type { DashboardMessages } from "@jewelguide/i18n";
 import type { DashboardOutputs } from "./dashboard-outputs";
 import { DashboardSection } from "./dashboard-section";
 import { formatRate } from "./metrics-table";

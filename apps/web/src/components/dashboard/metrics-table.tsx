@@ -1,4 +1,4 @@
-import type { DashboardMessages } from "@jewelguide/model/i18n";
+import type { DashboardMessages } from "@jewelguide/i18n";
 import { DataTable } from "./data-table";
 
 type Row = {

@@ -1,4 +1,4 @@
-import { type DashboardMessages, formatMessage } from "@jewelguide/model/i18n";
+import { type DashboardMessages, formatMessage } from "@jewelguide/i18n";
 import { publishAction, rollbackAction } from "@/app/dashboard/actions";
 import { BarChart } from "./bar-chart";
 import type { DashboardOutputs } from "./dashboard-outputs";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { ConstraintCode } from "@jewelguide/i18n";
 import { type ParsedRequest, parseRequest } from "@jewelguide/model";
-import type { ConstraintCode } from "@jewelguide/model/i18n";
 import { z } from "zod";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "../recommendations/build-user-query";

@@ -1,4 +1,4 @@
-import type { ConstraintCode } from "@jewelguide/model/i18n";
+import type { ConstraintCode } from "@jewelguide/i18n";
 import type { ConstraintField, GuideConstraints } from "./guide-constraints";
 
 /** One set constraint as a chip's code (describeConstraint writes it in a language); null when the field is not set. */

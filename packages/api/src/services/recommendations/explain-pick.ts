@@ -1,4 +1,4 @@
-import type { PickReason } from "@jewelguide/model/i18n";
+import type { PickReason } from "@jewelguide/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { Anchor } from "./find-similar-anchors";
 

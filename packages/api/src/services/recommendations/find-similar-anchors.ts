@@ -1,4 +1,4 @@
-import type { AnchorAction } from "@jewelguide/model/i18n";
+import type { AnchorAction } from "@jewelguide/i18n";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import { nearestNeighbours } from "../../model-serving/similar-items-cache";

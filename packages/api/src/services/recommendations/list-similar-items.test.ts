@@ -1,4 +1,4 @@
-import { describeReason } from "@jewelguide/model/i18n";
+import { describeReason } from "@jewelguide/i18n";
 import { describe, expect, it as vitestIt } from "vitest";
 import { testDialects } from "../../test/test-dialects";
 import { useSeededShop } from "../../test/use-seeded-shop";

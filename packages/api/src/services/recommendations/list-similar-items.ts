@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@jewelguide/db/errors";
-import type { PickReason } from "@jewelguide/model/i18n";
+import type { PickReason } from "@jewelguide/i18n";
 import { z } from "zod";
 import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";

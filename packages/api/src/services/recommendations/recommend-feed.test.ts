@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeReason } from "@jewelguide/model/i18n";
+import { describeReason } from "@jewelguide/i18n";
 import { describe, expect, it as vitestIt } from "vitest";
 import { trainAndPublish } from "../../model-serving/testing/seed-shop";
 import { testDialects } from "../../test/test-dialects";

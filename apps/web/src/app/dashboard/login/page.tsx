@@ -1,4 +1,4 @@
-import { formatMessage, getDashboardMessages } from "@jewelguide/model/i18n";
+import { formatMessage, getDashboardMessages } from "@jewelguide/i18n";
 import type { Metadata } from "next";
 import { logInAction } from "@/app/dashboard/actions";
 import { getLanguage } from "@/i18n/get-language";

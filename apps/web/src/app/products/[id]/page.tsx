@@ -1,4 +1,4 @@
-import { formatMessage, getMessages } from "@jewelguide/model/i18n";
+import { formatMessage, getMessages } from "@jewelguide/i18n";
 import { isCategory } from "@jewelguide/model/vocabulary";
 import type { Metadata } from "next";
 import Link from "next/link";

@@ -1,5 +1,5 @@
-import { GEM_NAMES, isMetal, METAL_NAMES } from "../domain/vocabulary";
-import { findConcept } from "../text/lexicon";
+import { findConcept } from "@jewelguide/model/lexicon";
+import { GEM_NAMES, isMetal, METAL_NAMES } from "@jewelguide/model/vocabulary";
 import type { BudgetRange, ConstraintCode } from "./constraint-code";
 import { categoryName, describeReason } from "./describe-pick-reason";
 import { formatPrice } from "./format-price";

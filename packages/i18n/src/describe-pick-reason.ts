@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES, isCategory } from "../domain/vocabulary";
+import { CATEGORY_NAMES, isCategory } from "@jewelguide/model/vocabulary";
 import type { Language } from "./languages";
 import { formatMessage, MESSAGES } from "./messages";
 import type { AnchorAction, PickReason } from "./pick-reason";
