@@ -1,13 +1,9 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApiKey } from "@jewelguide/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNodeRequestClient } from "../http/read-node-request-client";
-import { createServerLogger } from "../logging/server-logger";
 import { createRateLimiter } from "../security/rate-limit/create-rate-limiter";
+import { startShopApiServer } from "../test/start-shop-api-server";
 import { testDialects } from "../test/test-dialects";
 import { useSeededShop } from "../test/use-seeded-shop";
-import { createShopApiHandler } from "./create-shop-api-handler";
 
 /**
  * Abuse: seeded random and hostile bodies against every endpoint of the shop backends' HTTP API. Whatever arrives,
@@ -82,7 +78,7 @@ const sqlite = testDialects.filter((dialect) => dialect.name === "sqlite");
 
 describe.each(sqlite)("the shop backends' HTTP API under random and hostile bodies ($name)", (dialect) => {
   const fixture = useSeededShop(dialect, { publish: "itemknn" });
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startShopApiServer>> | undefined;
   let baseUrl: string;
   const keys = { read: "", write: "" };
   const limiter = createRateLimiter({
@@ -97,21 +93,15 @@ describe.each(sqlite)("the shop backends' HTTP API under random and hostile bodi
     const db = fixture.database.db;
     keys.read = (await createApiKey(db, operator, { name: "fuzz-read", scope: "read" })).secret;
     keys.write = (await createApiKey(db, operator, { name: "fuzz-write", scope: "write" })).secret;
-    const handle = createShopApiHandler({
+    server = await startShopApiServer({
       runtime: () => fixture.runtime,
       defaultLanguage: () => "zh",
-      readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: fixture.runtime.secrets }),
       rateLimiter: () => limiter,
-      logger: createServerLogger({ write: () => undefined }),
     });
-    server = http.createServer((req, res) => {
-      void handle(req, res, new URL(req.url ?? "/", "http://localhost").pathname);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    baseUrl = server.baseUrl;
   });
   afterAll(async () => {
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   });
 
   it("never answers a 5xx and always answers JSON with an error code on a 4xx (300 seeded bodies)", async () => {

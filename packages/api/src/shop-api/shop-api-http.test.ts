@@ -1,14 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApiKey, revokeApiKey } from "@jewelguide/db";
 import { describeReason } from "@jewelguide/i18n";
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
-import { readNodeRequestClient } from "../http/read-node-request-client";
-import { createServerLogger } from "../logging/server-logger";
 import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
+import { startShopApiServer } from "../test/start-shop-api-server";
 import { testDialects } from "../test/test-dialects";
 import { useSeededShop } from "../test/use-seeded-shop";
-import { createShopApiHandler } from "./create-shop-api-handler";
 import { FeedSchema, SimilarItemsSchema } from "./read-output-schemas";
 
 const operator = { name: "worker:test@host", role: "operator" } as const;
@@ -16,7 +12,7 @@ const operator = { name: "worker:test@host", role: "operator" } as const;
 describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) => {
   const it = vitestIt.skipIf(dialect.skip);
   const fixture = useSeededShop(dialect, { publish: "itemknn" });
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startShopApiServer>> | undefined;
   let baseUrl: string;
   let limiter: RateLimiter | undefined;
   const keys = { read: "", write: "", revoked: "" };
@@ -29,22 +25,16 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
     const revoked = await createApiKey(db, operator, { name: "old", scope: "read" });
     await revokeApiKey(db, operator, revoked.id);
     keys.revoked = revoked.secret;
-    const handle = createShopApiHandler({
+    // The shop's language: a read that names no locale is answered in it.
+    server = await startShopApiServer({
       runtime: () => fixture.runtime,
-      // The shop's language: a read that names no locale is answered in it.
       defaultLanguage: () => "en",
-      readClient: (req) => readNodeRequestClient(req, { trustProxy: false, secrets: fixture.runtime.secrets }),
       rateLimiter: () => limiter ?? fixture.runtime.rateLimiter,
-      logger: createServerLogger({ write: () => undefined }),
     });
-    server = http.createServer((req, res) => {
-      void handle(req, res, new URL(req.url ?? "/", "http://localhost").pathname);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    baseUrl = server.baseUrl;
   });
   afterAll(async () => {
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   });
 
   const post = async (path: string, key: string | undefined, body: unknown) => {
