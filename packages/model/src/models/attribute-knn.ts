@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { buildCsrMatrix, type CsrEntry, type CsrMatrix, getCsrRow, transposeCsr } from "../data/csr-matrix";
 import type { InteractionDataset } from "../data/interaction-dataset";
-import { assertIndices, assertLength } from "../linalg/assert-shape";
 import type { FitOptions } from "../recommender";
 import { type ModelArtifact, readArtifactArray } from "../serialization/model-artifact";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
 import { describeItemContent } from "./joint/item-content";
-import { buildUserHistories, emptyUserHistories, type UserHistories } from "./joint/user-histories";
+import {
+  buildUserHistories,
+  emptyUserHistories,
+  readStoredHistories,
+  type UserHistories,
+} from "./joint/user-histories";
 
 export const AttributeKnnConfigSchema = z.object({
   /**
@@ -146,17 +150,10 @@ export class AttributeKnnRecommender extends BaseRecommender<AttributeKnnConfig>
       indices: readArtifactArray(artifact, "itemTokensIndices", Int32Array),
       data: readArtifactArray(artifact, "itemTokensData", Float32Array),
     });
-    const histories = {
-      indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
-      items: readArtifactArray(artifact, "historyItems", Int32Array),
-      weights: readArtifactArray(artifact, "historyWeights", Float32Array),
-      baskets: readArtifactArray(artifact, "historyBaskets", Int32Array),
-    };
-    assertLength("attribute-knn historyIndptr", histories.indptr, state.users.size + 1);
-    assertLength("attribute-knn historyItems", histories.items, histories.indptr[state.users.size] as number);
-    assertLength("attribute-knn historyWeights", histories.weights, histories.items.length);
-    assertLength("attribute-knn historyBaskets", histories.baskets, histories.items.length);
-    assertIndices("attribute-knn historyItems", histories.items, state.items.size);
+    const histories = readStoredHistories(artifact, "attribute-knn", {
+      users: state.users.size,
+      items: state.items.size,
+    });
     this.#histories = histories;
   }
 

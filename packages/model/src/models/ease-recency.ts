@@ -1,12 +1,16 @@
 import { z } from "zod";
 import type { InteractionDataset } from "../data/interaction-dataset";
-import { assertIndices, assertLength } from "../linalg/assert-shape";
 import type { FitOptions } from "../recommender";
-import { type ModelArtifact, readArtifactArray } from "../serialization/model-artifact";
+import { type ModelArtifact } from "../serialization/model-artifact";
 import type { FittedState, ModelState, UserProfile } from "./base-recommender";
 import { defineModel } from "./define-model";
 import { EaseConfigSchema, EaseRecommender } from "./ease";
-import { buildUserHistories, emptyUserHistories, type UserHistories } from "./joint/user-histories";
+import {
+  buildUserHistories,
+  emptyUserHistories,
+  readStoredHistories,
+  type UserHistories,
+} from "./joint/user-histories";
 
 export const EaseRecencyConfigSchema = EaseConfigSchema.extend({
   /**
@@ -81,17 +85,10 @@ export class EaseRecencyRecommender extends EaseRecommender<EaseRecencyConfig> {
 
   protected override importModel(artifact: ModelArtifact, state: FittedState): void {
     super.importModel(artifact, state);
-    const histories = {
-      indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
-      items: readArtifactArray(artifact, "historyItems", Int32Array),
-      weights: readArtifactArray(artifact, "historyWeights", Float32Array),
-      baskets: readArtifactArray(artifact, "historyBaskets", Int32Array),
-    };
-    assertLength("ease-recency historyIndptr", histories.indptr, state.users.size + 1);
-    assertLength("ease-recency historyItems", histories.items, histories.indptr[state.users.size] as number);
-    assertLength("ease-recency historyWeights", histories.weights, histories.items.length);
-    assertLength("ease-recency historyBaskets", histories.baskets, histories.items.length);
-    assertIndices("ease-recency historyItems", histories.items, state.items.size);
+    const histories = readStoredHistories(artifact, "ease-recency", {
+      users: state.users.size,
+      items: state.items.size,
+    });
     this.#histories = histories;
   }
 }

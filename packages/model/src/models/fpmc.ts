@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CsrMatrix } from "../data/csr-matrix";
 import type { InteractionDataset } from "../data/interaction-dataset";
-import { assertIndices, assertLength } from "../linalg/assert-shape";
+import { assertLength } from "../linalg/assert-shape";
 import { createRng, type Rng } from "../random/create-rng";
 import type { FitOptions, FitReport } from "../recommender";
 import { type ModelArtifact, readArtifactArray } from "../serialization/model-artifact";
@@ -14,6 +14,7 @@ import {
   emptyUserHistories,
   exampleHistoryEntries,
   historyWeights,
+  readStoredHistories,
   type UserHistories,
 } from "./joint/user-histories";
 import { sampleNegative } from "./sample-negative";
@@ -295,16 +296,7 @@ export class FpmcRecommender extends BaseRecommender<FpmcConfig> {
     for (const name of ["item", "next", "previous"] as const)
       assertLength(`FPMC ${name} factors`, tables[name], items * d);
     assertLength("FPMC itemBias", tables.bias, items);
-    const histories: UserHistories = {
-      indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
-      items: readArtifactArray(artifact, "historyItems", Int32Array),
-      weights: readArtifactArray(artifact, "historyWeights", Float32Array),
-      baskets: readArtifactArray(artifact, "historyBaskets", Int32Array),
-    };
-    assertLength("FPMC historyIndptr", histories.indptr, state.users.size + 1);
-    assertLength("FPMC historyItems", histories.items, histories.indptr[state.users.size] as number);
-    assertLength("FPMC historyBaskets", histories.baskets, histories.items.length);
-    assertIndices("FPMC historyItems", histories.items, items);
+    const histories = readStoredHistories(artifact, "FPMC", { users: state.users.size, items });
     this.#tables = tables;
     this.#histories = histories;
   }

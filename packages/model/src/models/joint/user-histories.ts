@@ -1,6 +1,7 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { comparePurchaseOrder } from "../../data/purchase-order";
-import { assertLength } from "../../linalg/assert-shape";
+import { assertIndices, assertLength } from "../../linalg/assert-shape";
+import { type ModelArtifact, readArtifactArray } from "../../serialization/model-artifact";
 
 /**
  * Each user's items, most recent first (the reverse of the protocol's purchase order), with their event weights and
@@ -119,4 +120,27 @@ export function historyWeights(eventWeights: Float32Array, recency: Int32Array, 
   }
   if (total > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / total;
   return out;
+}
+
+/**
+ * A stored model's histories (`historyIndptr`, `historyItems`, `historyWeights`, `historyBaskets`), checked against its
+ * users and items once at load so scoring can read them without fallbacks; errors name `model`'s array.
+ */
+export function readStoredHistories(
+  artifact: ModelArtifact,
+  model: string,
+  counts: { users: number; items: number },
+): UserHistories {
+  const histories = {
+    indptr: readArtifactArray(artifact, "historyIndptr", Int32Array),
+    items: readArtifactArray(artifact, "historyItems", Int32Array),
+    weights: readArtifactArray(artifact, "historyWeights", Float32Array),
+    baskets: readArtifactArray(artifact, "historyBaskets", Int32Array),
+  };
+  assertLength(`${model} historyIndptr`, histories.indptr, counts.users + 1);
+  assertLength(`${model} historyItems`, histories.items, histories.indptr[counts.users] as number);
+  assertLength(`${model} historyWeights`, histories.weights, histories.items.length);
+  assertLength(`${model} historyBaskets`, histories.baskets, histories.items.length);
+  assertIndices(`${model} historyItems`, histories.items, counts.items);
+  return histories;
 }
