@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run demo`: the product on the embedded SQLite database with the demo shop, at http://localhost:3000.
-# First run: installs dependencies, migrates, imports the demo shop (REES46 jewelry store + photos), trains the
-# default model and builds the web app — a few minutes, with progress. Later runs reuse what is there.
+# First run: installs dependencies, migrates, imports the demo shop (REES46 jewelry store + photos), featurizes its
+# products (photos + text), trains the default joint model with those features and builds the web app — about
+# 10 minutes on 2 cores, with progress (BENCHMARKS.md §4). Later runs reuse what is there.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$JEWELGUIDE_ROOT"
@@ -14,7 +15,10 @@ worker migrate
 step "Demo shop: REES46 jewelry store purchases + jewelry photos (skips what is already imported)"
 worker demo
 
-step "Model: train and publish the default model when none is active"
+step "Features: text and photo vectors of every product (skips products whose title, photo and encoder are unchanged)"
+worker featurize
+
+step "Model: train and publish the default model (the joint model, with those features) when none is active"
 worker train --if-none-active --publish
 
 step "Web app: production build"

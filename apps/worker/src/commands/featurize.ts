@@ -4,6 +4,7 @@ import { defineCommand } from "../cli/command";
 import { createProgressReporter } from "../cli/progress-reporter";
 import { featurizeProducts, TEXT_ENCODER } from "../featurize/featurize-products";
 import { IMAGE_BACKBONE_CACHE, loadCachedImageEncoder } from "../featurize/load-cached-image-encoder";
+import { parsePositiveInteger } from "./parse-numeric-flags";
 
 export const featurizeCommand = defineCommand({
   name: "featurize",
@@ -20,14 +21,15 @@ $JEWELGUIDE_DATA_DIR/${IMAGE_BACKBONE_CACHE}.`,
     quiet: { type: "boolean", description: "no progress output" },
   },
   async run({ flags, env, stdout, stderr }) {
-    const batchSize = flags["batch-size"] ? Number(flags["batch-size"]) : 16;
+    const batchSize =
+      flags["batch-size"] === undefined ? 16 : parsePositiveInteger("--batch-size", flags["batch-size"]);
     const { db } = createDb(env.databaseUrl);
     try {
       const outcome = await featurizeProducts(db, {
         mediaDir: path.join(env.dataDir, "media"),
         loadImageEncoder: () => loadCachedImageEncoder(env.dataDir, (text) => stderr.write(`[featurize] ${text}\n`)),
         force: flags.force,
-        batchSize: Number.isInteger(batchSize) && batchSize > 0 ? batchSize : 16,
+        batchSize,
         warn: (text) => stderr.write(`[featurize] warning: ${text}\n`),
         progress: createProgressReporter({ out: stderr, enabled: !flags.quiet, tag: "featurize" }),
       });
