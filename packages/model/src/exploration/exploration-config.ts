@@ -1,0 +1,55 @@
+/** The policy name and version logged with every impression: change the version whenever the maths changes. */
+export const EXPLORATION_POLICY = "thompson-beta/1";
+
+/**
+ * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting
+ * decides `slots`) and passed down.
+ */
+export type ExplorationConfig = {
+  /** 0-based feed positions given to exploratory picks; positions beyond the slate's length are ignored. */
+  slots: readonly number[];
+  /** Seeded posterior draws that estimate each candidate's probability of winning (more: smoother, slower). */
+  draws: number;
+  /** Share of each slot's probability spread uniformly over the pool, so every candidate has a propensity > 0. */
+  floor: number;
+  /** Weight of the model-score prior, in pseudo-impressions: small, so a few real impressions outweigh it. */
+  priorStrength: number;
+  /** At most this many exploration candidates per request. */
+  poolSize: number;
+  /** The click rate assumed before any evidence (the pool's observed rate is shrunk toward it). */
+  baseClickRate: number;
+};
+
+export const DEFAULT_EXPLORATION_CONFIG: ExplorationConfig = {
+  slots: [3, 9],
+  draws: 128,
+  floor: 0.1,
+  priorStrength: 2,
+  poolSize: 32,
+  baseClickRate: 0.05,
+};
+
+/** The config, checked: a wrong field throws an error naming it and the allowed range. */
+export function checkExplorationConfig(config: ExplorationConfig): ExplorationConfig {
+  const problems: string[] = [];
+  const slotsSeen = new Set<number>();
+  for (const slot of config.slots) {
+    if (!Number.isInteger(slot) || slot < 0) problems.push(`slots: ${slot} is not a 0-based position`);
+    else if (slotsSeen.has(slot)) problems.push(`slots: ${slot} is listed twice`);
+    slotsSeen.add(slot);
+  }
+  if (!Number.isInteger(config.draws) || config.draws < 1)
+    problems.push(`draws: ${config.draws} must be an integer ≥ 1`);
+  if (!(config.floor > 0 && config.floor < 1)) problems.push(`floor: ${config.floor} must be in (0, 1)`);
+  if (!(config.priorStrength > 0 && Number.isFinite(config.priorStrength))) {
+    problems.push(`priorStrength: ${config.priorStrength} must be a positive number`);
+  }
+  if (!Number.isInteger(config.poolSize) || config.poolSize < 1) {
+    problems.push(`poolSize: ${config.poolSize} must be an integer ≥ 1`);
+  }
+  if (!(config.baseClickRate > 0 && config.baseClickRate < 1)) {
+    problems.push(`baseClickRate: ${config.baseClickRate} must be in (0, 1)`);
+  }
+  if (problems.length > 0) throw new Error(`Invalid exploration config: ${problems.join("; ")}`);
+  return config;
+}
