@@ -1,6 +1,11 @@
 export { readActiveVersionId } from "./active-version-id";
 export { type CatalogProductRow, listCatalogProducts } from "./catalog-products";
 export { type CatalogStampRow, readCatalogStampRow } from "./catalog-stamp";
+export {
+  EXPLORATION_REWARD_TYPES,
+  type ExplorationEvidenceRow,
+  listExplorationEvidence,
+} from "./exploration-evidence";
 export { listPurchaseLines, type PurchaseLineRow } from "./purchase-lines";
 export {
   type AttemptBackoff,
