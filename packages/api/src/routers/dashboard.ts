@@ -5,6 +5,7 @@ import { getAbTestReport } from "../services/dashboard/get-ab-test-report";
 import { getCatalogHealth } from "../services/dashboard/get-catalog-health";
 import { listAbTests } from "../services/dashboard/list-ab-tests";
 import { ListAuditLogInputSchema, listAuditLog } from "../services/dashboard/list-audit-log";
+import { listOffPolicyEstimates } from "../services/dashboard/list-off-policy-estimates";
 import { listVersionMetrics } from "../services/dashboard/list-version-metrics";
 import { PublishVersionInputSchema, publishVersion } from "../services/dashboard/publish-version";
 import { readOfflineBenchmark } from "../services/dashboard/read-offline-benchmark";
@@ -33,6 +34,7 @@ export const dashboardRouter = createTRPCRouter({
   abTestReport: merchandiser
     .input(z.object({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getAbTestReport(ctx.db, input.id, ctx.secrets.abTestSalt)),
+  offPolicy: merchandiser.query(({ ctx }) => listOffPolicyEstimates(ctx.db)),
   auditLog: merchandiser.input(ListAuditLogInputSchema).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
   startAbTest: admin
     .input(StartAbTestInputSchema)

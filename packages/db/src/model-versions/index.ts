@@ -16,6 +16,17 @@ export {
   readSplitMetric,
   type SplitMetrics,
 } from "./model-metrics";
+export {
+  mergeOffPolicyEstimates,
+  OFF_POLICY_REWARDS,
+  OFF_POLICY_TARGETS,
+  type OffPolicyEstimate,
+  OffPolicyEstimateSchema,
+  type OffPolicyMetrics,
+  type OffPolicyReward,
+  type OffPolicyTarget,
+  readOffPolicyMetrics,
+} from "./off-policy-metrics";
 export { publishModelVersion } from "./publish-model-version";
 export {
   type AuditedPublishOptions,

@@ -5,6 +5,7 @@ import { AbTestsSection } from "@/components/dashboard/ab-tests-section";
 import { AUDIT_ROWS, AuditLogSection } from "@/components/dashboard/audit-log-section";
 import { CatalogHealthSection } from "@/components/dashboard/catalog-health-section";
 import { DASHBOARD_BUTTON } from "@/components/dashboard/dashboard-section";
+import { OffPolicySection } from "@/components/dashboard/off-policy-section";
 import { OfflineBenchmarkSection } from "@/components/dashboard/offline-benchmark-section";
 import { OnlineMetricsSection } from "@/components/dashboard/online-metrics-section";
 import { VersionsSection } from "@/components/dashboard/versions-section";
@@ -20,20 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The merchandisers' dashboard for a signed-in staff member: every section's data is read at once, then each section
- * renders its part (versions, offline benchmark, online metrics, A/B tests, audit log, catalog health).
+ * renders its part (versions, offline benchmark, online metrics, A/B tests, off-policy estimates, audit log, catalog health).
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const t = getDashboardMessages(await getLanguage());
   const caller = await getStaffCaller();
   const staff = await caller.staffAuth.me();
   if (!staff) redirect("/dashboard/login");
-  const [versions, online, health, abTests, benchmark, audit] = await Promise.all([
+  const [versions, online, health, abTests, benchmark, audit, offPolicy] = await Promise.all([
     caller.dashboard.versions(),
     caller.dashboard.onlineMetrics({}),
     caller.dashboard.catalogHealth(),
     caller.dashboard.abTests(),
     caller.dashboard.offlineBenchmark(),
     caller.dashboard.auditLog({ limit: AUDIT_ROWS }),
+    caller.dashboard.offPolicy(),
   ]);
   const latestTest = abTests[0];
   const report = latestTest ? await caller.dashboard.abTestReport({ id: latestTest.id }) : null;
@@ -62,6 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <OfflineBenchmarkSection benchmark={benchmark} t={t} />
       <OnlineMetricsSection online={online} t={t} />
       <AbTestsSection report={report} versions={versions} isAdmin={isAdmin} t={t} />
+      <OffPolicySection rows={offPolicy} t={t} />
       <AuditLogSection entries={audit} t={t} />
       <CatalogHealthSection health={health} t={t} />
     </div>
