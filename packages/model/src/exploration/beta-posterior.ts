@@ -18,9 +18,10 @@ const MAX_PRIOR_MEAN = 0.5;
 /**
  * Prior click-rate means for a pool from the model's scores. Scores of different models have no common scale, so the
  * calibration is relative: the pool's own observed click rate (its rewards over its impressions, shrunk toward
- * `baseClickRate` by `priorStrength` pseudo-impressions) sets the level, and each item's standardised score z moves
- * it by the logistic factor 2σ(z) — an item of average score gets the pool's rate, the best up to twice it, the worst
- * toward zero. Clamped to [0.001, 0.5].
+ * `baseClickRate` by `priorStrength` pseudo-impressions) sets the level, and each item's score, standardised within the
+ * pool (z), tilts it by the factor 0.5 + σ(z): an item of average score gets the pool's rate, the best up to 1.5 times
+ * it, the worst down to half. The tilt is bounded so that an item the model ranks low (a new one it cannot rate) still
+ * has a prior its first impressions can overturn. Clamped to [0.001, 0.5].
  */
 export function priorMeans(candidates: readonly ExplorationCandidate[], config: ExplorationConfig): Float64Array {
   let shown = 0;
@@ -39,7 +40,7 @@ export function priorMeans(candidates: readonly ExplorationCandidate[], config: 
   const means = new Float64Array(candidates.length);
   candidates.forEach((candidate, i) => {
     const z = spread > 0 && Number.isFinite(candidate.score) ? (candidate.score - mean) / spread : 0;
-    const prior = (2 * level) / (1 + Math.exp(-z));
+    const prior = level * (0.5 + 1 / (1 + Math.exp(-z)));
     means[i] = Math.min(MAX_PRIOR_MEAN, Math.max(MIN_PRIOR_MEAN, prior));
   });
   return means;

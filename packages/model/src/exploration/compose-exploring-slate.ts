@@ -14,10 +14,11 @@ export type ExploringSlateInput<T> = {
   config: ExplorationConfig;
   rng: Rng;
   /**
-   * Whether `item` may join the exploratory picks already `taken` (e.g. a category cap that counts them); a candidate
-   * refused here gets no probability in that slot. Default: always.
+   * Whether `item` may fill exploration slot `slot`, given the exploratory picks already `taken` in earlier slots (e.g.
+   * a category cap on the first screen that counts them); a candidate refused here gets no probability in that slot.
+   * Default: always.
    */
-  fits?: (item: T, taken: readonly T[]) => boolean;
+  fits?: (item: T, slot: number, taken: ReadonlyArray<{ item: T; slot: number }>) => boolean;
 };
 
 /**
@@ -36,12 +37,12 @@ export function composeExploringSlate<T>(input: ExploringSlateInput<T>): Array<S
   if (slots.length > 0 && pool.length > 0) {
     const probabilities = explorationProbabilities(pool, config, rng);
     const taken = new Set<number>();
-    const takenItems: T[] = [];
+    const takenItems: Array<{ item: T; slot: number }> = [];
     for (const slot of slots) {
       const eligible: number[] = [];
       let total = 0;
       pool.forEach((candidate, j) => {
-        if (taken.has(j) || !fits(candidate.item, takenItems)) return;
+        if (taken.has(j) || !fits(candidate.item, slot, takenItems)) return;
         eligible.push(j);
         total += probabilities[j] ?? 0;
       });
@@ -50,7 +51,7 @@ export function composeExploringSlate<T>(input: ExploringSlateInput<T>): Array<S
       const candidate = pool[chosen];
       if (candidate === undefined) continue;
       taken.add(chosen);
-      takenItems.push(candidate.item);
+      takenItems.push({ item: candidate.item, slot });
       explored.set(slot, { item: candidate.item, propensity: (probabilities[chosen] ?? 0) / total });
     }
   }

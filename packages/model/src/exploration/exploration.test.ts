@@ -183,7 +183,8 @@ describe("composeExploringSlate", () => {
   });
 
   it("gives a candidate that does not fit no probability, and the others' conditional probabilities sum to one", () => {
-    const fits = (item: string, taken: readonly string[]) => item !== "x0" && !(taken.includes("x1") && item === "x2");
+    const fits = (item: string, slot: number, taken: ReadonlyArray<{ item: string; slot: number }>) =>
+      item !== "x0" && !(slot === 3 && taken.some((pick) => pick.item === "x1" && pick.slot === 1) && item === "x2");
     for (let seed = 0; seed < 200; seed++) {
       const slate = composeExploringSlate({ greedy, pool, config, rng: createRng(seed), fits });
       const picks = slate.filter((pick) => pick.exploratory).map((pick) => pick.item);
