@@ -1,5 +1,6 @@
 /** The request parser (`@jewelguide/model/guide`): plain text and tables, no TensorFlow.js or jieba. */
 
+export * from "./conversation/apply-choices";
 export * from "./conversation/apply-turn";
 export * from "./conversation/guide-state";
 export * from "./conversation/run-conversation";

@@ -44,6 +44,19 @@ describe("applyTurn", () => {
     expect(applyTurn(noDiamonds, "ok, diamonds after all").state).toMatchObject({ gem: "diamond", excluded: [] });
   });
 
+  it("allows an excluded concept again without asking for it", () => {
+    const excluded = completeGuideState({ category: "ring", excluded: ["gem:diamond", "gender:male"] });
+    expect(applyTurn(excluded, "钻石也可以").state.excluded).toEqual(["gender:male"]);
+    expect(applyTurn(excluded, "men is fine too").state).toEqual({ ...excluded, excluded: ["gem:diamond"] });
+  });
+
+  it("reads price words outside the lexicon's terms", () => {
+    expect(applyTurn(necklaceForMother, "affordable luxury").state).toEqual({
+      ...necklaceForMother,
+      style: "affordable-luxury",
+    });
+  });
+
   it("sets, raises and lifts the budget", () => {
     expect(applyTurn(necklaceForMother, "预算提高到8000").state).toMatchObject({ priceMin: null, priceMax: 8000 });
     expect(applyTurn(necklaceForMother, "3000以上").state).toMatchObject({ priceMin: 3000, priceMax: 5000 });
@@ -141,5 +154,14 @@ describe("runConversation", () => {
     );
     expect(asked).toEqual([-1]);
     expect(runConversation([]).state).toEqual(completeGuideState({}));
+  });
+
+  it("lets quick choices override the first turn, and later turns edit them", () => {
+    const choices = { metal: "silver", recipient: "husband", priceMax: 300, currency: "USD" } as const;
+    const first = runConversation(["送妈妈的金项链"], { choices });
+    expect(first.state).toMatchObject({ category: "necklace", metal: "silver", gender: "male", recipient: "husband" });
+    expect(first.state).toMatchObject({ priceMax: 300, currency: "USD" });
+    expect(runConversation(["送妈妈的金项链", "换成金的"], { choices }).state.metal).toBe("gold");
+    expect(runConversation([], { choices }).state.metal).toBe("silver");
   });
 });

@@ -6,6 +6,7 @@ import { completeGuideState, EXCLUDABLE_KINDS, type ExcludableKind, type GuideSt
 import { moveBudget } from "./move-budget";
 import {
   hasEditMarker,
+  isAllowedSpan,
   isNegatedSpan,
   isSetMaximumBefore,
   isStartOver,
@@ -42,7 +43,8 @@ const REQUEST_FIELDS = ["metal", "gem", "occasion", "style"] as const;
  * - Otherwise every field the turn names replaces the state's ("换成银的" → metal silver, "show me earrings instead" →
  *   category earring, the rest kept). A range replaces the budget; a one-sided budget ("预算提高到5000", "up to 500",
  *   "3000以上") replaces that side and keeps the other while it still fits. A negated concept ("不要钻石", "not for
- *   men") is excluded, and cleared where the state holds it.
+ *   men") is excluded, and cleared where the state holds it; an excluded one allowed again ("钻石也可以",
+ *   "diamonds are fine too") is no longer excluded, and not asked for either.
  * - "去掉预算" / "any price", "不限材质" / "any metal"… lift a field. "便宜一点" / "cheaper" and "贵一点" / "more
  *   expensive" move the budget by moveBudget's rule when the turn states no amount.
  */
@@ -51,10 +53,15 @@ export function applyTurn(before: GuideState, text: string, options: ApplyTurnOp
   const normalized = parsedRaw.normalized;
   if (normalized.length === 0) return { state: before, kind: "edit" };
   const defaultCurrency = before.currency ?? options.defaultCurrency ?? (hasCjk(normalized) ? "CNY" : "USD");
-  const negatedSpans = parsedRaw.spans.filter(
-    (span) => !span.conceptIds.includes("price") && isNegatedSpan(normalized, span.start, span.end),
+  const conceptSpans = parsedRaw.spans.filter((span) => !span.conceptIds.includes("price"));
+  // "X也行" lifts X's exclusion when X is excluded; otherwise it asks for X ("白金的也行" → platinum).
+  const allowedSpans = conceptSpans.filter(
+    (span) => span.conceptIds.some((id) => before.excluded.includes(id)) && isAllowedSpan(normalized, span.end),
   );
-  const positive = parseRequest(blankSpans(normalized, negatedSpans), { defaultCurrency });
+  const negatedSpans = conceptSpans.filter(
+    (span) => !allowedSpans.includes(span) && isNegatedSpan(normalized, span.start, span.end),
+  );
+  const positive = parseRequest(blankSpans(normalized, [...negatedSpans, ...allowedSpans]), { defaultCurrency });
   if (isStartOver(normalized) || isWholeRequest(before, positive, normalized)) {
     return { state: stateOfRequest(positive, negatedSpans), kind: "new-request" };
   }
@@ -62,8 +69,10 @@ export function applyTurn(before: GuideState, text: string, options: ApplyTurnOp
   for (const field of readClearedFields(normalized)) clearField(state, field);
   mergePositive(state, positive, normalized);
   for (const span of negatedSpans) for (const id of span.conceptIds) negateConcept(state, id);
+  for (const span of allowedSpans) state.excluded = state.excluded.filter((id) => !span.conceptIds.includes(id));
   if (positive.priceMin === null && positive.priceMax === null) {
-    const direction = readPriceDirection(normalized);
+    // Read outside the lexicon's own terms: "affordable luxury" is a style, not a price move.
+    const direction = readPriceDirection(blankSpans(normalized, conceptSpans));
     if (direction !== null) {
       const moved = moveBudget(
         { min: state.priceMin, max: state.priceMax },

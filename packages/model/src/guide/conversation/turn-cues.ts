@@ -84,6 +84,15 @@ export function isNegatedSpan(text: string, start: number, end: number): boolean
   );
 }
 
+const ALLOW_AFTER_ZH = /^\s?(?:的)?\s?(?:也可以|也行|也可|也没关系)/;
+const ALLOW_AFTER_EN = /^\s(?:is|are) (?:fine|ok|okay|allowed) too\b|^\s(?:is|are) allowed\b/;
+
+/** "钻石也可以", "diamonds are fine too": the concept is allowed again (no longer excluded), not asked for. */
+export function isAllowedSpan(text: string, end: number): boolean {
+  const after = text.slice(end, end + 20);
+  return ALLOW_AFTER_ZH.test(after) || ALLOW_AFTER_EN.test(after);
+}
+
 const SET_MAX_BEFORE =
   /(?:提高到|提到|提升到|加到|涨到|升到|放宽到|增加到|调到|调整到|改到|改成|降到|降低到|减到|减少到|压到|压缩到|缩到|(?:raise|increase|bump|lower|drop|reduce|cut|move|change|set|push|take|up|down)(?:\s(?:it|the budget|my budget|budget))?\sto)\s?$/;
 
