@@ -74,6 +74,21 @@ describe.each(testDialects)("loadShopperSignals on $name", ({ server, skip }) =>
     expect(signals.purchases).toHaveLength(2);
   });
 
+  it("replays a past moment with `before`: later events are left out, purchases included", async () => {
+    const past = NOW - 3.5 * HOUR;
+    const signals = await loadShopperSignals(database.sql, "shopper-a", {
+      windowMs: 7 * 24 * HOUR,
+      limit: 50,
+      now: past,
+      before: new Date(past),
+    });
+    expect(signals.recent.map((action) => [action.productId, action.type])).toEqual([
+      [product[2], "view"],
+      [product[3], "cart"],
+    ]);
+    expect(signals.purchases.map((action) => action.productId)).toEqual([product[0]]);
+  });
+
   it("knows nothing of an unknown or absent shopper", async () => {
     expect(await load("nobody")).toEqual({ recent: [], purchases: [], purchasedIds: new Set() });
     expect(await load(undefined)).toBe(NO_SIGNALS);

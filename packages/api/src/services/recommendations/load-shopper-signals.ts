@@ -19,16 +19,20 @@ export const NO_SIGNALS: ShopperSignals = { recent: [], purchasedIds: new Set(),
  * The shopper's latest events, read on every request so a view logged a moment ago shifts the very next
  * recommendations (they are folded into the user vector; no retraining), whichever web process logged it. One indexed
  * statement as a prepared statement on the driver (listShopperSignalEvents): it runs on every feed and guide request. Of the recent actions the newest `limit` count (removals included, then dropped); purchases all count.
+ * With `before`, events at or after it are left out (with `now` at the same moment: the signals of a past request).
  */
 export async function loadShopperSignals(
   sql: SqlReader,
   shopperId: string | undefined,
-  options: { windowMs: number; limit: number; now?: number },
+  options: { windowMs: number; limit: number; now?: number; before?: Date },
 ): Promise<ShopperSignals> {
   if (shopperId === undefined) return NO_SIGNALS;
   const since = new Date((options.now ?? Date.now()) - options.windowMs);
   const limit = Math.max(0, Math.floor(options.limit));
-  const events = await listShopperSignalEvents(sql, shopperId, since);
+  const listed = await listShopperSignalEvents(sql, shopperId, since);
+  // Replaying a past request (off-policy evaluation): only what the shopper had done before it was served.
+  const { before } = options;
+  const events = before === undefined ? listed : listed.filter((event) => event.at < before);
   events.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   const recent: ShopperAction[] = [];
   const purchases: ShopperAction[] = [];
