@@ -3,7 +3,13 @@ import path from "node:path";
 import { webDir } from "./paths";
 
 /** `pid`: serve.mjs's primary, leader of the server's process group (its web processes are titled `next-server`). */
-export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
+export type WebServer = {
+  url: string;
+  pid: number;
+  /** serve.mjs's exit code once it has exited (null when killed by a signal). */
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts the production server as `npm run demo` does (`apps/web/scripts/serve.mjs`: Next's production request handler
@@ -35,7 +41,7 @@ export async function startWebServer(
     throw error;
   }
   if (child.pid === undefined) throw new Error("serve.mjs did not start");
-  return { url, pid: child.pid, stop };
+  return { url, pid: child.pid, exited, stop };
 }
 
 async function waitForHttp(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

@@ -20,6 +20,12 @@
 // cannot help, and the caller should see the failure at once). Once it has served, workers that crash are restarted
 // forever and the primary stays up: a loud log and a slower restart beat a shop that is down.
 //
+// Shutdown (SIGTERM or SIGINT): each web process first answers /readyz with 503 for JEWELGUIDE_SHUTDOWN_DRAIN_MS
+// (default 0; behind a load balancer set it to the balancer's probe interval so it stops sending first), then stops
+// accepting connections, lets the requests in flight finish (at most JEWELGUIDE_SHUTDOWN_GRACE_MS, default 10 s; keep-
+// alive connections are told `Connection: close`), closes its database connections and exits 0 — or, past the grace,
+// drops what is left and exits 1. The primary waits for its processes that long before it exits.
+//
 // Logs: one JSON line per event on stdout (pino, like the app's serverLogger in @jewelguide/api/logging), named
 // "serve"; a request that fails outside the app gets a requestId, logged and sent back as X-Request-Id.
 import cluster from "node:cluster";
@@ -56,6 +62,24 @@ function readOptions(argv) {
   return options;
 }
 
+/** A duration setting in milliseconds: a whole number in 0..600000, or the default when unset. */
+function readMilliseconds(name, defaultMs) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return defaultMs;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new Error(`${name} must be a whole number of milliseconds in 0..600000, got '${raw}'`);
+  }
+  return ms;
+}
+
+function readShutdownSettings() {
+  return {
+    drainMs: readMilliseconds("JEWELGUIDE_SHUTDOWN_DRAIN_MS", 0),
+    graceMs: readMilliseconds("JEWELGUIDE_SHUTDOWN_GRACE_MS", 10_000),
+  };
+}
+
 function readWorkerCount() {
   const raw = process.env.WEB_CONCURRENCY;
   if (raw === undefined || raw === "") return os.availableParallelism();
@@ -68,6 +92,7 @@ function readWorkerCount() {
 
 function runPrimary() {
   const workers = readWorkerCount();
+  const shutdown = readShutdownSettings();
   /** Per worker slot: its back-off state. Per live process (cluster id): its slot and start time. */
   const slots = Array.from({ length: workers }, () => ({ quickCrashes: 0 }));
   const running = new Map();
@@ -120,7 +145,7 @@ function runPrimary() {
     stopping = true;
     for (const timer of pendingRestarts) clearTimeout(timer);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(exitCode), 5000).unref();
+    setTimeout(() => process.exit(exitCode), shutdown.drainMs + shutdown.graceMs + 2000).unref();
     const waitForAll = setInterval(() => {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         clearInterval(waitForAll);
@@ -144,7 +169,24 @@ async function runWorker() {
   const app = next({ dev: false, dir: appDir, hostname: options.hostname ?? "localhost", port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const shutdown = readShutdownSettings();
+  let draining = false;
+  /** Responses not yet finished: told `Connection: close` when the process starts to stop. */
+  const inFlight = new Set();
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.on("close", () => inFlight.delete(res));
+    if (draining) {
+      // Keep-alive clients reconnect elsewhere; the load balancer's probe sees this process leaving.
+      res.setHeader("Connection", "close");
+      if (req.url === "/readyz") {
+        res.statusCode = 503;
+        res.setHeader("Content-Type", "application/json");
+        res.setHeader("Cache-Control", "no-store");
+        res.end(JSON.stringify({ status: "shutting-down", ready: false }));
+        return;
+      }
+    }
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (!trustProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];
     handle(req, res).catch((error) => {
@@ -166,11 +208,38 @@ async function runWorker() {
   server.listen(options.port, options.hostname, () => {
     process.title = "next-server (jewelguide serve.mjs)";
   });
+  const stop = (signal) => {
+    if (draining) return;
+    draining = true;
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+    log.info({ signal, ...shutdown }, "shutting down: /readyz answers 503, in-flight requests finish");
+    setTimeout(() => {
+      server.close(() => {
+        closeRuntime().finally(() => process.exit(0));
+      });
+      server.closeIdleConnections();
+      setTimeout(() => {
+        log.warn({ graceMs: shutdown.graceMs }, "requests still in flight after the grace period: closing them");
+        server.closeAllConnections();
+        process.exit(1);
+      }, shutdown.graceMs).unref();
+    }, shutdown.drainMs);
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** Closes the database connections of the process's ServerRuntime (apps/web/src/server/server-runtime.ts), if any. */
+async function closeRuntime() {
+  const runtime = globalThis.jewelguideRuntime;
+  if (!runtime) return;
+  await Promise.allSettled([runtime.db.$disconnect(), runtime.sql.close()]);
 }
 
 if (cluster.isPrimary) {
   try {
     readOptions(process.argv.slice(2));
+    readShutdownSettings();
     runPrimary();
   } catch (error) {
     log.fatal(error instanceof Error ? error.message : String(error));

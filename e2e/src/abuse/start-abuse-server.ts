@@ -17,6 +17,9 @@ export type AbuseServer = {
   database: DbHandle;
   databaseUrl: string;
   dataDir: string;
+  /** serve.mjs's pid and exit code (the process group's leader). */
+  primaryPid: number;
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 };
 
@@ -57,6 +60,8 @@ export async function startAbuseServer(
     database,
     databaseUrl,
     dataDir,
+    primaryPid: server.pid,
+    exited: server.exited,
     stop: async () => {
       await database.db.$disconnect();
       await server.stop();

@@ -37,6 +37,7 @@ export {
 export type { StaffIdentity, StaffRole } from "./services/auth/find-staff-session";
 export { SHOPPER_COOKIE, STAFF_COOKIE } from "./services/auth/staff-cookie";
 export type { FacetCount, Facets } from "./services/catalog/list-facets";
+export { checkReadiness, type Readiness } from "./services/health/check-readiness";
 export { PRODUCT_SORTS, type ProductPage, type ProductSort } from "./services/catalog/list-products";
 export type { ProductFilters } from "./services/catalog/product-filters";
 export type { ProductCard, ProductDetail } from "./services/catalog/product-selectors";

@@ -10,6 +10,9 @@ import type { NextRequest, NextResponse } from "next/server";
 import { getEnv } from "../env";
 import { getServerSecrets } from "./server-secrets";
 
+/** The load balancer's probes (app/healthz, app/readyz): not shoppers, so no cookie. */
+const HEALTH_PROBES = new Set(["/healthz", "/readyz"]);
+
 /** Sets the issued cookie on the page's response (after NextResponse.next was built from the rewritten headers). */
 export type IssuedShopperCookie = { setOn(response: NextResponse): void };
 
@@ -18,11 +21,12 @@ export type IssuedShopperCookie = { setOn(response: NextResponse): void };
  * a new server-made anonymous shopper (`w_` + 128 random bits), signed. The cookie goes on the request headers too,
  * replacing any invalid value, so the first server render already belongs to that shopper; `setOn` puts it on the
  * response: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS (per x-forwarded-proto, only when
- * JEWELGUIDE_TRUST_PROXY=1). Null when the request already has a valid cookie, and for API routes (the customer link
+ * JEWELGUIDE_TRUST_PROXY=1). Null when the request already has a valid cookie, for the health probes, and for API routes (the customer link
  * route sets its own cookie; tRPC mutations issue one themselves).
  */
 export function issueShopperCookie(request: NextRequest, requestHeaders: Headers): IssuedShopperCookie | null {
-  if (request.nextUrl.pathname.startsWith("/api/")) return null;
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/") || HEALTH_PROBES.has(pathname)) return null;
   const secrets = getServerSecrets();
   if (readShopperCookie(request.cookies.get(SHOPPER_COOKIE)?.value, secrets.shopperCookieKey) !== undefined) {
     return null;
