@@ -11,4 +11,6 @@ export type BudgetRange = {
 export type ConstraintCode =
   | { field: "category" | "metal" | "gem" | "recipient" | "occasion" | "style"; value: string }
   | { field: "gender"; value: "female" | "male" | "unisex" }
-  | { field: "price"; value: BudgetRange };
+  | { field: "price"; value: BudgetRange }
+  /** Concept ids the shopper said no to ("gem:diamond", "gender:male"). */
+  | { field: "excluded"; value: string[] };

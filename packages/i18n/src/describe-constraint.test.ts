@@ -13,6 +13,14 @@ describe("describeConstraint", () => {
     expect(describeConstraint({ field: "gender", value: "male" }, "en")).toBe("For him (women's pieces left out)");
   });
 
+  it("lists what the shopper said no to in one chip", () => {
+    const excluded = { field: "excluded", value: ["gem:diamond", "gender:male", "metal:rose-gold"] } as const;
+    expect(describeConstraint({ ...excluded, value: [...excluded.value] }, "zh")).toBe("不要：钻石、男款、玫瑰金");
+    expect(describeConstraint({ ...excluded, value: [...excluded.value] }, "en")).toBe(
+      "Not: Diamond, men's pieces, Rose gold",
+    );
+  });
+
   it("writes a budget with the one price format, converted to the catalog's USD unless stated in USD", () => {
     expect(describeConstraint({ field: "price", value: budget }, "zh")).toBe("¥5,000.00 以内（约 US$694.44）");
     expect(describeConstraint({ field: "price", value: budget }, "en")).toBe("up to CN¥5,000.00 (≈ $694.44)");

@@ -11,6 +11,11 @@ import type { PickReason } from "./pick-reason";
 const CATALOG_CURRENCY = "USD";
 
 const GENDER_KEYS = { female: "genderFemale", male: "genderMale", unisex: "genderUnisex" } as const;
+const EXCLUDED_GENDER_KEYS = {
+  female: "excludedFemale",
+  male: "excludedMale",
+  unisex: "excludedUnisex",
+} as const;
 
 /** The chip text of one constraint the guide understood, in the shopper's language. */
 export function describeConstraint(code: ConstraintCode, language: Language): string {
@@ -29,7 +34,26 @@ export function describeConstraint(code: ConstraintCode, language: Language): st
     case "occasion":
     case "style":
       return findConcept(`${code.field}:${code.value}`)?.[language] ?? code.value;
+    case "excluded":
+      return formatMessage(MESSAGES[language].explain.excludedChip, {
+        labels: code.value
+          .map((id) => describeExcludedConcept(id, language))
+          .join(MESSAGES[language].explain.listSeparator),
+      });
   }
+}
+
+/** One excluded concept's name: "钻石", "men's pieces"; an unknown id as written. */
+function describeExcludedConcept(conceptId: string, language: Language): string {
+  const concept = findConcept(conceptId);
+  if (!concept) return conceptId;
+  if (concept.kind === "gender")
+    return MESSAGES[language].explain[EXCLUDED_GENDER_KEYS[concept.value as keyof typeof EXCLUDED_GENDER_KEYS]];
+  if (concept.kind === "category") return categoryName(concept.value, language);
+  if (concept.kind === "metal")
+    return isMetal(concept.value) ? METAL_NAMES[concept.value][language] : concept[language];
+  if (concept.kind === "gem") return GEM_NAMES[concept.value]?.[language] ?? concept[language];
+  return concept[language];
 }
 
 /** "¥3,000.00 以内（约 US$416.67）" / "up to $300.00": the stated budget and, in another currency, what it filters in USD. */

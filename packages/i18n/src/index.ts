@@ -6,6 +6,7 @@
  * bundles.
  */
 export * from "./constraint-code";
+export * from "./describe-chip-removal";
 export * from "./describe-constraint";
 export * from "./describe-pick-reason";
 export * from "./format-price";

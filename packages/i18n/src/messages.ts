@@ -89,6 +89,13 @@ const en = {
     guideTooMany: "Too many questions from here in a short time. Please ask again in {seconds} s.",
     relaxOffer: "Without “{label}”: {count} pieces",
     relaxButton: "Show them",
+    guideConversation: "So far",
+    guideNewRequest: "new request",
+    guideFollowUpLabel: "Refine it in your own words",
+    guideFollowUpPlaceholder: "e.g. cheaper · in silver instead · not for men · show me earrings",
+    guideFollowUpSubmit: "Refine",
+    guideStartOver: "Start over",
+    guideTurnsFull: "This conversation has reached {max} turns. Start over to ask something new.",
     noRelax: "Removing a single constraint does not help either. Try a broader request.",
     ratesNote:
       "Prices are in US dollars. Budgets in other currencies are converted at fixed demo rates: 1 USD = 7.2 CNY = 7.8 HKD = 0.92 EUR = 0.79 GBP = 150 JPY.",
@@ -256,6 +263,27 @@ const en = {
     priceConverted: "{price} (≈ {converted})",
     guideWhy: "Matches {matched}; {reason}",
     matchedSeparator: " · ",
+    excludedChip: "Not: {labels}",
+    listSeparator: ", ",
+    excludedFemale: "women's pieces",
+    excludedMale: "men's pieces",
+    excludedUnisex: "unisex pieces",
+  },
+  /**
+   * The follow-up turns a chip's removal adds to the guide's conversation (describe-chip-removal.ts): plain words the
+   * conversation reader understands, so the conversation shows what was removed and back/forward undo it.
+   */
+  guideTurns: {
+    clearCategory: "any category",
+    clearMetal: "any metal",
+    clearGem: "any gem",
+    clearGender: "any gender",
+    clearPrice: "any price",
+    clearRecipient: "any recipient",
+    clearOccasion: "any occasion",
+    clearStyle: "any style",
+    allowAgain: "{term} is fine too",
+    turnSeparator: ", ",
   },
 };
 
@@ -346,6 +374,13 @@ const zh: LocaleMessages = {
     guideTooMany: "短时间内来自这里的提问过多，请 {seconds} 秒后再问。",
     relaxOffer: "去掉“{label}”：{count} 件",
     relaxButton: "看看这些",
+    guideConversation: "对话记录",
+    guideNewRequest: "新的需求",
+    guideFollowUpLabel: "继续说说要怎么调整",
+    guideFollowUpPlaceholder: "例如：便宜一点 · 换成银的 · 不要男款 · 换成耳环",
+    guideFollowUpSubmit: "调整",
+    guideStartOver: "重新开始",
+    guideTurnsFull: "这段对话已有 {max} 轮，请重新开始再问新的问题。",
     noRelax: "只去掉一个条件也找不到，试试更宽泛的描述。",
     ratesNote:
       "商品以美元标价。其他货币的预算按固定演示汇率换算：1 美元 = 7.2 人民币 = 7.8 港币 = 0.92 欧元 = 0.79 英镑 = 150 日元。",
@@ -506,6 +541,23 @@ const zh: LocaleMessages = {
     priceConverted: "{price}（约 {converted}）",
     guideWhy: "符合：{matched}；{reason}",
     matchedSeparator: " · ",
+    excludedChip: "不要：{labels}",
+    listSeparator: "、",
+    excludedFemale: "女款",
+    excludedMale: "男款",
+    excludedUnisex: "中性款",
+  },
+  guideTurns: {
+    clearCategory: "不限品类",
+    clearMetal: "不限材质",
+    clearGem: "不限宝石",
+    clearGender: "不限性别",
+    clearPrice: "不限预算",
+    clearRecipient: "不限收礼人",
+    clearOccasion: "不限场合",
+    clearStyle: "不限风格",
+    allowAgain: "{term}也可以",
+    turnSeparator: "，",
   },
 };
 

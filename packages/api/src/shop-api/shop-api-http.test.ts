@@ -98,6 +98,22 @@ describe.each(testDialects)("the shop backends' HTTP API on $name", (dialect) =>
       { field: "metal", value: "gold", filters: true, label: "Gold" },
     ]);
     expect(guide.body.items[0].why).toMatch(/^Matches Ring · Gold; /);
+    // A conversation: the follow-ups edit the first turn (gold rings 2, 4, 6, 8; ring-8 is a men's piece).
+    const talk = await post("/guide", keys.read, { turns: ["gold ring", "not for men", "under $1500"], locale: "en" });
+    expect(talk.status).toBe(200);
+    expect(talk.body.turns.map((turn: { kind: string }) => turn.kind)).toEqual(["new-request", "edit", "edit"]);
+    expect(talk.body.chips.find((chip: { field: string }) => chip.field === "excluded")).toEqual({
+      field: "excluded",
+      value: ["gender:male"],
+      filters: true,
+      label: "Not: men's pieces",
+    });
+    expect(talk.body.items.map((item: { sku: string }) => item.sku).sort()).toEqual(["ring-2", "ring-4"]);
+    const both = await post("/guide", keys.read, { text: "ring", turns: ["necklace"] });
+    expect(both.status).toBe(400);
+    expect(both.body.error.issues).toEqual([
+      expect.objectContaining({ field: "turns", message: expect.stringMatching(/either text .* or turns/) }),
+    ]);
     const bad = await post("/recommendations", keys.read, { customerId: "no spaces allowed", k: 99, shopperId: "x" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([

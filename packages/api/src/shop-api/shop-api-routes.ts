@@ -95,11 +95,12 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     trpcProcedure: "guide.ask",
     path: "/guide",
     scope: "read",
-    summary: "Ask the shopping guide (free text and choices → constraints → explained picks)",
+    summary: "Ask the shopping guide (free text or a conversation, and choices → constraints → explained picks)",
     description: "The tRPC procedure guide.ask, optionally for a customer (their purchases are left out).",
     input: ApiGuideInputSchema,
     outputDescription:
-      "GuideAnswer: { parsed, constraints, chips[] (field, value, filters, label), total, items[] (… reason, matched, " +
+      "GuideAnswer: { parsed (the last turn), state (what the conversation asks for), turns[] (text, kind: " +
+      "new-request | edit), constraints, chips[] (field, value, filters, label), total, items[] (… reason, matched, " +
       "why), relaxations[] (field, value, count, label), … }; texts in the request's `locale`",
     requestPolicy: "apiReads",
     run: async (runtime, { customerId, locale, ...input }, shop) => {

@@ -7,7 +7,7 @@ import {
   ShopperEventSchema,
   withEventFieldRules,
 } from "../services/events/event-schemas";
-import { AnswerGuideRequestInputSchema } from "../services/guide/answer-guide-request";
+import { GuideRequestFieldsSchema, withOneConversation } from "../services/guide/answer-guide-request";
 import { ListSimilarItemsInputSchema } from "../services/recommendations/list-similar-items";
 import { LocaleSchema } from "../services/recommendations/locale-schema";
 import { RecommendFeedInputSchema } from "../services/recommendations/recommend-feed";
@@ -40,10 +40,12 @@ export const ApiSimilarItemsInputSchema = ListSimilarItemsInputSchema.extend({
   locale: ReplyLocaleSchema,
   customerId: CustomerIdSchema.optional().describe("the customer the items are shown to (signs their attribution)"),
 });
-export const ApiGuideInputSchema = AnswerGuideRequestInputSchema.extend({
-  locale: ReplyLocaleSchema,
-  customerId: CustomerIdSchema.optional().describe("the customer asking (their purchases are left out)"),
-});
+export const ApiGuideInputSchema = withOneConversation(
+  GuideRequestFieldsSchema.extend({
+    locale: ReplyLocaleSchema,
+    customerId: CustomerIdSchema.optional().describe("the customer asking (their purchases are left out)"),
+  }),
+);
 
 /** Events a backend reports. Impressions stay the web client's (they are only meaningful for served lists). */
 export const API_EVENT_TYPES = ["view", "click", "favorite", "cart", "purchase"] as const;

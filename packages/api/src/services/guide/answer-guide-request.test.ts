@@ -110,6 +110,81 @@ describe.each(testDialects)("guide.ask on $name", ({ server, skip }) => {
     expect(hopeless.relaxations).toEqual([]);
   });
 
+  it("follows a conversation: each follow-up edits the constraints and the picks follow", async () => {
+    const turns = ["silver earrings under $1500"];
+    const ask = (more: string[]) => caller().guide.ask({ turns: [...turns, ...more], locale: "en" });
+    // Silver earrings are the odd numbers (60, 660, 1260, 1860 USD).
+    const first = await ask([]);
+    expect(first.items.map((item) => item.sku).sort()).toEqual(["earring-1", "earring-3", "earring-5"]);
+    expect(first.turns).toEqual([{ text: "silver earrings under $1500", kind: "new-request" }]);
+    // "cheaper": 1500 / 1.5 → up to $1,000.
+    const cheaper = await ask(["cheaper"]);
+    expect(cheaper.constraints.price).toMatchObject({ min: null, max: 1000, currency: "USD" });
+    expect(cheaper.items.map((item) => item.sku).sort()).toEqual(["earring-1", "earring-3"]);
+    // earring-3 has a diamond.
+    const noDiamonds = await ask(["cheaper", "no diamonds"]);
+    expect(noDiamonds.items.map((item) => item.sku)).toEqual(["earring-1"]);
+    expect(noDiamonds.chips.find((chip) => chip.field === "excluded")).toEqual({
+      field: "excluded",
+      value: ["gem:diamond"],
+      filters: true,
+    });
+    expect(withGuideTexts(noDiamonds, "en").chips.find((chip) => chip.field === "excluded")?.label).toBe(
+      "Not: Diamond",
+    );
+    expect(noDiamonds.items[0]?.matched).toEqual(["category", "metal", "price"]);
+    // The category changes, the rest stays: silver necklaces up to $1,000 without diamonds.
+    const necklaces = await ask(["cheaper", "no diamonds", "show me necklaces instead"]);
+    expect(necklaces.state).toMatchObject({ category: "necklace", metal: "silver", priceMax: 1000 });
+    expect(necklaces.items.map((item) => item.sku)).toEqual(["necklace-1"]);
+    const gold = await ask(["cheaper", "no diamonds", "show me necklaces instead", "in gold instead"]);
+    expect(gold.items.map((item) => item.sku).sort()).toEqual(["necklace-2", "necklace-4"]);
+    expect(gold.turns.map((turn) => turn.kind)).toEqual(["new-request", "edit", "edit", "edit", "edit"]);
+  });
+
+  it("reads Chinese follow-ups against a CNY budget and leaves men's pieces out when asked", async () => {
+    const ask = (turns: string[]) => caller().guide.ask({ turns, locale: "zh" });
+    const start = ["送妈妈的金手镯 预算5000"];
+    expect((await ask(start)).items.map((item) => item.sku)).toEqual(["bracelet-2"]);
+    // ¥8,000 ≈ $1,111: gold bracelets 2 and 4.
+    const raised = await ask([...start, "预算提高到8000"]);
+    expect(raised.constraints.price).toMatchObject({ min: null, max: 8000, currency: "CNY" });
+    expect(raised.items.map((item) => item.sku).sort()).toEqual(["bracelet-2", "bracelet-4"]);
+    const silver = await ask([...start, "预算提高到8000", "换成银的"]);
+    expect(silver.items.map((item) => item.sku).sort()).toEqual(["bracelet-1", "bracelet-3"]);
+    // Gold rings 2, 4, 6 and 8 (in stock); ring-8 is a men's piece.
+    const rings = await ask(["金戒指"]);
+    expect(rings.total).toBe(4);
+    const notForMen = await ask(["金戒指", "不要男款"]);
+    expect(notForMen.total).toBe(3);
+    expect(notForMen.items.map((item) => item.sku)).not.toContain("ring-8");
+  });
+
+  it("reads 'cheaper' without a budget as below the median price of the last answer", async () => {
+    // Pendants cost 60…2160 USD, all in stock: the median is (960 + 1260) / 2 = 1110, rounded to 1100.
+    const answer = await caller().guide.ask({ turns: ["pendant", "cheaper"], locale: "en" });
+    expect(answer.constraints.price).toMatchObject({ min: null, max: 1100, currency: "USD" });
+    expect(answer.total).toBe(4);
+    // In CNY: 1110 × 7.2 = 7992, rounded to ¥8,000.
+    const zh = await caller().guide.ask({ turns: ["吊坠", "便宜一点"], locale: "zh" });
+    expect(zh.constraints.price).toMatchObject({ min: null, max: 8000, currency: "CNY" });
+  });
+
+  it("bounds the conversation with clear errors", async () => {
+    const tooMany = await caller()
+      .guide.ask({ turns: Array.from({ length: 11 }, () => "cheaper") })
+      .catch((e: unknown) => e);
+    expect(tooMany).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/at most 10 turns/) });
+    const tooLong = await caller()
+      .guide.ask({ turns: ["ring", "x".repeat(501)] })
+      .catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/at most 500 characters/) });
+    const both = await caller()
+      .guide.ask({ text: "ring", turns: ["necklace"] })
+      .catch((e: unknown) => e);
+    expect(both).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/either text .* or turns/) });
+  });
+
   it("rejects unknown quick choices with BAD_REQUEST", async () => {
     const error = await caller()
       .guide.ask({ choices: { recipient: "martian" } })

@@ -1,4 +1,4 @@
-import type { Currency, ParsedRequest } from "@jewelguide/model/guide";
+import type { Currency, GuideState, GuideStateChoices } from "@jewelguide/model/guide";
 import { findConcept } from "@jewelguide/model/lexicon";
 import { CATEGORIES, isGender, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
@@ -12,7 +12,7 @@ const conceptValue = (kind: string) =>
     .regex(/^[a-z-]{1,40}$/)
     .refine((value) => findConcept(`${kind}:${value}`) !== undefined, { message: `unknown ${kind}` });
 
-/** The guide's quick choices; each one overrides what the free text said about the same field. */
+/** The guide's quick choices, made with the first turn; each one overrides what that turn said about the same field. */
 export const GuideChoicesSchema = z
   .object({
     category: z.enum(CATEGORIES).optional(),
@@ -36,29 +36,37 @@ export const GuideChoicesSchema = z
   });
 export type GuideChoices = z.output<typeof GuideChoicesSchema>;
 
+/** The quick choices as the conversation state's fields (runConversation applies them with the first turn). */
+export function toStateChoices(choices: GuideChoices): GuideStateChoices {
+  return {
+    category: choices.category,
+    metal: choices.metal,
+    gem: choices.gem,
+    recipient: choices.recipient,
+    occasion: choices.occasion,
+    style: choices.style,
+    priceMin: choices.budgetMin,
+    priceMax: choices.budgetMax,
+    currency: choices.budgetCurrency,
+  };
+}
+
 /**
- * Parsed request + quick choices − dropped fields → constraints. A recipient choice implies a gender when the recipient
- * has one (mother → female) and neither the text nor a choice stated a gender. Prices are converted to the catalog
- * currency; a budget without a currency is in `defaultCurrency`.
+ * The conversation's state − dropped fields → constraints. Prices are converted to the catalog currency; a budget
+ * without a currency is in `defaultCurrency`.
  */
 export function buildGuideConstraints(
-  parsed: ParsedRequest,
-  choices: GuideChoices,
+  state: GuideState,
   drop: readonly ConstraintField[],
   defaultCurrency: Currency,
 ): GuideConstraints {
-  const recipient = choices.recipient ?? parsed.recipient;
-  const recipientGender = choices.recipient ? findConcept(`recipient:${choices.recipient}`)?.gender : undefined;
-  const gender = recipientGender ?? parsed.gender;
-  const hasChoiceBudget = choices.budgetMin !== undefined || choices.budgetMax !== undefined;
-  const min = hasChoiceBudget ? (choices.budgetMin ?? null) : parsed.priceMin;
-  const max = hasChoiceBudget ? (choices.budgetMax ?? null) : parsed.priceMax;
-  const currency = (hasChoiceBudget ? choices.budgetCurrency : parsed.currency) ?? defaultCurrency;
+  const { priceMin: min, priceMax: max } = state;
+  const currency = state.currency ?? defaultCurrency;
   const constraints: GuideConstraints = {
-    category: choices.category ?? parsed.category,
-    metal: choices.metal ?? parsed.metal,
-    gem: choices.gem ?? parsed.gem,
-    gender: gender !== null && gender !== undefined && isGender(gender) ? gender : null,
+    category: state.category,
+    metal: state.metal,
+    gem: state.gem,
+    gender: state.gender !== null && isGender(state.gender) ? state.gender : null,
     price:
       min === null && max === null
         ? null
@@ -69,10 +77,14 @@ export function buildGuideConstraints(
             minCatalog: min === null ? null : toCatalogCurrency(min, currency),
             maxCatalog: max === null ? null : toCatalogCurrency(max, currency),
           },
-    recipient,
-    occasion: choices.occasion ?? parsed.occasion,
-    style: choices.style ?? parsed.style,
+    excluded: [...state.excluded],
+    recipient: state.recipient,
+    occasion: state.occasion,
+    style: state.style,
   };
-  for (const field of drop) constraints[field] = null;
+  for (const field of drop) {
+    if (field === "excluded") constraints.excluded = [];
+    else constraints[field] = null;
+  }
   return constraints;
 }

@@ -1,13 +1,14 @@
 import type { Currency } from "@jewelguide/model/guide";
 import type { Category, Gender, Metal } from "@jewelguide/model/vocabulary";
 
-/** Every constraint the guide understands; the first five filter the catalog, the last three are context only. */
+/** Every constraint the guide understands; the first six filter the catalog, the last three are context only. */
 export const CONSTRAINT_FIELDS = [
   "category",
   "metal",
   "gem",
   "gender",
   "price",
+  "excluded",
   "recipient",
   "occasion",
   "style",
@@ -21,6 +22,7 @@ export const FILTER_FIELDS = [
   "gem",
   "gender",
   "price",
+  "excluded",
 ] as const satisfies readonly ConstraintField[];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
@@ -46,6 +48,8 @@ export type GuideConstraints = {
   /** Keeps products marked for this gender or unisex, and products whose gender the catalog does not know. */
   gender: Gender | null;
   price: PriceConstraint | null;
+  /** Concept ids the shopper said no to (`gem:diamond`, `gender:male`); a product with any of them is left out. */
+  excluded: string[];
   recipient: string | null;
   occasion: string | null;
   style: string | null;

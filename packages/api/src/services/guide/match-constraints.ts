@@ -26,10 +26,31 @@ export function matchesField(product: CachedProduct, constraints: GuideConstrain
       if (price.maxCatalog !== null && product.price > price.maxCatalog) return false;
       return true;
     }
+    case "excluded":
+      return constraints.excluded.every((id) => !hasConcept(product, id));
+  }
+}
+
+/** Whether a product has an excludable concept: its category, metal, gem or stated gender is that value. */
+function hasConcept(product: CachedProduct, conceptId: string): boolean {
+  const [kind, value] = conceptId.split(":");
+  switch (kind) {
+    case "category":
+      return product.category === value;
+    case "metal":
+      return product.metal === value;
+    case "gem":
+      return product.gem === value;
+    case "gender":
+      return product.gender === value;
+    default:
+      return false;
   }
 }
 
 /** The filtering constraints that are set. */
 export function activeFilterFields(constraints: GuideConstraints): FilterField[] {
-  return FILTER_FIELDS.filter((field) => constraints[field] !== null);
+  return FILTER_FIELDS.filter((field) =>
+    field === "excluded" ? constraints.excluded.length > 0 : constraints[field] !== null,
+  );
 }

@@ -46,6 +46,7 @@ const constraints: GuideConstraints = {
   gem: null,
   gender: null,
   price: { min: null, max: 300, currency: "USD", minCatalog: null, maxCatalog: 300 },
+  excluded: [],
   recipient: null,
   occasion: null,
   style: null,
@@ -70,5 +71,13 @@ describe("scanCatalog", () => {
     expect(scan.total).toBe(0);
     // Without the price filter, 1, 2, 6 and 7 match; without the metal filter nothing (3 costs 100 > 50).
     expect(suggestRelaxations(scan.failingOnly)).toEqual([{ field: "price", count: 4 }]);
+  });
+
+  it("leaves out products with an excluded concept, and counts what lifting the exclusions would add", () => {
+    const noGold = { ...constraints, metal: null, excluded: ["metal:gold", "category:necklace"] };
+    const scan = scanCatalog(snapshot, noGold, new Set([6]));
+    // Rings up to 300 USD that are not gold: only 3 (silver, 100); 1 and 7 are gold and fail the exclusion alone.
+    expect(scan.total).toBe(1);
+    expect(scan.failingOnly.get("excluded")).toBe(2);
   });
 });

@@ -17,6 +17,7 @@ describe("applyTurn", () => {
     const outcome = applyTurn(completeGuideState({}), "送妈妈的金项链，预算5000");
     expect(outcome.state).toEqual(necklaceForMother);
     expect(outcome.kind).toBe("new-request");
+    expect(applyTurn(completeGuideState({}), "gold ring").kind).toBe("new-request");
   });
 
   it("replaces the field a follow-up names and keeps the rest", () => {
@@ -85,7 +86,7 @@ describe("applyTurn", () => {
     expect(applyTurn(necklaceForMother, "不限材质").state.metal).toBeNull();
     expect(applyTurn(necklaceForMother, "any category").state.category).toBeNull();
     const noMale = completeGuideState({ gender: "female", excluded: ["gender:male"] });
-    expect(applyTurn(noMale, "any gender").state).toMatchObject({ gender: null, excluded: [] });
+    expect(applyTurn(noMale, "any gender").state).toMatchObject({ gender: null, excluded: ["gender:male"] });
   });
 
   it("starts over on a whole new request or when asked, and not on an edit", () => {

@@ -2,7 +2,13 @@ import { findConcept } from "../../text/lexicon";
 import { hasCjk } from "../../text/normalize-text";
 import type { Currency } from "../parse-price";
 import { type ParsedRequestWithSpans, parseRequest } from "../parse-request";
-import { completeGuideState, EXCLUDABLE_KINDS, type ExcludableKind, type GuideState } from "./guide-state";
+import {
+  completeGuideState,
+  EXCLUDABLE_KINDS,
+  type ExcludableKind,
+  GUIDE_STATE_FIELDS,
+  type GuideState,
+} from "./guide-state";
 import { moveBudget } from "./move-budget";
 import {
   hasEditMarker,
@@ -37,7 +43,7 @@ const REQUEST_FIELDS = ["metal", "gem", "occasion", "style"] as const;
 /**
  * One turn of a guide conversation, read into an edit of the state (pure; never throws on any text):
  *
- * - A turn starts over when it says so ("重新开始", "new search") or when it is a whole request by itself: it names a
+ * - A turn on the empty state is a new request. A turn starts over when it says so ("重新开始", "new search") or when it is a whole request by itself: it names a
  *   category other than the state's, plus at least two of {recipient or gender, budget, metal, gem, occasion, style},
  *   and has no edit word ("换成", "instead", "also"…). The first turn of a conversation is read the same way.
  * - Otherwise every field the turn names replaces the state's ("换成银的" → metal silver, "show me earrings instead" →
@@ -86,7 +92,14 @@ export function applyTurn(before: GuideState, text: string, options: ApplyTurnOp
       }
     }
   }
-  return { state: completeGuideState(state), kind: "edit" };
+  return { state: completeGuideState(state), kind: isEmptyState(before) ? "new-request" : "edit" };
+}
+
+/** A state nothing has been asked of yet: a turn on it is a new request, whatever it says. */
+function isEmptyState(state: GuideState): boolean {
+  return (
+    state.excluded.length === 0 && GUIDE_STATE_FIELDS.every((field) => field === "excluded" || state[field] === null)
+  );
 }
 
 /** Only a state without a budget needs the last answer's prices (a "cheaper" with a budget moves the budget). */
@@ -154,8 +167,8 @@ function clearField(state: GuideState, field: ReturnType<typeof readClearedField
     state.currency = null;
     return;
   }
+  // Exclusions stay: they are their own chip, lifted by allowing them again ("男款也可以").
   state[field] = null;
-  if (isExcludable(field)) state.excluded = state.excluded.filter((id) => !id.startsWith(`${field}:`));
 }
 
 /** A concept the shopper said no to: excluded when it filters the catalog, and cleared wherever the state holds it. */
