@@ -19,3 +19,19 @@ describe("getEnv: the shop's default language", () => {
     );
   });
 });
+
+describe("getEnv: the feed's exploration slots", () => {
+  it("is 2 unless set, 0 switches exploration off", () => {
+    expect(getEnv({ ...REQUIRED }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(2);
+    expect(getEnv({ ...REQUIRED, JEWELGUIDE_EXPLORATION_SLOTS: "0" }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(0);
+    expect(getEnv({ ...REQUIRED, JEWELGUIDE_EXPLORATION_SLOTS: " 4 " }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(4);
+  });
+
+  it("refuses anything but 0–4, naming the variable", () => {
+    for (const value of ["5", "-1", "1.5", "two", ""]) {
+      expect(() => getEnv({ ...REQUIRED, JEWELGUIDE_EXPLORATION_SLOTS: value })).toThrow(
+        /JEWELGUIDE_EXPLORATION_SLOTS must be a whole number from 0 \(exploration off\) to 4/,
+      );
+    }
+  });
+});

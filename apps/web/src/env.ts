@@ -34,6 +34,16 @@ const EnvSchema = z.object({
    */
   JEWELGUIDE_SHOPPER_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   /**
+   * How many of the feed's first 12 slots go to the exploration policy (docs/exploration.md): a whole number from 0
+   * (off: every pick is the model's) to 4, spread evenly over the first screen. Unset: 2 (the 4th and 10th picks).
+   */
+  JEWELGUIDE_EXPLORATION_SLOTS: z
+    .string()
+    .trim()
+    .regex(/^[0-4]$/, "must be a whole number from 0 (exploration off) to 4")
+    .default("2")
+    .transform(Number),
+  /**
    * Set by scripts/serve.mjs in its own web processes, never by hand: every request's x-jewelguide-client-address
    * header is the socket's address (serve.mjs overwrites it), so server components may rate-limit by it. Unset
    * (`next dev`, a bare `next start`): the header is ignored and server-rendered requests share the address "unknown".

@@ -9,6 +9,7 @@ export {
   type ShopperIdentity,
 } from "./context";
 export { RetryLaterError } from "./errors/retry-later-error";
+export { explorationConfigForSlots } from "./exploration/feed-exploration";
 export { answerQueryRequest, type QueryAnswer, type QueryRequest } from "./http/answer-query-request";
 export { MAX_BATCH_SIZE } from "./http/batch-size";
 export { createTrpcHttpHandler, type TrpcCallTarget } from "./http/create-trpc-http-handler";

@@ -26,6 +26,12 @@ describe("describeReason", () => {
     expect(describeReason({ kind: "bought-together", ...anchor, orders: 3 }, "zh")).toBe(
       "3 笔订单里与「戒指3号」一起购买",
     );
+    expect(describeReason({ kind: "exploring" }, "en")).toBe(
+      "New to you — we're still learning about this piece, so it gets a turn in your feed",
+    );
+    expect(describeReason({ kind: "exploring" }, "zh")).toBe(
+      "新发现：我们还在了解这件珠宝，所以让它在您的推荐里露个面",
+    );
     expect(describeReason({ kind: "similar-item", ...anchor, similarity: 0.8123 }, "en")).toBe(
       "Similar to “ring 3” (similarity 0.81)",
     );

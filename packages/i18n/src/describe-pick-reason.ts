@@ -47,5 +47,7 @@ export function describeReason(reason: PickReason, language: Language): string {
         title: title(reason.anchorTitleZh, reason.anchorTitleEn),
         similarity: reason.similarity.toFixed(2),
       });
+    case "exploring":
+      return messages.reasonExploring;
   }
 }

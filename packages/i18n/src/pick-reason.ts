@@ -8,7 +8,9 @@ export type AnchorAction = "view" | "click" | "favorite" | "cart" | "purchase";
  * - popular-in-category: ranked by purchases; `purchases` is the stored count;
  * - in-category: a catalog item with no purchases yet (cold item), shown because it fits the request;
  * - bought-together: shares `orders` orders with the anchor product;
- * - similar-item: the model's item-to-item similarity to the product being viewed.
+ * - similar-item: the model's item-to-item similarity to the product being viewed;
+ * - exploring: an exploration slot of the feed chose it (the policy is still learning how shoppers take it), not the
+ *   model's ranking.
  */
 export type PickReason =
   | { kind: "similar-to-recent"; anchorTitleZh: string; anchorTitleEn: string; action: AnchorAction }
@@ -16,4 +18,5 @@ export type PickReason =
   | { kind: "popular-in-category"; category: string; purchases: number }
   | { kind: "in-category"; category: string }
   | { kind: "bought-together"; anchorTitleZh: string; anchorTitleEn: string; orders: number }
-  | { kind: "similar-item"; anchorTitleZh: string; anchorTitleEn: string; similarity: number };
+  | { kind: "similar-item"; anchorTitleZh: string; anchorTitleEn: string; similarity: number }
+  | { kind: "exploring" };

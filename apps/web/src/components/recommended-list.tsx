@@ -1,6 +1,7 @@
 import type { ConstraintChip } from "@jewelguide/api";
 import { describeGuidePick, type PickReason } from "@jewelguide/i18n";
 import { buildProductHref } from "@/lib/recommendation-ref";
+import { ExploringBadge } from "./exploring-badge";
 import { ImpressionLogger } from "./impression-logger";
 import { ProductCard, type ProductCardData } from "./product-card";
 import type { ShopperView } from "./shopper-view";
@@ -45,6 +46,7 @@ export function RecommendedList({ items, requestId, view, eagerCount, chips = []
               eager={item.slot < (eagerCount ?? 0)}
               testIds={{ card: "recommended-card", price: "recommended-price" }}
               data={{ "data-category": item.category, "data-reason": item.reason.kind }}
+              badge={<ExploringBadge reason={item.reason} messages={view.messages} />}
               explanation={
                 <p
                   className="mt-auto border-t border-line/70 pt-2 text-xs leading-5 text-ink/80"

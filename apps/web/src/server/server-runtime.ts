@@ -1,6 +1,6 @@
 // No `server-only` guard here: the tRPC endpoint is a Pages API route, where that guard resolves to its client
 // variant and throws. Importing this from a client component still fails (node:sqlite drivers do not bundle).
-import { createServerRuntime, type ServerRuntime } from "@jewelguide/api";
+import { createServerRuntime, explorationConfigForSlots, type ServerRuntime } from "@jewelguide/api";
 import { createDb } from "@jewelguide/db";
 import { getEnv } from "../env";
 import { getServerSecrets } from "./server-secrets";
@@ -17,6 +17,7 @@ export function getServerRuntime(): ServerRuntime {
   globalForRuntime.jewelguideRuntime ??= createServerRuntime({
     database: createDb(getEnv().DATABASE_URL),
     secrets: getServerSecrets(),
+    exploration: { config: explorationConfigForSlots(getEnv().JEWELGUIDE_EXPLORATION_SLOTS) },
   });
   return globalForRuntime.jewelguideRuntime;
 }

@@ -34,6 +34,7 @@ const PickReasonSchema = z
       anchorTitleEn: z.string(),
       similarity: z.number(),
     }),
+    z.object({ kind: z.literal("exploring") }),
   ])
   .describe("why the item is there, from real signals only");
 
@@ -63,10 +64,20 @@ const ServedByShape = {
   source: z.enum(["active-version", "fallback-popularity"]),
 };
 
+const FeedItemSchema = RecommendedItemSchema.extend({
+  exploratory: z
+    .boolean()
+    .describe("true when an exploration slot chose the item (reason `exploring`), not the model's ranking"),
+  propensity: z
+    .number()
+    .describe("the probability with which the policy showed this item in this slot (1 for the model's own picks)"),
+});
+
 export const FeedSchema = z.object({
   ...ServedByShape,
   personalised: z.boolean().describe("false when the customer has no history the model knows (popular picks)"),
-  items: z.array(RecommendedItemSchema),
+  policy: z.string().describe("the policy that filled the slots: thompson-beta/1 (exploring) or greedy"),
+  items: z.array(FeedItemSchema),
 });
 
 export const SimilarItemsSchema = z.object({

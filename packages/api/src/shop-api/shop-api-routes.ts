@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ServerRuntime } from "../runtime/create-server-runtime";
 import type { RateLimitPolicyName } from "../security/rate-limit/rate-limit-policies";
 import { answerGuideRequest } from "../services/guide/answer-guide-request";
+import { DEFAULT_FEED_RULES } from "../services/recommendations/feed-rules";
 import { listSimilarItems } from "../services/recommendations/list-similar-items";
 import { recommendFeed } from "../services/recommendations/recommend-feed";
 import type { Audience } from "../services/recommendations/serve-to";
@@ -68,13 +69,18 @@ export const SHOP_API_ROUTES: readonly ShopApiRoute[] = [
     summary: "Personalised recommendations for one of the shop's customers",
     description:
       "The tRPC procedure recommendations.feed for the named customer: the served model's ranking of their history, " +
-      "only in-stock items, never one they bought. Each item carries an `attribution` to send back with its events.",
+      "only in-stock items, never one they bought. Each item carries an `attribution` to send back with its events. " +
+      "When the shop explores, a few slots hold items the exploration policy chose (`exploratory`, reason " +
+      "`exploring`) and every item says the probability it was shown with (`propensity`).",
     input: ApiRecommendationsInputSchema,
     output: FeedSchema,
     outputDescription: "the customer's feed",
     requestPolicy: "apiReads",
     run: async (runtime, { customerId, locale, ...input }, shop) =>
-      withWhy(await recommendFeed(runtime, input, audienceFor(runtime, customerId)), locale ?? shop.defaultLanguage),
+      withWhy(
+        await recommendFeed(runtime, input, audienceFor(runtime, customerId), DEFAULT_FEED_RULES, "api-feed"),
+        locale ?? shop.defaultLanguage,
+      ),
   }),
   route({
     operationId: "similar",

@@ -1,0 +1,21 @@
+import { DEFAULT_EXPLORATION_CONFIG } from "@jewelguide/model/exploration";
+import { describe, expect, it } from "vitest";
+import { explorationConfigForSlots, MAX_EXPLORATION_SLOTS } from "./feed-exploration";
+
+describe("explorationConfigForSlots (JEWELGUIDE_EXPLORATION_SLOTS)", () => {
+  it("spreads the slots evenly over the first screen, and 0 switches exploration off", () => {
+    expect(explorationConfigForSlots(0)).toBeNull();
+    expect(explorationConfigForSlots(1)?.slots).toEqual([6]);
+    expect(explorationConfigForSlots(2)).toEqual({ ...DEFAULT_EXPLORATION_CONFIG, slots: [3, 9] });
+    expect(explorationConfigForSlots(3)?.slots).toEqual([2, 6, 10]);
+    expect(explorationConfigForSlots(MAX_EXPLORATION_SLOTS)?.slots).toEqual([1, 4, 7, 10]);
+  });
+
+  it("refuses a count outside 0–4, naming the setting", () => {
+    for (const count of [-1, 5, 1.5, Number.NaN]) {
+      expect(() => explorationConfigForSlots(count)).toThrow(
+        /JEWELGUIDE_EXPLORATION_SLOTS must be a whole number from 0 \(exploration off\) to 4/,
+      );
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import type { SqlReader } from "@jewelguide/db";
+import {
+  checkExplorationConfig,
+  DEFAULT_EXPLORATION_CONFIG,
+  type ExplorationConfig,
+} from "@jewelguide/model/exploration";
+import { serverLogger } from "../logging/server-logger";
+import { createExplorationEvidence, type ExplorationEvidence } from "./exploration-evidence";
+
+/** The policy logged with impressions when exploration is off: every pick is the model's, with propensity 1. */
+export const GREEDY_POLICY = "greedy";
+
+/** At most this many of the first screen's 12 slots explore: a bounded share (a third). */
+export const MAX_EXPLORATION_SLOTS = 4;
+
+/** The feed's exploration layer in one process: its config (null: off, pure greedy) and the evidence it reads. */
+export type FeedExploration = { config: ExplorationConfig | null; evidence: ExplorationEvidence };
+
+export type FeedExplorationOptions = {
+  /** The policy's settings; null or absent: exploration off. */
+  config?: ExplorationConfig | null;
+  /** The impression log is re-read at most this often (ms). Default one minute. */
+  evidenceRefreshMs?: number;
+};
+
+export function createFeedExploration(sql: SqlReader, options: FeedExplorationOptions = {}): FeedExploration {
+  return {
+    config: options.config ? checkExplorationConfig(options.config) : null,
+    evidence: createExplorationEvidence(sql, {
+      refreshMs: options.evidenceRefreshMs ?? 60_000,
+      onError: (error) => serverLogger.error({ err: error }, "exploration evidence read failed; using the last one"),
+    }),
+  };
+}
+
+/**
+ * The operator's setting JEWELGUIDE_EXPLORATION_SLOTS as a config: `count` exploration slots spread evenly over the
+ * first screen of 12 (the middle of each of `count` equal stretches: 1 → [6], 2 → [3, 9], 3 → [2, 6, 10]); 0 → null
+ * (off). Anything else throws naming the setting and the allowed values.
+ */
+export function explorationConfigForSlots(count: number): ExplorationConfig | null {
+  if (!Number.isInteger(count) || count < 0 || count > MAX_EXPLORATION_SLOTS) {
+    throw new Error(
+      `JEWELGUIDE_EXPLORATION_SLOTS must be a whole number from 0 (exploration off) to ${MAX_EXPLORATION_SLOTS}, got ${count}`,
+    );
+  }
+  if (count === 0) return null;
+  const screen = 12;
+  const slots = Array.from({ length: count }, (_, i) => Math.floor(((2 * i + 1) * screen) / (2 * count)));
+  return { ...DEFAULT_EXPLORATION_CONFIG, slots };
+}
