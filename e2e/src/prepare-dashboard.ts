@@ -18,7 +18,8 @@ export function e2eWorkerEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proc
   return { ...base, DATABASE_URL: e2eDatabaseUrl, JEWELGUIDE_DATA_DIR: e2eDataDir };
 }
 
-function worker(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
+/** Runs `npm run worker -- <args>` (scripts/worker.sh) in `env`, `input` on its stdin; its stdout, or throws on failure. */
+export function runWorkerCli(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
   const result = spawnSync("bash", ["scripts/worker.sh", ...args], {
     cwd: repoRoot,
     env,
@@ -39,14 +40,14 @@ function worker(args: string[], env: NodeJS.ProcessEnv, input?: string): string 
  */
 export function prepareDashboard(env: NodeJS.ProcessEnv): string {
   const password = crypto.randomBytes(18).toString("base64url");
-  worker(["create-admin", "--email", E2E_ADMIN_EMAIL], env, `${password}\n`);
-  worker(["train", "--kind", "popularity", "--quiet"], env);
+  runWorkerCli(["create-admin", "--email", E2E_ADMIN_EMAIL], env, `${password}\n`);
+  runWorkerCli(["train", "--kind", "popularity", "--quiet"], env);
   return password;
 }
 
 /** The model versions as the worker sees them in the e2e database. */
 export function workerVersions(): VersionRow[] {
-  return JSON.parse(worker(["versions", "--json"], e2eWorkerEnv())) as VersionRow[];
+  return JSON.parse(runWorkerCli(["versions", "--json"], e2eWorkerEnv())) as VersionRow[];
 }
 
 /** The e2e admin's password, random per run (written by prepare-e2e-shop.ts before the server started). */
