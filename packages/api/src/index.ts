@@ -38,7 +38,6 @@ export {
 export type { StaffIdentity, StaffRole } from "./services/auth/find-staff-session";
 export { SHOPPER_COOKIE, STAFF_COOKIE } from "./services/auth/staff-cookie";
 export type { FacetCount, Facets } from "./services/catalog/list-facets";
-export { checkReadiness, type Readiness } from "./services/health/check-readiness";
 export { PRODUCT_SORTS, type ProductPage, type ProductSort } from "./services/catalog/list-products";
 export type { ProductFilters } from "./services/catalog/product-filters";
 export type { ProductCard, ProductDetail } from "./services/catalog/product-selectors";
@@ -49,6 +48,7 @@ export type { LogEventsInput } from "./services/events/event-schemas";
 export type { ShopperListItem } from "./services/events/list-shopper-items";
 export type { ConstraintChip, GuideAnswer, GuideItem } from "./services/guide/answer-guide-request";
 export { CONSTRAINT_FIELDS, type ConstraintField } from "./services/guide/guide-constraints";
+export { checkReadiness, type Readiness } from "./services/health/check-readiness";
 export type { SimilarItems } from "./services/recommendations/list-similar-items";
 export type { Feed } from "./services/recommendations/recommend-feed";
 export type { RecommendedItem, ServedBy } from "./services/recommendations/recommended-item";
