@@ -1,19 +1,14 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrateDatabase, repoRoot } from "@jewelguide/db";
+import { repoRoot } from "@jewelguide/db";
 import { defineCommand, parsePositiveInteger, UsageError } from "@jewelguide/worker/cli";
-import {
-  defaultRees46File,
-  importRees46,
-  NO_IMPORT_FLAGS,
-  openInput,
-  runImportCommand,
-} from "@jewelguide/worker/ingest";
+import { defaultRees46File } from "@jewelguide/worker/ingest";
 import { OFFLINE_PROTOCOL } from "@jewelguide/worker/training";
 import { BENCHMARK_PLAN, findBenchmarkEntry } from "../rees46/benchmark-plan";
 import { buildModelRecord } from "../rees46/build-model-record";
 import { formatBenchmarkTable } from "../rees46/format-benchmark-table";
+import { importRees46Database, rees46DatabaseUrl } from "../rees46/import-rees46-database";
 import {
   EARLY_STOPPING_USERS,
   type EntryOptions,
@@ -98,21 +93,9 @@ Models: ${BENCHMARK_PLAN.map((entry) => entry.name).join(", ")}.`,
       );
     }
     const jobs = flags.jobs === undefined ? 2 : parsePositiveInteger("--jobs", flags.jobs);
-    const databaseUrl = `file:${path.join(env.dataDir, "benchmarks", "rees46.db")}`;
-    await migrateDatabase(databaseUrl);
+    const databaseUrl = rees46DatabaseUrl(env.dataDir);
     const file = flags.file ?? defaultRees46File(env.sharedDir);
-    stderr.write(`[benchmark] importing ${file} into the benchmark database\n`);
-    const input = openInput(file);
-    const imported = await runImportCommand(
-      {
-        flags: { ...NO_IMPORT_FLAGS, quiet: true },
-        positionals: [],
-        env: { ...env, databaseUrl },
-        stdout: stderr,
-        stderr,
-      },
-      { source: "rees46", file: input.path, body: (importContext) => importRees46(importContext, input) },
-    );
+    const imported = await importRees46Database({ env, stderr }, file);
     if (imported !== 0) return imported;
     const previous = readPrevious(out);
     const started = Date.now();

@@ -1,5 +1,6 @@
 import type { Command } from "@jewelguide/worker/cli";
 import { contentCommand } from "./content";
+import { explorationCommand } from "./exploration";
 import { featuresCommand } from "./features";
 import { rees46Command } from "./rees46";
 import { servingCommand } from "./serving";
@@ -12,4 +13,5 @@ export const BENCHMARK_COMMANDS: Command[] = [
   featuresCommand,
   contentCommand,
   similarCommand,
+  explorationCommand,
 ];

@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createDb, repoRoot } from "@jewelguide/db";
+import { defineCommand, parsePositiveInteger, UsageError } from "@jewelguide/worker/cli";
+import { defaultRees46File } from "@jewelguide/worker/ingest";
+import { loadTrainingData } from "@jewelguide/worker/training";
+import { ATTRACTION } from "../exploration/click-model";
+import { SHARE_SLOTS } from "../exploration/exploration-plan";
+import { formatExplorationTable } from "../exploration/format-exploration-table";
+import {
+  type ExplorationBenchmarkOptions,
+  runExplorationBenchmark,
+  SIMULATION_MODEL,
+} from "../exploration/run-exploration-benchmark";
+import { importRees46Database, rees46DatabaseUrl } from "../rees46/import-rees46-database";
+import { recordedCommandLine } from "./recorded-command-line";
+
+const DEFAULTS: ExplorationBenchmarkOptions = {
+  simulatedShare: 0.2,
+  heldOutItemShare: 0.1,
+  days: 10,
+  maxShoppers: 5_000,
+  seeds: [0, 1, 2],
+  shares: [0, 1, 2, 3],
+  validationDays: 3,
+};
+
+export const explorationCommand = defineCommand({
+  name: "exploration",
+  summary:
+    "Simulate greedy vs exploring feeds on REES46 shoppers (purchases, coverage, new-item discovery) and validate the off-policy estimators; write benchmarks/results/exploration.json.",
+  help: `Imports the REES46 file into the benchmark database (as \`rees46\` does), cuts its purchases in time: the
+latest ${DEFAULTS.simulatedShare * 100} % are the simulated period, the rest trains the served model (item-kNN). A seeded
+${DEFAULTS.heldOutItemShare * 100} % of the items sold in both periods lose their training rows and join the items first
+sold in the period as new items. Every shopper who buys in the period at two different times is simulated: they arrive
+on the day of their first purchase there, having bought it, and visit every simulated day after; each visit serves a
+12-slot feed (the shop's rules) from the model, folding in their simulated clicks and purchases, and a position-based
+click model decides: a shown real later purchase is bought when clicked. Each exploration share (slots of 12) runs
+over the same shoppers with each seed; the evidence (impressions, clicks) updates the bandit between days. The default
+share's run logs decisions for the off-policy validation: IPS / SNIPS / DR estimates of other policies' click rates
+are checked against what those policies earn on the same visits.`,
+  flags: {
+    file: {
+      type: "string",
+      valueName: "PATH",
+      description: "REES46 file (default: the normalized .csv.xz in shared data)",
+    },
+    out: {
+      type: "string",
+      valueName: "PATH",
+      description: "result JSON (default benchmarks/results/exploration.json)",
+    },
+    days: { type: "string", valueName: "N", description: `simulated days (default ${DEFAULTS.days})` },
+    shoppers: {
+      type: "string",
+      valueName: "N",
+      description: `at most N simulated shoppers, a seeded sample (default ${DEFAULTS.maxShoppers}: all of them)`,
+    },
+    seeds: { type: "string", valueName: "A,B", description: `seeds (default ${DEFAULTS.seeds.join(",")})` },
+    shares: {
+      type: "string",
+      valueName: "A,B",
+      description: `exploration shares, slots of 12 out of ${Object.keys(SHARE_SLOTS).join(", ")} (default ${DEFAULTS.shares.join(",")})`,
+    },
+    "print-table": { type: "boolean", description: "only print the Markdown tables of the result JSON" },
+  },
+  async run({ flags, env, stdout, stderr }) {
+    const out = path.resolve(flags.out ?? path.join(repoRoot, "benchmarks", "results", "exploration.json"));
+    if (flags["print-table"]) {
+      if (!fs.existsSync(out)) throw new UsageError(`--print-table: no result file at ${out}; run the benchmark first`);
+      stdout.write(`${formatExplorationTable(JSON.parse(fs.readFileSync(out, "utf8")))}\n`);
+      return 0;
+    }
+    const options: ExplorationBenchmarkOptions = {
+      ...DEFAULTS,
+      ...(flags.days === undefined ? {} : { days: parsePositiveInteger("--days", flags.days) }),
+      ...(flags.shoppers === undefined ? {} : { maxShoppers: parsePositiveInteger("--shoppers", flags.shoppers) }),
+      ...(flags.seeds === undefined ? {} : { seeds: parseList("--seeds", flags.seeds) }),
+      ...(flags.shares === undefined ? {} : { shares: parseShares(flags.shares) }),
+    };
+    if (options.validationDays > options.days) options.validationDays = options.days;
+    const file = flags.file ?? defaultRees46File(env.sharedDir);
+    const imported = await importRees46Database({ env, stderr }, file);
+    if (imported !== 0) return imported;
+    const { db } = createDb(rees46DatabaseUrl(env.dataDir));
+    const data = await loadTrainingData(db).finally(() => db.$disconnect());
+    const purchases = data.interactions.filter((row) => row.type === "purchase");
+    const result = await runExplorationBenchmark(data.catalog, purchases, options, (text) =>
+      stderr.write(`[exploration] ${text}\n`),
+    );
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const body = {
+      command: recordedCommandLine("exploration"),
+      file: path.basename(file),
+      model: SIMULATION_MODEL,
+      options,
+      click_model: { examination: "1 / log2(slot + 2), slot 0-based", attraction: ATTRACTION },
+      ...result,
+    };
+    fs.writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
+    stdout.write(`${formatExplorationTable(result)}\nwritten ${path.relative(process.cwd(), out)}\n`);
+    return 0;
+  },
+});
+
+function parseList(flag: string, value: string): number[] {
+  return value.split(",").map((part) => {
+    const number = Number(part.trim());
+    if (!Number.isInteger(number) || number < 0)
+      throw new UsageError(`${flag}: ${JSON.stringify(part)} is not a non-negative integer`);
+    return number;
+  });
+}
+
+function parseShares(value: string): number[] {
+  const shares = parseList("--shares", value);
+  for (const share of shares) {
+    if (SHARE_SLOTS[share] === undefined) {
+      throw new UsageError(`--shares: ${share} is not one of ${Object.keys(SHARE_SLOTS).join(", ")}`);
+    }
+  }
+  if (!shares.includes(0))
+    throw new UsageError("--shares must include 0: every share is compared with the greedy feed");
+  return shares;
+}

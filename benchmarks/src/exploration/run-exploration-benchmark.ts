@@ -1,0 +1,199 @@
+import { type CatalogItem, createInteractionDataset, createRecommender, type Interaction } from "@jewelguide/model";
+import { aggregateSeeds, type SeedRun } from "../rees46/aggregate-seeds";
+import { buildSimulationWorld, type SimulationWorld, type WorldOptions } from "./build-simulation-world";
+import { POSITION_BASED_CLICKS } from "./click-model";
+import { explorationConfigFor, FEED, LOGGING_SHARE, OFF_POLICY_TARGETS } from "./exploration-plan";
+import { exploringPolicy, type PriorScore } from "./exploring-policy";
+import type { FeedPolicy } from "./feed-policy";
+import { greedyPolicy } from "./greedy-policy";
+import { type DayMetrics, type SimulationRun, simulateDays } from "./simulate-days";
+import { createOffPolicyValidator, type TargetValidation } from "./validate-off-policy";
+
+/** The served model: item-kNN with its library defaults (deterministic, fitted in seconds, blind to unsold items). */
+export const SIMULATION_MODEL = { kind: "itemknn", config: {} } as const;
+
+export type ExplorationBenchmarkOptions = Omit<WorldOptions, "seed"> & {
+  seeds: readonly number[];
+  shares: readonly number[];
+  /** The off-policy validation uses the logging run's decisions of the last this-many days. */
+  validationDays: number;
+};
+
+export type PolicySummary = {
+  share: number;
+  slots: readonly number[];
+  /** Per day: the mean and sample std over seeds of each DayMetrics field. */
+  perDay: Array<{ mean: Record<string, number>; std: Record<string, number> }>;
+  /** The last day's totals and the new-item and cost figures: mean, std and each seed. */
+  final: ReturnType<typeof aggregateSeeds>;
+};
+
+export type ExplorationBenchmarkResult = {
+  world: Record<string, number>;
+  policies: Record<string, PolicySummary>;
+  offPolicy: Array<{ seed: number; loggingPolicy: string; decisions: number; targets: TargetValidation[] }>;
+  seconds: number;
+};
+
+/**
+ * For each seed: builds the world (time cut, held-out items and shopper sample depend on the seed), fits the model on
+ * the period before the simulation, runs every exploration share over the same shoppers, and validates the
+ * off-policy estimators on the logging share's run. Summaries are the mean ± std over seeds.
+ */
+export async function runExplorationBenchmark(
+  catalog: readonly CatalogItem[],
+  purchases: readonly Interaction[],
+  options: ExplorationBenchmarkOptions,
+  log: (text: string) => void,
+): Promise<ExplorationBenchmarkResult> {
+  const started = performance.now();
+  const runs = new Map<number, Array<{ seed: number; run: SimulationRun; world: SimulationWorld }>>();
+  const offPolicy: ExplorationBenchmarkResult["offPolicy"] = [];
+  const worlds: SimulationWorld[] = [];
+  for (const seed of options.seeds) {
+    const world = buildSimulationWorld(catalog, purchases, { ...options, seed });
+    worlds.push(world);
+    const dataset = createInteractionDataset({ interactions: world.training, catalog: world.catalog });
+    const model = createRecommender(SIMULATION_MODEL.kind, SIMULATION_MODEL.config);
+    await model.fit(dataset, { seed });
+    const popularity = createRecommender("popularity", {});
+    await popularity.fit(dataset, { seed });
+    const popularityScores = popularity.scoreUser({ recentItemIds: [] });
+    const popularityPrior: PriorScore = (_context, candidate) => popularityScores[candidate.item.itemIndex] ?? 0;
+    log(
+      `seed ${seed}: ${world.shoppers.length} shoppers over ${world.days} days, ${world.newItemIds.size} new items ` +
+        `(${world.heldOutItemIds.size} held out), model fitted on ${world.training.length} purchases`,
+    );
+    for (const share of options.shares) {
+      const policy = policyFor(share);
+      const isLogging = share === LOGGING_SHARE;
+      const validator = isLogging
+        ? createOffPolicyValidator(
+            OFF_POLICY_TARGETS.map((target) => {
+              const config = { ...explorationConfigFor(LOGGING_SHARE), ...target.change };
+              const priorScore = target.popularityPrior ? popularityPrior : undefined;
+              return { name: target.name, config, priorScore };
+            }),
+          )
+        : undefined;
+      const runStarted = performance.now();
+      const run = simulateDays({
+        world,
+        model,
+        policy,
+        clickModel: POSITION_BASED_CLICKS,
+        seed,
+        ...FEED,
+        observe:
+          validator === undefined
+            ? undefined
+            : (visit) => {
+                if (visit.context.day >= world.days - options.validationDays) validator.observe(visit);
+              },
+      });
+      const last = run.days[run.days.length - 1] as DayMetrics;
+      log(
+        `seed ${seed} ${policy.name}: ${last.cumulativePurchases} purchases, ${last.cumulativeClicks} clicks, coverage ` +
+          `${last.coverage.toFixed(4)}, new items sold ${(last.newItemsDiscovered * 100).toFixed(1)} % ` +
+          `(${((performance.now() - runStarted) / 1000).toFixed(0)} s)`,
+      );
+      runs.set(share, [...(runs.get(share) ?? []), { seed, run, world }]);
+      if (validator !== undefined) {
+        const targets = validator.results();
+        offPolicy.push({
+          seed,
+          loggingPolicy: policy.name,
+          decisions: targets[0]?.offPolicy.decisions ?? 0,
+          targets,
+        });
+        for (const target of targets) {
+          log(
+            `seed ${seed} off-policy ${target.name}: truth ${target.truth.estimate.toFixed(4)}, IPS ` +
+              `${formatInterval(target.offPolicy.inversePropensity)}, SNIPS ${formatInterval(target.offPolicy.selfNormalised)}, ` +
+              `DR ${formatInterval(target.offPolicy.doublyRobust)}`,
+          );
+        }
+      }
+    }
+  }
+  const greedyPurchases = new Map(
+    (runs.get(0) ?? []).map(({ seed, run }) => [seed, run.days[run.days.length - 1]?.cumulativePurchases ?? 0]),
+  );
+  const policies: Record<string, PolicySummary> = {};
+  for (const share of options.shares) {
+    const shareRuns = runs.get(share) ?? [];
+    const days = shareRuns[0]?.run.days.length ?? 0;
+    const perDay = Array.from({ length: days }, (_, day) => {
+      const { mean, std } = aggregateSeeds(
+        shareRuns.map(({ seed, run }) => ({ seed, metrics: { ...(run.days[day] as DayMetrics) } })),
+      );
+      return { mean, std };
+    });
+    policies[policyFor(share).name] = {
+      share,
+      slots: explorationConfigFor(share).slots,
+      perDay,
+      final: aggregateSeeds(shareRuns.map(({ seed, run, world }) => finalMetrics(seed, run, world, greedyPurchases))),
+    };
+  }
+  return {
+    world: describeWorlds(worlds),
+    policies,
+    offPolicy,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function policyFor(share: number): FeedPolicy {
+  const config = explorationConfigFor(share);
+  if (config.slots.length === 0) return greedyPolicy("greedy", FEED.k, FEED);
+  return exploringPolicy(`explore ${share}/12`, FEED.k, FEED, config);
+}
+
+/** The run's totals on its last day, new-item discovery speed, and its purchases against greedy's on the same seed. */
+function finalMetrics(
+  seed: number,
+  run: SimulationRun,
+  world: SimulationWorld,
+  greedyPurchases: ReadonlyMap<number, number>,
+): SeedRun {
+  const last = run.days[run.days.length - 1] as DayMetrics;
+  const firstDays = [...run.firstPurchaseDay.values()];
+  const greedy = greedyPurchases.get(seed);
+  return {
+    seed,
+    metrics: {
+      purchases: last.cumulativePurchases,
+      clicks: last.cumulativeClicks,
+      coverage: last.coverage,
+      new_items_sold_share: last.newItemsDiscovered,
+      new_items_sold: run.firstPurchaseDay.size,
+      new_items: world.newItemIds.size,
+      // Days from the start of the simulation (the new items' arrival) to their first purchase, 1-based.
+      days_to_first_purchase:
+        firstDays.length === 0 ? 0 : firstDays.reduce((sum, day) => sum + day + 1, 0) / firstDays.length,
+      ...(greedy === undefined || greedy === 0 ? {} : { purchases_vs_greedy: last.cumulativePurchases / greedy - 1 }),
+      exploratory_impressions: run.days.reduce((sum, day) => sum + day.exploratoryImpressions, 0),
+      exploratory_clicks: run.days.reduce((sum, day) => sum + day.exploratoryClicks, 0),
+    },
+  };
+}
+
+function describeWorlds(worlds: readonly SimulationWorld[]): Record<string, number> {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  return {
+    shoppers: mean(worlds.map((world) => world.shoppers.length)),
+    days: worlds[0]?.days ?? 0,
+    new_items: mean(worlds.map((world) => world.newItemIds.size)),
+    held_out_items: mean(worlds.map((world) => world.heldOutItemIds.size)),
+    training_purchases: mean(worlds.map((world) => world.training.length)),
+    real_purchases_in_period: mean(
+      worlds.map((world) => world.shoppers.reduce((sum, shopper) => sum + shopper.targets.length, 0)),
+    ),
+    catalog_items: worlds[0]?.catalog.length ?? 0,
+  };
+}
+
+function formatInterval(interval: { estimate: number; lower: number; upper: number }): string {
+  return `${interval.estimate.toFixed(4)} [${interval.lower.toFixed(4)}, ${interval.upper.toFixed(4)}]`;
+}

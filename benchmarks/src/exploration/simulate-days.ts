@@ -1,0 +1,240 @@
+import crypto from "node:crypto";
+import { interleaveCategories } from "@jewelguide/api/feed-rules";
+import { type CatalogItem, createRng, type Recommender } from "@jewelguide/model";
+import { explorationSeed } from "@jewelguide/model/exploration";
+import type { SimulationWorld } from "./build-simulation-world";
+import { type ClickModel, describeTargets, type ShopperTargets } from "./click-model";
+import type { FeedPolicy, ItemEvidence, RankedCandidate, ServedSlate, VisitContext } from "./feed-policy";
+
+/** One simulated day's totals; the `cumulative*`, coverage and discovery fields count from day 0 through this day. */
+export type DayMetrics = {
+  day: number;
+  visits: number;
+  impressions: number;
+  clicks: number;
+  purchases: number;
+  exploratoryImpressions: number;
+  exploratoryClicks: number;
+  cumulativeClicks: number;
+  cumulativePurchases: number;
+  /** Distinct catalog items shown at least once so far, over the catalog's size. */
+  coverage: number;
+  /** New items (world.newItemIds) with at least one simulated purchase so far, over all new items. */
+  newItemsDiscovered: number;
+};
+
+export type SimulationRun = {
+  policy: string;
+  days: DayMetrics[];
+  /** The day of each new item's first simulated purchase. */
+  firstPurchaseDay: Map<string, number>;
+};
+
+/** A served visit as an observer sees it (the off-policy validation reads the logged decisions this way). */
+export type ObservedVisit = {
+  context: VisitContext;
+  served: ServedSlate;
+  clicked: readonly boolean[];
+  /** The click model's exact P(click) of an item in a slot for this shopper. */
+  clickProbability: (itemIndex: number, slot: number) => number;
+};
+
+export type SimulationOptions = {
+  world: SimulationWorld;
+  model: Recommender;
+  policy: FeedPolicy;
+  clickModel: ClickModel;
+  seed: number;
+  /** Feed length (the shop's default 12). */
+  k: number;
+  /** Ranked candidates the model returns before the rules (the feed's candidatePool). */
+  candidatePool: number;
+  /** At most this many recent items are folded into the shopper's query (the feed's recentLimit). */
+  recentLimit: number;
+  observe?: (visit: ObservedVisit) => void;
+  onDay?: (metrics: DayMetrics) => void;
+};
+
+/** How many of the least-shown items the pool's catalog part walks each day (the feed's evidence snapshot keeps 256). */
+const LEAST_SHOWN_ITEMS = 256;
+
+type ShopperState = {
+  userId: string;
+  arrivalDay: number;
+  known: boolean;
+  targets: ShopperTargets;
+  /** Clicked and bought items in the simulation, oldest first (folded into the next feed like the server's recent events). */
+  recent: string[];
+  bought: Set<number>;
+  /** The items the model was fitted on for this shopper (their history before the simulation). */
+  trained: readonly number[];
+};
+
+/**
+ * Runs one feed policy over the simulated days. Each day every shopper who has arrived visits once: the model scores
+ * them from what it was fitted on plus their simulated clicks and purchases (folded in, never refitted), the policy
+ * serves a slate, and the click model decides clicks and purchases with the visit's own seeded stream (the same for
+ * every policy, so policies meet the same shopper behaviour). Impressions and clicks become the evidence the next day
+ * reads. Same seed, same run.
+ */
+export function simulateDays(options: SimulationOptions): SimulationRun {
+  const { world, model, policy, clickModel, seed, k } = options;
+  const itemCount = model.items.size;
+  const catalogById = new Map(world.catalog.map((item) => [item.itemId, item]));
+  const catalogAt: CatalogItem[] = Array.from({ length: itemCount }, (_, index) => {
+    const item = catalogById.get(model.items.idAt(index));
+    if (item === undefined) throw new Error(`model item ${model.items.idAt(index)} is not in the world's catalog`);
+    return item;
+  });
+  const trainedBy = new Map<string, number[]>();
+  for (const row of world.training) {
+    const items = trainedBy.get(row.userId) ?? [];
+    items.push(model.items.indexOf(row.itemId));
+    trainedBy.set(row.userId, items);
+  }
+  const shoppers: ShopperState[] = world.shoppers.map((shopper) => ({
+    userId: shopper.userId,
+    arrivalDay: shopper.arrivalDay,
+    known: model.knowsUser(shopper.userId),
+    targets: describeTargets(shopper.targets, catalogById),
+    recent: [...shopper.arrivalBasket],
+    bought: new Set(shopper.arrivalBasket.map((itemId) => model.items.indexOf(itemId))),
+    trained: trainedBy.get(shopper.userId) ?? [],
+  }));
+  const evidence: ItemEvidence = { impressions: new Float64Array(itemCount), rewards: new Float64Array(itemCount) };
+  const shown = new Uint8Array(itemCount);
+  let shownCount = 0;
+  const newIndices = new Set([...world.newItemIds].map((itemId) => model.items.indexOf(itemId)));
+  const firstPurchaseDay = new Map<string, number>();
+  const days: DayMetrics[] = [];
+  let cumulativeClicks = 0;
+  let cumulativePurchases = 0;
+  for (let day = 0; day < world.days; day++) {
+    const frozen: ItemEvidence = {
+      impressions: Float64Array.from(evidence.impressions),
+      rewards: Float64Array.from(evidence.rewards),
+    };
+    let leastShown: Int32Array | undefined;
+    const today = { evidence: frozen, leastShown: () => (leastShown ??= leastShownItems(frozen)) };
+    const metrics = {
+      visits: 0,
+      impressions: 0,
+      clicks: 0,
+      purchases: 0,
+      exploratoryImpressions: 0,
+      exploratoryClicks: 0,
+    };
+    shoppers.forEach((shopper, shopperIndex) => {
+      if (shopper.arrivalDay > day) return;
+      const context = visitContext(options, shopper, shopperIndex, day, today, catalogAt);
+      const served = policy.serve(context);
+      const picks = served.picks.slice(0, k);
+      const clickRng = createRng(visitSeed("clicks", seed, shopperIndex, day));
+      const clickProbability = (itemIndex: number, slot: number) =>
+        clickModel.examination(slot) * clickModel.attraction(catalogAt[itemIndex] as CatalogItem, shopper.targets);
+      const clicked = picks.map((pick) => clickRng.next() < clickProbability(pick.itemIndex, pick.slot));
+      metrics.visits += 1;
+      picks.forEach((pick, position) => {
+        metrics.impressions += 1;
+        evidence.impressions[pick.itemIndex] = (evidence.impressions[pick.itemIndex] as number) + 1;
+        if (shown[pick.itemIndex] === 0) {
+          shown[pick.itemIndex] = 1;
+          shownCount += 1;
+        }
+        if (pick.exploratory) metrics.exploratoryImpressions += 1;
+        if (!clicked[position]) return;
+        metrics.clicks += 1;
+        if (pick.exploratory) metrics.exploratoryClicks += 1;
+        evidence.rewards[pick.itemIndex] = (evidence.rewards[pick.itemIndex] as number) + 1;
+        const itemId = model.items.idAt(pick.itemIndex);
+        shopper.recent.push(itemId);
+        if (shopper.targets.items.has(itemId) && !shopper.bought.has(pick.itemIndex)) {
+          shopper.bought.add(pick.itemIndex);
+          metrics.purchases += 1;
+          if (newIndices.has(pick.itemIndex) && !firstPurchaseDay.has(itemId)) firstPurchaseDay.set(itemId, day);
+        }
+      });
+      options.observe?.({ context, served, clicked, clickProbability });
+    });
+    cumulativeClicks += metrics.clicks;
+    cumulativePurchases += metrics.purchases;
+    const dayMetrics: DayMetrics = {
+      day,
+      ...metrics,
+      cumulativeClicks,
+      cumulativePurchases,
+      coverage: shownCount / itemCount,
+      newItemsDiscovered: world.newItemIds.size === 0 ? 0 : firstPurchaseDay.size / world.newItemIds.size,
+    };
+    days.push(dayMetrics);
+    options.onDay?.(dayMetrics);
+  }
+  return { policy: policy.name, days, firstPurchaseDay };
+}
+
+/** What the server has when this shopper asks for a feed: the model's ranking for them under the feed's rules. */
+function visitContext(
+  options: SimulationOptions,
+  shopper: ShopperState,
+  shopperIndex: number,
+  day: number,
+  today: { evidence: ItemEvidence; leastShown: () => Int32Array },
+  catalogAt: readonly CatalogItem[],
+): VisitContext {
+  const { model, seed } = options;
+  const recentItemIds = shopper.recent.slice(-options.recentLimit).filter((itemId) => model.items.has(itemId));
+  const query = shopper.known ? { userId: shopper.userId, recentItemIds } : { recentItemIds };
+  const personalised = shopper.known || recentItemIds.length > 0;
+  const exclude = [...shopper.bought].map((index) => model.items.idAt(index));
+  const ranked: RankedCandidate[] = model
+    .recommend(query, { k: options.candidatePool, exclude, excludeSeen: true })
+    .map((pick) => ({
+      itemIndex: pick.itemIndex,
+      score: pick.score,
+      product: catalogAt[pick.itemIndex] as CatalogItem,
+    }));
+  let scores: Float32Array | undefined;
+  // As of the request: the visit's own clicks and purchases come after it.
+  const bought = new Set(shopper.bought);
+  const seen = new Set([...shopper.trained, ...shopper.recent.flatMap((itemId) => model.items.find(itemId) ?? [])]);
+  return {
+    day,
+    shopperIndex,
+    userId: shopper.userId,
+    // A shopper the model knows nothing about gets popular picks spread across categories, as the feed serves them.
+    ranked: personalised ? ranked : interleaveCategories(ranked),
+    isExcluded: (itemIndex) => bought.has(itemIndex) || seen.has(itemIndex),
+    scores: () => {
+      scores ??= model.scoreUser(query);
+      return scores;
+    },
+    evidence: today.evidence,
+    leastShown: today.leastShown,
+    model,
+    catalogAt,
+    // Seeded like a served request (explorationSeed of its request id), so a visit's draws can be replayed.
+    rng: createRng(explorationSeed(`simulation|${seed}|${shopperIndex}|${day}`)),
+  };
+}
+
+/**
+ * The `LEAST_SHOWN_ITEMS` items with the fewest impressions, never-shown first, ties in a fixed pseudo-random order of
+ * the item (murmur3's finaliser of its index), as the feed's evidence snapshot orders its products.
+ */
+function leastShownItems(evidence: ItemEvidence): Int32Array {
+  const tie = (index: number) => {
+    let h = index >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const order = Array.from(evidence.impressions, (_, index) => index).sort(
+    (a, b) => (evidence.impressions[a] as number) - (evidence.impressions[b] as number) || tie(a) - tie(b),
+  );
+  return Int32Array.from(order.slice(0, LEAST_SHOWN_ITEMS));
+}
+
+/** A visit's seed for one stream (the shopper's clicks): a hash of its parts, the same for every policy. */
+function visitSeed(...parts: readonly (string | number)[]): number {
+  return crypto.createHash("sha256").update(parts.join("|")).digest().readUInt32LE(0);
+}
