@@ -46,7 +46,13 @@ export type { AbArmReport, AbTestReport } from "./services/dashboard/get-ab-test
 export type { VersionMetricsRow } from "./services/dashboard/list-version-metrics";
 export type { LogEventsInput } from "./services/events/event-schemas";
 export type { ShopperListItem } from "./services/events/list-shopper-items";
-export type { ConstraintChip, GuideAnswer, GuideItem } from "./services/guide/answer-guide-request";
+export {
+  type ConstraintChip,
+  type GuideAnswer,
+  type GuideItem,
+  MAX_GUIDE_TURN_LENGTH,
+  MAX_GUIDE_TURNS,
+} from "./services/guide/answer-guide-request";
 export { CONSTRAINT_FIELDS, type ConstraintField } from "./services/guide/guide-constraints";
 export { checkReadiness, type Readiness } from "./services/health/check-readiness";
 export type { SimilarItems } from "./services/recommendations/list-similar-items";

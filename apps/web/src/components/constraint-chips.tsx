@@ -10,7 +10,10 @@ type ConstraintChipsProps = {
   language: Language;
 };
 
-/** What the guide understood, as chips; each chip is a link that removes it (keyboard accessible, no JavaScript). */
+/**
+ * What the conversation asks for, as chips; each chip is a link that removes it by adding a turn that says so
+ * (keyboard accessible, no JavaScript).
+ */
 export function ConstraintChips({ chips, params, messages, language }: ConstraintChipsProps) {
   if (chips.length === 0) return null;
   return (
@@ -24,7 +27,7 @@ export function ConstraintChips({ chips, params, messages, language }: Constrain
           .map(({ chip, label }) => (
             <li key={chip.field}>
               <Link
-                href={buildRemoveChipHref(params, chip.field)}
+                href={buildRemoveChipHref(params, chip, language)}
                 scroll={false}
                 aria-label={formatMessage(messages.removeChip, { label })}
                 title={chip.filters ? undefined : messages.contextOnly}

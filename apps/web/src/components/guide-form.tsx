@@ -37,7 +37,7 @@ export function GuideForm({ params, language, messages }: GuideFormProps) {
           id="guide-q"
           name="q"
           type="search"
-          defaultValue={params.q ?? ""}
+          defaultValue={params.q[0] ?? ""}
           placeholder={messages.guidePlaceholder}
           maxLength={500}
           className="min-w-0 flex-1 rounded-full border border-line bg-white px-4 py-2.5 text-sm text-ink placeholder:text-muted focus-visible:border-gold-500 focus-visible:ring-2 focus-visible:ring-gold-500/40 focus-visible:outline-none"

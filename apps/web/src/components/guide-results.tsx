@@ -1,7 +1,7 @@
 import { RetryLaterError } from "@jewelguide/api";
 import { describeConstraint, formatMessage } from "@jewelguide/i18n";
 import Link from "next/link";
-import { buildGuideHref, type GuideSearchParams, parseBudget, parseDrop } from "@/lib/guide-search-params";
+import { buildRemoveChipHref, type GuideSearchParams, parseBudget, parseDrop } from "@/lib/guide-search-params";
 import { getServerCaller } from "@/server/caller";
 import { ConstraintChips } from "./constraint-chips";
 import { RecommendedList } from "./recommended-list";
@@ -11,16 +11,16 @@ import type { ShopperView } from "./shopper-view";
 export const GUIDE_SIZE = 12;
 
 /**
- * The guide's answer to one request: the request as chips (removable), the model's picks for this shopper within them,
- * or, when nothing fits, which single constraint to drop, with a link that drops it. Over the guide's rate limit (per
+ * The guide's answer to the conversation so far: what it asks for as chips (each removable by one more turn), the
+ * model's picks for this shopper within them, or, when nothing fits, which single constraint to drop, with a link that
+ * drops it (one more turn too). Over the guide's rate limit (per
  * shopper and address, counted here too) it says when to ask again.
  */
 export async function GuideResults({ params, view }: { params: GuideSearchParams; view: ShopperView }) {
   const { language, messages } = view;
-  const drop = parseDrop(params.drop);
   const outcome = await getServerCaller()
     .guide.ask({
-      text: params.q ?? "",
+      turns: params.q,
       choices: {
         category: params.category,
         metal: params.metal,
@@ -29,7 +29,7 @@ export async function GuideResults({ params, view }: { params: GuideSearchParams
         style: params.style,
         ...parseBudget(params.budget),
       },
-      drop,
+      drop: parseDrop(params.drop),
       k: GUIDE_SIZE,
       locale: language,
     })
@@ -78,7 +78,7 @@ export async function GuideResults({ params, view }: { params: GuideSearchParams
                     count: relaxation.count,
                   })}
                   <Link
-                    href={buildGuideHref(params, { drop: [...drop, relaxation.field].join(",") })}
+                    href={buildRemoveChipHref(params, relaxation, language)}
                     className="rounded-full border border-gold-500 px-3 py-1 text-gold-700 hover:bg-gold-50 focus-visible:ring-2 focus-visible:ring-gold-500 focus-visible:outline-none"
                   >
                     {messages.relaxButton}

@@ -1,4 +1,5 @@
-import { CONSTRAINT_FIELDS, type ConstraintField } from "@jewelguide/api";
+import { CONSTRAINT_FIELDS, type ConstraintField, MAX_GUIDE_TURN_LENGTH, MAX_GUIDE_TURNS } from "@jewelguide/api";
+import { type ConstraintCode, describeChipRemoval, type Language } from "@jewelguide/i18n";
 import type { Currency } from "@jewelguide/model/guide";
 import { CATEGORIES, METALS } from "@jewelguide/model/vocabulary";
 import { z } from "zod";
@@ -9,9 +10,19 @@ const conceptParam = z
   .optional()
   .catch(undefined);
 
-/** The guide's URL state (a GET form, so requests are shareable and work without JavaScript). */
+/** Turns beyond this many in a URL are not read (the guide answers at most MAX_GUIDE_TURNS; the page says so). */
+const MAX_URL_TURNS = MAX_GUIDE_TURNS + 1;
+
+/**
+ * The guide's URL state (a GET form, so requests are shareable and work without JavaScript). The conversation is the
+ * repeated `q`: one per turn, in order (the first may be empty when the shopper only made quick choices), so back and
+ * forward walk through the turns and a shared link replays them.
+ */
 export const GuideSearchParamsSchema = z.object({
-  q: z.string().trim().max(500).optional().catch(undefined),
+  q: z
+    .array(z.string().trim().max(MAX_GUIDE_TURN_LENGTH))
+    .catch([])
+    .transform((turns) => turns.slice(0, MAX_URL_TURNS)),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   metal: z.enum(METALS).optional().catch(undefined),
   recipient: conceptParam,
@@ -29,10 +40,14 @@ export const GuideSearchParamsSchema = z.object({
 export type GuideSearchParams = z.infer<typeof GuideSearchParamsSchema>;
 
 export function parseGuideSearchParams(raw: Record<string, string | string[] | undefined>): GuideSearchParams {
-  const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = GuideSearchParamsSchema.parse(single);
-  return { ...parsed, q: parsed.q || undefined };
+  const single = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, k === "q" ? [v ?? []].flat() : Array.isArray(v) ? v[0] : v]),
+  );
+  return GuideSearchParamsSchema.parse({ q: [], ...single });
 }
+
+/** The quick choices' URL params, which travel with every turn of the conversation. */
+export const CHOICE_PARAMS = ["category", "metal", "recipient", "occasion", "style", "budget"] as const;
 
 export function parseDrop(drop: string | undefined): ConstraintField[] {
   const fields = (drop ?? "").split(",");
@@ -58,26 +73,20 @@ function isCurrencyCode(value: string | undefined): value is Currency {
   return value !== undefined && ["CNY", "USD", "EUR", "GBP", "HKD", "JPY"].includes(value);
 }
 
-/** The guide URL with some params changed (undefined removes one). */
+/** The guide URL with some params changed (undefined removes one); every turn is its own `q`, in order. */
 export function buildGuideHref(params: GuideSearchParams, changes: Partial<GuideSearchParams>): string {
-  const next = { ...params, ...changes };
+  const { q, ...rest } = { ...params, ...changes };
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(next)) if (value) query.set(key, value);
+  for (const turn of q) query.append("q", turn);
+  for (const [key, value] of Object.entries(rest)) if (value) query.set(key, value);
   const text = query.toString();
   return text ? `/guide?${text}` : "/guide";
 }
 
-/** Link that removes one chip: its quick-choice param goes, and the field is dropped from the parsed text. */
-export function buildRemoveChipHref(params: GuideSearchParams, field: ConstraintField): string {
-  const drop = [...new Set([...parseDrop(params.drop), field])].join(",");
-  const param: Partial<Record<ConstraintField, keyof GuideSearchParams>> = {
-    category: "category",
-    metal: "metal",
-    recipient: "recipient",
-    occasion: "occasion",
-    style: "style",
-    price: "budget",
-  };
-  const key = param[field];
-  return buildGuideHref(params, { drop, ...(key ? { [key]: undefined } : {}) });
+/**
+ * The link that removes a chip (or takes a relaxation): one more turn saying so in the shopper's words ("不限材质",
+ * "diamond is fine too"), so the conversation shows it and the back button brings the chip back.
+ */
+export function buildRemoveChipHref(params: GuideSearchParams, chip: ConstraintCode, language: Language): string {
+  return buildGuideHref(params, { q: [...params.q, describeChipRemoval(chip, language)] });
 }
