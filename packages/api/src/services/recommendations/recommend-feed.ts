@@ -3,16 +3,14 @@ import { EXPLORATION_POLICY, type SlatePick } from "@jewelguide/model/exploratio
 import { z } from "zod";
 import { GREEDY_POLICY } from "../../exploration/feed-exploration";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
-import { buildUserQuery } from "./build-user-query";
-import { capPerCategory, interleaveCategories } from "./cap-per-category";
-import { coldStartOrder } from "./cold-start-order";
 import { explainPick } from "./explain-pick";
 import { exploreFeed } from "./explore-feed";
 import { DEFAULT_FEED_RULES, type FeedRules } from "./feed-rules";
 import { anchorsOfPicks } from "./find-similar-anchors";
 import { loadShopperSignals } from "./load-shopper-signals";
 import { type ImpressionSurface, logFeedImpressions } from "./log-feed-impressions";
-import { type Candidate, rankCandidates } from "./rank-candidates";
+import type { Candidate } from "./rank-candidates";
+import { rankFeed } from "./rank-feed";
 import { type RecommendedItem, type ServedBy, toRecommendedItem } from "./recommended-item";
 import { type Audience, signServedItems } from "./serve-to";
 
@@ -42,7 +40,7 @@ export type Feed = ServedBy & { personalised: boolean; policy: string; items: Fe
  * the policy's random draws are seeded by the request id, so a request can be replayed.
  */
 export async function recommendFeed(
-  { db, sql, abTests, exploration }: Pick<ServerRuntime, "db" | "sql" | "abTests" | "exploration">,
+  { sql, abTests, exploration }: Pick<ServerRuntime, "sql" | "abTests" | "exploration">,
   rawInput: RecommendFeedInput,
   audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
@@ -51,21 +49,17 @@ export async function recommendFeed(
   const input = RecommendFeedInputSchema.parse(rawInput);
   const shopperId = audience.shopper?.externalId;
   const snapshot = await abTests.snapshotFor({ shopperId, abTestSalt: audience.secrets.abTestSalt });
-  const { recommender } = snapshot.model;
   const signals = await loadShopperSignals(sql, shopperId, {
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });
-  const byId = snapshot.catalog.byId;
-  const { query, personalised } = buildUserQuery(recommender, shopperId, signals, byId);
-  const purchasedSkus = [...signals.purchasedIds].flatMap((id) => byId.get(id)?.sku ?? []);
-  const pool = Math.max(rules.candidatePool, input.k);
-  const ordered = personalised
-    ? rankCandidates(snapshot, query, pool, purchasedSkus)
-    : purchasedSkus.length === 0
-      ? coldStartOrder(snapshot, pool)
-      : interleaveCategories(rankCandidates(snapshot, query, pool, purchasedSkus));
-  const greedy = capPerCategory(ordered, input.k, rules.firstScreenSize, rules.maxPerCategory);
+  const { query, personalised, purchasedSkus, ordered, greedy } = rankFeed(
+    snapshot,
+    shopperId,
+    signals,
+    input.k,
+    rules,
+  );
   const requestId = randomUUID();
   const config = exploration.config;
   const slate: Array<SlatePick<Candidate>> = config
@@ -94,7 +88,7 @@ export async function recommendFeed(
   const modelVersionId = snapshot.model.versionId;
   const policy = config ? EXPLORATION_POLICY : GREEDY_POLICY;
   await logFeedImpressions(
-    db,
+    exploration.impressions,
     { requestId, shopperId, modelVersionId, policy, surface },
     slate.map((pick) => ({ ...pick, productId: pick.item.product.id })),
   );
