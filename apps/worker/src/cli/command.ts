@@ -15,7 +15,14 @@ export type FlagValues<F extends FlagSpec> = {
   [K in keyof F]: F[K]["type"] extends "boolean" ? boolean : string | undefined;
 };
 
-export type Output = { write(text: string): void };
+export type Output = {
+  write(text: string): void;
+  /**
+   * A queued job's log (`worker serve`) also takes the progress reporter's fraction of the current task, which the
+   * dashboard shows as a bar; a terminal has no use for it.
+   */
+  progress?(label: string, fraction: number): void;
+};
 
 export type CommandContext<F extends FlagSpec> = {
   flags: FlagValues<F>;
@@ -23,6 +30,8 @@ export type CommandContext<F extends FlagSpec> = {
   env: WorkerEnv;
   stdout: Output;
   stderr: Output;
+  /** Set when the run is a queued job (`worker serve`): train records the job's id with the version it makes. */
+  job?: { id: string };
 };
 
 /**

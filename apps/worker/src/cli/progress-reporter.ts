@@ -90,6 +90,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
           if (at - lastTick < everyMs) return;
           lastTick = at;
           const reached = fraction();
+          if (reached !== undefined && options.enabled) options.out.progress?.(label, reached);
           const seconds = (at - started) / 1000;
           const eta =
             reached !== undefined && reached > ETA_FROM_FRACTION && reached < 1
@@ -102,6 +103,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
         },
         done(summary) {
           if (summary !== undefined) detail = summary;
+          if (options.enabled) options.out.progress?.(label, fraction() ?? 1);
           write(line(`in ${((now() - started) / 1000).toFixed(1)} s`));
         },
       };

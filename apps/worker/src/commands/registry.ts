@@ -3,6 +3,7 @@ import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand } from "./a
 import { auditLogCommand } from "./audit-log";
 import { createAdminCommand } from "./create-admin";
 import { demoCommand } from "./demo";
+import { enqueueCommand } from "./enqueue";
 import { evaluateCommand } from "./evaluate";
 import { featurizeCommand } from "./featurize";
 import { importCatalogCommand } from "./import-catalog";
@@ -18,6 +19,7 @@ import { publishCommand } from "./publish";
 import { rollbackCommand } from "./rollback";
 import { runPipelineCommand } from "./run-pipeline";
 import { scheduleCommand } from "./schedule";
+import { serveCommand } from "./serve";
 import { simulateCommand } from "./simulate";
 import { trainCommand } from "./train";
 import { versionsCommand } from "./versions";
@@ -42,6 +44,8 @@ export const COMMANDS: Command[] = [
   auditLogCommand,
   runPipelineCommand,
   scheduleCommand,
+  serveCommand,
+  enqueueCommand,
   simulateCommand,
   createAdminCommand,
   linkTokenCommand,

@@ -1,7 +1,8 @@
-import { createDb } from "@jewelguide/db";
-import { defineCommand } from "../cli/command";
+import { createDb, parseDatabaseUrl } from "@jewelguide/db";
+import { defineCommand, type Output } from "../cli/command";
 import { reportCommandError } from "../cli/report-command-error";
 import { UsageError } from "../cli/usage-error";
+import { registerRetrainSchedule } from "../jobs/register-retrain-schedule";
 import { runScheduleLoop } from "../pipeline/run-schedule-loop";
 import { defaultPublishingRun, trainAndPublish } from "../pipeline/train-and-publish";
 import { countTrainableEvents } from "../training/count-trainable-events";
@@ -13,8 +14,13 @@ type Due = { byTime: boolean; events: number };
 
 export const scheduleCommand = defineCommand({
   name: "schedule",
-  summary: "Retrain (train --publish through the gates) every N minutes or after M new events, in a loop.",
-  help: `Stays running and retrains when due: with --every-minutes N, N minutes after the previous run started; with
+  summary: "Retrain (train --publish through the gates) every N minutes or after M new events.",
+  help: `On PostgreSQL this stores the schedule with the job queue and returns: the running \`worker serve\`s check it once a
+minute (one check per minute across all of them) and queue a train --publish job when due, never while the previous
+one is queued or running, so two workers never run it twice. "New events" are those stored since the previous
+scheduled retrain was queued. --off removes it. --max-runs and --poll-seconds belong to SQLite's loop.
+
+On SQLite (the demo) it stays running and retrains in this process when due: with --every-minutes N, N minutes after the previous run started; with
 --after-events M, once M events have arrived since the previous run (both flags: whichever comes first; only events
 training learns from count: impressions and simulated traffic do not). Each run is
 train --kind KIND --publish: the candidate is published only if the gates pass. The first check happens at once.
@@ -25,6 +31,7 @@ active version serving). --max-runs bounds the loop.`,
     "after-events": { type: "string", valueName: "M", description: "retrain after M new events" },
     kind: KIND_FLAG,
     "max-runs": { type: "string", valueName: "N", description: "stop after N training runs (default: no limit)" },
+    off: { type: "boolean", description: "PostgreSQL: remove the stored schedule" },
     "poll-seconds": {
       type: "string",
       valueName: "S",
@@ -32,6 +39,10 @@ active version serving). --max-runs bounds the loop.`,
     },
   },
   async run({ flags, env, stdout, stderr }) {
+    if (parseDatabaseUrl(env.databaseUrl).dialect === "postgresql")
+      return storeSchedule(flags, env.databaseUrl, stdout);
+    if (flags.off)
+      throw new UsageError("--off removes a schedule stored on PostgreSQL; on SQLite stop the loop (Ctrl-C)");
     const everyMs =
       flags["every-minutes"] === undefined
         ? null
@@ -99,3 +110,47 @@ active version serving). --max-runs bounds the loop.`,
     }
   },
 });
+
+/** PostgreSQL: the schedule goes to the job queue, where the workers (serve) check it; nothing runs here. */
+async function storeSchedule(
+  flags: {
+    "every-minutes"?: string;
+    "after-events"?: string;
+    kind?: string;
+    off: boolean;
+    "max-runs"?: string;
+    "poll-seconds"?: string;
+  },
+  databaseUrl: string,
+  stdout: Output,
+): Promise<number> {
+  if (flags["max-runs"] !== undefined || flags["poll-seconds"] !== undefined) {
+    throw new UsageError(
+      "--max-runs and --poll-seconds belong to SQLite's in-process loop; on PostgreSQL the workers check once a minute",
+    );
+  }
+  if (flags.off) {
+    await registerRetrainSchedule(databaseUrl, null);
+    stdout.write("retrain schedule removed\n");
+    return 0;
+  }
+  const everyMinutes =
+    flags["every-minutes"] === undefined ? null : parseNonNegativeNumber("--every-minutes", flags["every-minutes"]);
+  if (everyMinutes !== null && everyMinutes < 1) {
+    throw new UsageError("--every-minutes must be at least 1 on PostgreSQL (the workers check once a minute)");
+  }
+  const afterEvents =
+    flags["after-events"] === undefined ? null : parsePositiveInteger("--after-events", flags["after-events"]);
+  if (everyMinutes === null && afterEvents === null) throw new UsageError("give --every-minutes N or --after-events M");
+  const model = parseKindFlag(flags.kind);
+  await registerRetrainSchedule(databaseUrl, { everyMinutes, afterEvents, model });
+  stdout.write(
+    `retrain schedule stored: ${[
+      everyMinutes === null ? null : `every ${everyMinutes} min`,
+      afterEvents === null ? null : `after ${afterEvents} new events`,
+    ]
+      .filter((part) => part !== null)
+      .join(" or ")}, ${model}; the running \`worker serve\` processes check it once a minute\n`,
+  );
+  return 0;
+}

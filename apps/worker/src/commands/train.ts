@@ -28,7 +28,7 @@ which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(
     },
     quiet: { type: "boolean", description: "no progress output" },
   },
-  async run({ flags, env, stdout, stderr }) {
+  async run({ flags, env, stdout, stderr, job }) {
     const done = await trainAndPublish(
       {
         databaseUrl: env.databaseUrl,
@@ -39,6 +39,7 @@ which features were used (storedFeatures). Kinds: ${listRecommenderKinds().join(
         evaluate: !flags["no-eval"],
         storedFeatures: !flags["no-stored-features"],
         quiet: flags.quiet,
+        jobId: job?.id,
       },
       { stdout, stderr },
     );

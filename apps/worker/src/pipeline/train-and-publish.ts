@@ -1,9 +1,9 @@
-import { createDb, getActiveModelVersion, publishWithGates } from "@jewelguide/db";
+import { createDb, type Db, getActiveModelVersion, isUniqueViolation, publishWithGates } from "@jewelguide/db";
 import type { RecommenderKind } from "@jewelguide/model";
 import type { Output } from "../cli/command";
 import { createProgressReporter } from "../cli/progress-reporter";
 import { printFitProgress } from "../training/print-fit-progress";
-import { trainModelVersion } from "../training/train-model-version";
+import { type TrainResult, trainModelVersion } from "../training/train-model-version";
 import { workerActor } from "./worker-actor";
 
 /** The model the demo serves until something better is published. */
@@ -24,6 +24,12 @@ export type TrainAndPublishRequest = {
   storedFeatures: boolean;
   /** No progress lines on stderr. */
   quiet: boolean;
+  /**
+   * The queue job this run is (`worker serve`). A retried job whose earlier attempt already stored its version (the
+   * worker died after saving, before the job was marked done) publishes that version instead of training another;
+   * the version's unique jobId makes a second one impossible even when two attempts overlap.
+   */
+  jobId?: string;
 };
 
 export type TrainAndPublishIo = { stdout: Output; stderr: Output };
@@ -44,22 +50,35 @@ export async function trainAndPublish(request: TrainAndPublishRequest, io: Train
       }
     }
     const reporter = createProgressReporter({ out: stderr, enabled: !request.quiet, tag: "train" });
-    const result = await trainModelVersion(
-      db,
-      {
-        kind: request.kind,
-        config: request.config,
-        evaluate: request.evaluate,
-        storedFeatures: request.storedFeatures,
-      },
-      { stage: reporter.note, progress: printFitProgress(reporter) },
-    );
+    const stored = request.jobId === undefined ? null : await findVersionOfJob(db, request.jobId);
+    const result =
+      stored ??
+      (await trainModelVersion(
+        db,
+        {
+          kind: request.kind,
+          config: request.config,
+          evaluate: request.evaluate,
+          storedFeatures: request.storedFeatures,
+          jobId: request.jobId,
+        },
+        { stage: reporter.note, progress: printFitProgress(reporter) },
+      ).catch(async (error: unknown) => {
+        // Two attempts of one job overlapped (a worker stalled past its heartbeat) and the other stored first.
+        const other =
+          request.jobId !== undefined && isUniqueViolation(error) ? await findVersionOfJob(db, request.jobId) : null;
+        if (other === null) throw error;
+        return other;
+      }));
+    if (stored) stdout.write(`job ${request.jobId} already stored version ${stored.versionId}: not training again\n`);
     const validation = (result.metrics.validation ?? {}) as Record<string, number>;
     const test = (result.metrics.test ?? {}) as Record<string, number>;
-    stdout.write(
-      `trained ${request.kind} as candidate version ${result.versionId} in ${result.seconds.toFixed(1)} s ` +
-        `(artifact ${(result.artifactBytes / 1e6).toFixed(1)} MB)\n`,
-    );
+    if (!stored) {
+      stdout.write(
+        `trained ${request.kind} as candidate version ${result.versionId} in ${result.seconds.toFixed(1)} s ` +
+          `(artifact ${(result.artifactBytes / 1e6).toFixed(1)} MB)\n`,
+      );
+    }
     if (validation["recall@20"] !== undefined) {
       stdout.write(
         `validation recall@20 ${fmt(validation["recall@20"])} ndcg@20 ${fmt(validation["ndcg@20"])}; ` +
@@ -80,6 +99,20 @@ export async function trainAndPublish(request: TrainAndPublishRequest, io: Train
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The version an earlier attempt of the job stored, shaped like a training result (its own metrics). */
+async function findVersionOfJob(db: Db, jobId: string): Promise<TrainResult | null> {
+  const row = await db.modelVersion.findUnique({
+    where: { jobId },
+    select: { id: true, kind: true, metrics: true, artifactSize: true },
+  });
+  if (row === null) return null;
+  const metrics = (typeof row.metrics === "object" && row.metrics !== null ? row.metrics : {}) as Record<
+    string,
+    unknown
+  >;
+  return { versionId: row.id, kind: row.kind, metrics, artifactBytes: row.artifactSize, seconds: 0 };
 }
 
 function fmt(value: number | undefined): string {

@@ -22,6 +22,8 @@ export type TrainRequest = {
    * takes them (the joint model's item tower). Default true; false trains on ids, attributes and events only.
    */
   storedFeatures?: boolean;
+  /** The queue job this run is: stored with the version (unique), so a retry cannot add a second one. */
+  jobId?: string;
 };
 export type TrainResult = {
   versionId: number;
@@ -100,6 +102,7 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
     metrics: metrics as Prisma.InputJsonValue,
     dataSnapshot: snapshot as unknown as Prisma.InputJsonValue,
     artifact,
+    jobId: request.jobId,
   });
   return {
     versionId: version.id,

@@ -13,6 +13,8 @@ import { RollbackInputSchema, rollbackVersion } from "../services/dashboard/roll
 import { staffActor } from "../services/dashboard/staff-actor";
 import { startAbTest } from "../services/dashboard/start-ab-test";
 import { stopAbTest } from "../services/dashboard/stop-ab-test";
+import { listWorkerJobs } from "../services/jobs/list-worker-jobs";
+import { StartWorkerJobInputSchema, startWorkerJob } from "../services/jobs/start-worker-job";
 import { requireRole } from "../staff-procedure";
 import { createTRPCRouter } from "../trpc";
 
@@ -21,7 +23,7 @@ const admin = requireRole("admin");
 
 /**
  * The merchandisers' dashboard. Reading (the audit log included) needs the merchandiser role; changing what serves
- * needs admin, and every change is recorded with the session's e-mail and role in its own transaction.
+ * needs admin (so does starting a worker job), and every change is recorded with the session's e-mail and role in its own transaction.
  */
 export const dashboardRouter = createTRPCRouter({
   versions: merchandiser.query(({ ctx }) => listVersionMetrics(ctx.db)),
@@ -36,6 +38,10 @@ export const dashboardRouter = createTRPCRouter({
     .query(({ ctx, input }) => getAbTestReport(ctx.db, input.id, ctx.secrets.abTestSalt)),
   offPolicy: merchandiser.query(({ ctx }) => listOffPolicyEstimates(ctx.db)),
   auditLog: merchandiser.input(ListAuditLogInputSchema).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
+  jobs: merchandiser.query(({ ctx }) => listWorkerJobs(ctx.db, ctx.runtime.jobs.available)),
+  startJob: admin
+    .input(StartWorkerJobInputSchema)
+    .mutation(({ ctx, input }) => startWorkerJob(ctx.db, ctx.runtime.jobs, input, staffActor(ctx.staff))),
   startAbTest: admin
     .input(StartAbTestInputSchema)
     .mutation(({ ctx, input }) => startAbTest(ctx.db, input, staffActor(ctx.staff))),

@@ -5,6 +5,8 @@ import {
   type FeedExploration,
   type FeedExplorationOptions,
 } from "../exploration/feed-exploration";
+import { createJobQueueClient, type JobQueueClient } from "../jobs/job-queue-client";
+import { serverLogger } from "../logging/server-logger";
 import { createModelServing, type ModelServing } from "../model-serving/create-model-serving";
 import type { ServingOptions } from "../model-serving/serving-options";
 import { createRateLimiter, type RateLimiter } from "../security/rate-limit/create-rate-limiter";
@@ -27,6 +29,8 @@ export type ServerRuntime = {
   readonly abTests: AbTestServing;
   readonly exploration: FeedExploration;
   readonly rateLimiter: RateLimiter;
+  /** The worker job queue (pg-boss on PostgreSQL, started on first use; unavailable on SQLite). */
+  readonly jobs: JobQueueClient;
 };
 
 export type ServerRuntimeOptions = {
@@ -51,7 +55,10 @@ export function createServerRuntime(options: ServerRuntimeOptions): ServerRuntim
     secrets: options.secrets,
     serving,
     abTests: createAbTestServing({ db, sql, serving }, options.serving?.checkIntervalMs),
-    exploration: createFeedExploration(sql, options.exploration),
+    exploration: createFeedExploration(options.database, options.exploration),
     rateLimiter: options.rateLimiter ?? createRateLimiter(),
+    jobs: createJobQueueClient(options.database.target, (error) =>
+      serverLogger.error({ err: error }, "job queue error"),
+    ),
   };
 }

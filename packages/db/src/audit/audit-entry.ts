@@ -1,6 +1,6 @@
 /**
- * What the audit log records: every change to what serves, made from the dashboard or the worker CLI, and who was given
- * (or lost) a key to the shop backends' HTTP API.
+ * What the audit log records: every change to what serves, made from the dashboard or the worker CLI, who was given
+ * (or lost) a key to the shop backends' HTTP API, and who started a worker job from the dashboard.
  */
 export const AUDIT_ACTIONS = [
   "publish",
@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "ab-test-promote",
   "api-key-create",
   "api-key-revoke",
+  "job-start",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,11 +8,14 @@ export type CandidateVersionInput = {
   dataSnapshot: Prisma.InputJsonValue;
   artifact: Uint8Array;
   notes?: string;
+  /** The queue job that trained it: unique, so a retried job cannot store a second version. */
+  jobId?: string;
 };
 
 /**
  * Stores a trained model as a `candidate` in one insert: the row appears whole (artifact included) or not at all,
- * and a candidate never serves until it is published.
+ * and a candidate never serves until it is published. A version with the same `jobId` already stored makes the insert
+ * fail with a unique violation (the database checks it in the insert itself).
  */
 export async function saveCandidateVersion(db: Db, input: CandidateVersionInput): Promise<{ id: number }> {
   const row = await db.modelVersion.create({
@@ -25,6 +28,7 @@ export async function saveCandidateVersion(db: Db, input: CandidateVersionInput)
       artifact: new Uint8Array(input.artifact),
       artifactSize: input.artifact.byteLength,
       notes: input.notes ?? "",
+      jobId: input.jobId ?? null,
     },
     select: { id: true },
   });

@@ -64,6 +64,14 @@ export async function stopAbTestAction(formData: FormData): Promise<void> {
   });
 }
 
+export async function startJobAction(formData: FormData): Promise<void> {
+  // The procedure checks the value (retrain | featurize-new) and the admin role on the server.
+  const job = String(formData.get("job") ?? "") as "retrain";
+  await run(async () => {
+    await (await getStaffCaller()).dashboard.startJob({ job });
+  });
+}
+
 async function run(action: () => Promise<void>): Promise<void> {
   // An expired session (the visitor may still carry a shopper cookie): back to the login form.
   if (!(await (await getStaffCaller()).staffAuth.me())) redirect("/dashboard/login");

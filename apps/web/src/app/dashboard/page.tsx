@@ -5,6 +5,7 @@ import { AbTestsSection } from "@/components/dashboard/ab-tests-section";
 import { AUDIT_ROWS, AuditLogSection } from "@/components/dashboard/audit-log-section";
 import { CatalogHealthSection } from "@/components/dashboard/catalog-health-section";
 import { DASHBOARD_BUTTON } from "@/components/dashboard/dashboard-section";
+import { JobsSection } from "@/components/dashboard/jobs-section";
 import { OffPolicySection } from "@/components/dashboard/off-policy-section";
 import { OfflineBenchmarkSection } from "@/components/dashboard/offline-benchmark-section";
 import { OnlineMetricsSection } from "@/components/dashboard/online-metrics-section";
@@ -21,14 +22,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The merchandisers' dashboard for a signed-in staff member: every section's data is read at once, then each section
- * renders its part (versions, offline benchmark, online metrics, A/B tests, off-policy estimates, audit log, catalog health).
+ * renders its part (versions, worker jobs, offline benchmark, online metrics, A/B tests, off-policy estimates, audit log, catalog health).
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const t = getDashboardMessages(await getLanguage());
   const caller = await getStaffCaller();
   const staff = await caller.staffAuth.me();
   if (!staff) redirect("/dashboard/login");
-  const [versions, online, health, abTests, benchmark, audit, offPolicy] = await Promise.all([
+  const [versions, online, health, abTests, benchmark, audit, offPolicy, jobs] = await Promise.all([
     caller.dashboard.versions(),
     caller.dashboard.onlineMetrics({}),
     caller.dashboard.catalogHealth(),
@@ -36,6 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     caller.dashboard.offlineBenchmark(),
     caller.dashboard.auditLog({ limit: AUDIT_ROWS }),
     caller.dashboard.offPolicy(),
+    caller.dashboard.jobs(),
   ]);
   const latestTest = abTests[0];
   const report = latestTest ? await caller.dashboard.abTestReport({ id: latestTest.id }) : null;
@@ -61,6 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : null}
       {!isAdmin ? <p className="text-sm text-muted">{t.adminOnly}</p> : null}
       <VersionsSection versions={versions} isAdmin={isAdmin} t={t} />
+      <JobsSection view={jobs} isAdmin={isAdmin} t={t} />
       <OfflineBenchmarkSection benchmark={benchmark} t={t} />
       <OnlineMetricsSection online={online} t={t} />
       <AbTestsSection report={report} versions={versions} isAdmin={isAdmin} t={t} />

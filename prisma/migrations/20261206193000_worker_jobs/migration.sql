@@ -1,0 +1,30 @@
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN "jobId" TEXT;
+
+-- CreateTable
+CREATE TABLE "WorkerJob" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "payload" JSONB NOT NULL DEFAULT '{}',
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "progress" REAL NOT NULL DEFAULT 0,
+    "stage" TEXT NOT NULL DEFAULT '',
+    "log" TEXT NOT NULL DEFAULT '',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "requestedBy" TEXT NOT NULL,
+    "requestedRole" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME,
+    "finishedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "WorkerJob_createdAt_idx" ON "WorkerJob"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "WorkerJob_kind_status_idx" ON "WorkerJob"("kind", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ModelVersion_jobId_key" ON "ModelVersion"("jobId");
+
