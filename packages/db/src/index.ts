@@ -15,6 +15,7 @@ export * from "./api-keys";
 export * from "./audit";
 export { createDb, type Db, type DbHandle, type DbTransaction } from "./client";
 export { type DatabaseTarget, parseDatabaseUrl, redact } from "./database-url";
+export { createImpressionWriter, type ImpressionRow, type ImpressionWriter } from "./impression-writer";
 export { isUniqueViolation } from "./is-unique-violation";
 export { type MigrateResult, migrateDatabase, readMigrations } from "./migrate";
 export * from "./model-versions";

@@ -1,4 +1,4 @@
-import type { SqlReader } from "@jewelguide/db";
+import { createImpressionWriter, type DbHandle, type ImpressionWriter } from "@jewelguide/db";
 import {
   checkExplorationConfig,
   DEFAULT_EXPLORATION_CONFIG,
@@ -13,8 +13,15 @@ export const GREEDY_POLICY = "greedy";
 /** At most this many of the first screen's 12 slots explore: a bounded share (a third). */
 export const MAX_EXPLORATION_SLOTS = 4;
 
-/** The feed's exploration layer in one process: its config (null: off, pure greedy) and the evidence it reads. */
-export type FeedExploration = { config: ExplorationConfig | null; evidence: ExplorationEvidence };
+/**
+ * The feed's exploration layer in one process: its config (null: off, pure greedy), the evidence it reads, and the
+ * impression log every served feed is written to (exploring or not).
+ */
+export type FeedExploration = {
+  config: ExplorationConfig | null;
+  evidence: ExplorationEvidence;
+  impressions: ImpressionWriter;
+};
 
 export type FeedExplorationOptions = {
   /** The policy's settings; null or absent: exploration off. */
@@ -23,13 +30,17 @@ export type FeedExplorationOptions = {
   evidenceRefreshMs?: number;
 };
 
-export function createFeedExploration(sql: SqlReader, options: FeedExplorationOptions = {}): FeedExploration {
+export function createFeedExploration(
+  { sql, target }: Pick<DbHandle, "sql" | "target">,
+  options: FeedExplorationOptions = {},
+): FeedExploration {
   return {
     config: options.config ? checkExplorationConfig(options.config) : null,
     evidence: createExplorationEvidence(sql, {
       refreshMs: options.evidenceRefreshMs ?? 60_000,
       onError: (error) => serverLogger.error({ err: error }, "exploration evidence read failed; using the last one"),
     }),
+    impressions: createImpressionWriter(target),
   };
 }
 

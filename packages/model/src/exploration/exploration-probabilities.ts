@@ -1,7 +1,7 @@
 import type { Rng } from "../random/create-rng";
 import { betaPosterior, type ExplorationCandidate, priorMeans } from "./beta-posterior";
 import type { ExplorationConfig } from "./exploration-config";
-import { createBetaSampler } from "./sample-beta";
+import { createBetaSampler, withPolarNormals } from "./sample-beta";
 
 /**
  * The probability with which an exploration slot shows each candidate: Thompson sampling's P(candidate i has the
@@ -23,12 +23,13 @@ export function explorationProbabilities(
     const posterior = betaPosterior(candidate, means[i] ?? config.baseClickRate, config.priorStrength);
     return createBetaSampler(posterior.alpha, posterior.beta);
   });
+  const source = withPolarNormals(rng);
   const wins = new Float64Array(n);
   for (let draw = 0; draw < config.draws; draw++) {
     let best = 0;
     let bestValue = -1;
     for (let i = 0; i < n; i++) {
-      const value = samplers[i]?.(rng) ?? 0;
+      const value = samplers[i]?.(source) ?? 0;
       if (value > bestValue) {
         bestValue = value;
         best = i;

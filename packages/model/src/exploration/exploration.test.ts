@@ -4,7 +4,7 @@ import { betaPosterior, type ExplorationCandidate, priorMeans } from "./beta-pos
 import { composeExploringSlate } from "./compose-exploring-slate";
 import { checkExplorationConfig, DEFAULT_EXPLORATION_CONFIG, type ExplorationConfig } from "./exploration-config";
 import { explorationProbabilities } from "./exploration-probabilities";
-import { createBetaSampler } from "./sample-beta";
+import { createBetaSampler, withPolarNormals } from "./sample-beta";
 
 const config: ExplorationConfig = { ...DEFAULT_EXPLORATION_CONFIG, slots: [1, 3] };
 
@@ -51,16 +51,20 @@ describe("Beta posterior of an item's click rate", () => {
     expect(means[2]).toBeCloseTo(level, 12);
   });
 
-  it("draws Beta samples with the right mean", () => {
-    const rng = createRng(7);
+  it("draws Beta samples with the right mean and variance", () => {
+    const rng = withPolarNormals(createRng(7));
     for (const [alpha, beta] of [
       [0.3, 2.7],
       [4, 6],
+      [0.05, 40],
     ] as const) {
       const sample = createBetaSampler(alpha, beta);
-      let sum = 0;
-      for (let i = 0; i < 20_000; i++) sum += sample(rng);
-      expect(sum / 20_000).toBeCloseTo(alpha / (alpha + beta), 2);
+      const draws = Array.from({ length: 40_000 }, () => sample(rng));
+      const mean = draws.reduce((sum, value) => sum + value, 0) / draws.length;
+      const variance = draws.reduce((sum, value) => sum + (value - mean) ** 2, 0) / draws.length;
+      expect(mean).toBeCloseTo(alpha / (alpha + beta), 2);
+      const expected = betaVariance({ alpha, beta });
+      expect(Math.abs(variance - expected)).toBeLessThan(0.05 * expected);
     }
     expect(() => createBetaSampler(0, 1)).toThrow(/shape must be a positive number, got 0/);
   });

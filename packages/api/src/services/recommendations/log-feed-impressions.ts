@@ -1,4 +1,4 @@
-import type { Db } from "@jewelguide/db";
+import type { ImpressionWriter } from "@jewelguide/db";
 
 /** Where a feed was served: the shop's own pages, or a shop backend through the HTTP API. */
 export type ImpressionSurface = "feed" | "api-feed";
@@ -7,12 +7,12 @@ export type ImpressionSurface = "feed" | "api-feed";
 export type ServedSlot = { productId: number; slot: number; propensity: number; exploratory: boolean };
 
 /**
- * Writes a served feed's impressions in one batch insert: each slot's product, the policy and model version that
- * served it and the exact probability the policy showed it there with. Off-policy evaluation and the exploration
- * policy's evidence read these rows.
+ * Writes a served feed's impressions in one batch insert (a prepared statement on the driver: ImpressionWriter): each
+ * slot's product, the policy and model version that served it and the exact probability the policy showed it there
+ * with. Off-policy evaluation and the exploration policy's evidence read these rows.
  */
 export async function logFeedImpressions(
-  db: Db,
+  impressions: ImpressionWriter,
   served: {
     requestId: string;
     shopperId: string | undefined;
@@ -22,9 +22,9 @@ export async function logFeedImpressions(
   },
   slots: readonly ServedSlot[],
 ): Promise<void> {
-  if (slots.length === 0) return;
-  await db.impression.createMany({
-    data: slots.map((slot) => ({
+  const servedAt = new Date();
+  await impressions.insert(
+    slots.map((slot) => ({
       requestId: served.requestId,
       shopperId: served.shopperId ?? null,
       productId: slot.productId,
@@ -34,6 +34,7 @@ export async function logFeedImpressions(
       propensity: slot.propensity,
       exploratory: slot.exploratory,
       surface: served.surface,
+      servedAt,
     })),
-  });
+  );
 }

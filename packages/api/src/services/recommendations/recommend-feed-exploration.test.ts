@@ -91,11 +91,8 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
         exploratory: item?.exploratory,
         surface: "feed",
       });
-      // Equal to double precision: Prisma's PostgreSQL adapter writes a double with 16 significant digits, so the
-      // 17th may differ (relative error < 1e-15); SQLite stores it bit for bit.
-      const served = item?.propensity ?? Number.NaN;
-      expect(Math.abs(row.propensity - served)).toBeLessThanOrEqual(served * 1e-15);
-      if (server === undefined) expect(row.propensity).toBe(served);
+      // Bit for bit: the impression writer sends the double as JavaScript writes it.
+      expect(row.propensity).toBe(item?.propensity);
     });
     const api = await recommendFeed(exploringRuntime(), { k: 12 }, audience(undefined), DEFAULT_FEED_RULES, "api-feed");
     const apiRows = await storedImpressions(api.requestId);

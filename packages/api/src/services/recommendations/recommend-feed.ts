@@ -40,7 +40,7 @@ export type Feed = ServedBy & { personalised: boolean; policy: string; items: Fe
  * the policy's random draws are seeded by the request id, so a request can be replayed.
  */
 export async function recommendFeed(
-  { db, sql, abTests, exploration }: Pick<ServerRuntime, "db" | "sql" | "abTests" | "exploration">,
+  { sql, abTests, exploration }: Pick<ServerRuntime, "sql" | "abTests" | "exploration">,
   rawInput: RecommendFeedInput,
   audience: Audience,
   rules: FeedRules = DEFAULT_FEED_RULES,
@@ -88,7 +88,7 @@ export async function recommendFeed(
   const modelVersionId = snapshot.model.versionId;
   const policy = config ? EXPLORATION_POLICY : GREEDY_POLICY;
   await logFeedImpressions(
-    db,
+    exploration.impressions,
     { requestId, shopperId, modelVersionId, policy, surface },
     slate.map((pick) => ({ ...pick, productId: pick.item.product.id })),
   );
