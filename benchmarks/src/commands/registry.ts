@@ -3,6 +3,7 @@ import { contentCommand } from "./content";
 import { explorationCommand } from "./exploration";
 import { featuresCommand } from "./features";
 import { rees46Command } from "./rees46";
+import { scaleCommand } from "./scale";
 import { servingCommand } from "./serving";
 import { similarCommand } from "./similar";
 
@@ -14,4 +15,5 @@ export const BENCHMARK_COMMANDS: Command[] = [
   contentCommand,
   similarCommand,
   explorationCommand,
+  scaleCommand,
 ];
