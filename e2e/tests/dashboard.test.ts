@@ -134,6 +134,12 @@ test.describe("the merchandisers' dashboard", () => {
     for (const model of ["ease", "joint", "joint-no-content", "joint-no-ids"]) {
       await expect(benchmark.getByRole("cell", { name: model, exact: true })).toHaveCount(1);
     }
+
+    // Beside the A/B tests, the off-policy panel: no version has estimates yet (worker evaluate --off-policy stores them).
+    const offPolicy = page.getByRole("region", { name: "离线策略评估" });
+    await expect(
+      offPolicy.getByText("还没有离线策略评估：运行 `npm run worker -- evaluate --off-policy --version N`。"),
+    ).toBeVisible();
   });
 
   test("starts an A/B test between the active version and the candidate", async ({ page }) => {

@@ -8,22 +8,43 @@ import { evaluateOffline } from "../training/evaluate-offline";
 import { loadTrainingData } from "../training/load-training-data";
 import { printFitProgress } from "../training/print-fit-progress";
 import { describeStoredFeatures, loadStoredFeatures } from "../training/stored-features";
+import { runOffPolicyEvaluation } from "./evaluate-off-policy";
 import { parseVersionId } from "./parse-numeric-flags";
 
 export const evaluateCommand = defineCommand({
   name: "evaluate",
-  summary: "Re-score a stored version on the current data's offline protocol and store the metrics.",
+  summary: "Re-score a stored version offline, or (--off-policy) estimate its online rates from the exploration logs.",
   help: `Loads the version (its artifact must deserialize), then runs the same offline protocol as train on the data in
 DATABASE_URL now: the version's kind and parameters are fitted on the train split and scored on validation, refitted on
 train + validation and scored on test. (The stored artifact itself was fitted on all data, held-out items included, so
 scoring it directly on the held-out items would flatter it.) The result is stored in the version's metrics under
-"reevaluation" with the data snapshot it used; the training-time metrics are kept.`,
+"reevaluation" with the data snapshot it used; the training-time metrics are kept.
+
+With --off-policy it instead estimates, from the logged impressions of the feed's exploration slots, the click, cart
+and purchase rate per exploration slot the version would get if it served (behind the same exploration layer, or
+alone with --greedy): IPS, self-normalised IPS and doubly robust estimates with 95 % intervals, beside the logging
+policy's observed rate, the effective sample size and the supported share. Stored in the version's metrics under
+"offPolicy" (the dashboard's off-policy panel). See docs/off-policy.md.`,
   flags: {
     version: { type: "string", valueName: "N", description: "the model version id (required)" },
+    "off-policy": { type: "boolean", description: "estimate online rates from the exploration logs instead" },
+    reward: {
+      type: "string",
+      valueName: "click|cart|purchase",
+      description: "with --off-policy: only this reward (default all three)",
+    },
+    since: { type: "string", valueName: "ISO", description: "with --off-policy: only decisions served from then on" },
+    greedy: { type: "boolean", description: "with --off-policy: the version alone, without the exploration layer" },
     quiet: { type: "boolean", description: "no progress output" },
   },
   async run({ flags, env, stdout, stderr }) {
     const id = parseVersionId("--version", flags.version);
+    if (flags["off-policy"]) {
+      return runOffPolicyEvaluation(id, flags, { env, stdout, stderr });
+    }
+    for (const flag of ["reward", "since", "greedy"] as const) {
+      if (flags[flag]) throw new UsageError(`--${flag} needs --off-policy`);
+    }
     const { db } = createDb(env.databaseUrl);
     try {
       const version = await db.modelVersion.findUnique({

@@ -53,7 +53,7 @@ export async function evaluateVersionOffPolicy(
   const window = `${input.since ? `since ${input.since.toISOString()}` : "in the whole log"} up to ${until.toISOString()}`;
   if (decisions.length < 2) {
     throw new Error(
-      `Off-policy evaluation needs at least 2 logged exploration decisions ${window}, found ${decisions.length}: serve feeds with exploration on (JEWELGUIDE_EXPLORATION_SLOTS, docs/exploration.md) first.`,
+      `Off-policy evaluation needs at least 2 logged exploration decisions ${window}, found ${decisions.length}: serve feeds with exploration on (JEWELGUIDE_EXPLORATION_SLOTS above 0) first.`,
     );
   }
   const model = await loadVersionModel(db, input.versionId);
