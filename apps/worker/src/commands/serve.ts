@@ -29,7 +29,8 @@ A running job's heartbeat is refreshed every --heartbeat-seconds / 2; a job whos
 failed after --heartbeat-seconds without one and retried by another worker (up to ${DEFAULT_JOB_QUEUE_SETTINGS.retryLimit} retries, ${DEFAULT_JOB_QUEUE_SETTINGS.retryDelaySeconds} s apart).
 A retried train job publishes the version its earlier attempt stored instead of training again (the version
 records the job's id, unique). One attempt may run at most ${DEFAULT_JOB_QUEUE_SETTINGS.expireInSeconds / 3600} h. The queue settings are applied by every serve at
-start, so start all workers with the same ones. Ctrl-C (SIGINT/SIGTERM) stops taking jobs and waits up to
+start, so start all workers with the same ones. The heartbeat comes from the event loop, which training holds for one
+epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epoch looks like a dead worker. Ctrl-C (SIGINT/SIGTERM) stops taking jobs and waits up to
 --stop-seconds for the running ones; any still running then are released (failed and retried by another worker).`,
   flags: {
     concurrency: {
@@ -73,7 +74,6 @@ start, so start all workers with the same ones. Ctrl-C (SIGINT/SIGTERM) stops ta
           "commands themselves (train, featurize, …); schedule runs its loop in-process.",
       );
     }
-    const { db } = createDb(env.databaseUrl);
     const workerName = `${workerActor().name} pid ${process.pid}`;
     const boss = await openJobQueue(
       env.databaseUrl,
@@ -84,6 +84,7 @@ start, so start all workers with the same ones. Ctrl-C (SIGINT/SIGTERM) stops ta
       },
       (error) => stderr.write(`[serve] queue error: ${error.message}\n`),
     );
+    const { db } = createDb(env.databaseUrl);
     const stopped = new Promise<void>((resolve) => {
       const onSignal = () => {
         process.off("SIGINT", onSignal);
