@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { createApiKey } from "@jewelguide/db";
 import { describeReason } from "@jewelguide/i18n";
 import { DEFAULT_EXPLORATION_CONFIG, EXPLORATION_POLICY } from "@jewelguide/model/exploration";
 import { describe, expect, it as vitestIt } from "vitest";
 import { GREEDY_POLICY } from "../../exploration/feed-exploration";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
+import { FeedSchema } from "../../shop-api/read-output-schemas";
 import { createTestRuntime } from "../../test/create-test-runtime";
+import { startShopApiServer } from "../../test/start-shop-api-server";
 import { testDialects } from "../../test/test-dialects";
 import { TEST_SECRETS } from "../../test/test-secrets";
 import { useSeededShop } from "../../test/use-seeded-shop";
 import { capPerCategory } from "./cap-per-category";
 import { coldStartOrder } from "./cold-start-order";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
-import { type Feed, recommendFeed } from "./recommend-feed";
+import { type Feed, type FeedItem, recommendFeed } from "./recommend-feed";
 
 const audience = (shopperId: string | undefined) => ({
   shopper: shopperId === undefined ? undefined : { externalId: shopperId },
@@ -97,6 +100,38 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
     const api = await recommendFeed(exploringRuntime(), { k: 12 }, audience(undefined), DEFAULT_FEED_RULES, "api-feed");
     const apiRows = await storedImpressions(api.requestId);
     expect(apiRows.map((row) => [row.surface, row.shopperId])).toEqual(Array(12).fill(["api-feed", null]));
+  });
+
+  it("gives the shop backends' HTTP API feed the same layer, flags and log (surface api-feed)", async () => {
+    const runtime = exploringRuntime();
+    const operator = { name: "worker:test@host", role: "operator" } as const;
+    const { secret } = await createApiKey(fixture.database.db, operator, { name: "storefront", scope: "read" });
+    const api = await startShopApiServer({
+      runtime: () => runtime,
+      defaultLanguage: () => "zh",
+      rateLimiter: () => runtime.rateLimiter,
+    });
+    try {
+      const customerId = `customer-${randomUUID()}`;
+      const response = await fetch(`${api.baseUrl}/recommendations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ customerId, k: 12, locale: "en" }),
+      });
+      expect(response.status).toBe(200);
+      const feed = (await response.json()) as Omit<Feed, "items"> & { items: Array<FeedItem & { why: string }> };
+      expect(FeedSchema.strict().safeParse(feed).error).toBeUndefined();
+      expect(feed.policy).toBe(EXPLORATION_POLICY);
+      const exploratory = feed.items.filter((item) => item.exploratory);
+      expect(exploratory.map((item) => item.slot)).toEqual([3, 9]);
+      for (const item of exploratory) expect(item.why).toBe(describeReason({ kind: "exploring" }, "en"));
+      const rows = await storedImpressions(feed.requestId);
+      expect(rows.map((row) => [row.slot, row.productId, row.propensity, row.surface, row.shopperId])).toEqual(
+        feed.items.map((item) => [item.slot, item.id, item.propensity, "api-feed", customerId]),
+      );
+    } finally {
+      await api.close();
+    }
   });
 
   it("explores beyond the model's next picks: never-shown items, and items the model cannot rate", async () => {
