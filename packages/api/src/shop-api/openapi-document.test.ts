@@ -59,6 +59,15 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("describes the guide's conversation: its turns, bounded", () => {
+    expect(requestSchema("/guide").properties.turns).toMatchObject({
+      type: "array",
+      maxItems: 10,
+      items: { type: "string", maxLength: 500 },
+      description: expect.stringMatching(/conversation's turns/),
+    });
+  });
+
   it("describes batch rows with the schemas the rows are checked with", () => {
     expect((requestSchema("/events").properties.events as { items: unknown }).items).toEqual(
       toOpenApiSchema(ApiEventRowSchema, "input"),
