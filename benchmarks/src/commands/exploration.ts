@@ -9,13 +9,16 @@ import { SHARE_SLOTS } from "../exploration/exploration-plan";
 import { formatExplorationTable } from "../exploration/format-exploration-table";
 import {
   type ExplorationBenchmarkOptions,
+  type ExplorationBenchmarkResult,
   runExplorationBenchmark,
-  SIMULATION_MODEL,
+  SIMULATION_MODELS,
+  type SimulationModelName,
 } from "../exploration/run-exploration-benchmark";
 import { importRees46Database, rees46DatabaseUrl } from "../rees46/import-rees46-database";
 import { recordedCommandLine } from "./recorded-command-line";
 
 const DEFAULTS: ExplorationBenchmarkOptions = {
+  model: "itemknn",
   simulatedShare: 0.2,
   heldOutItemShare: 0.1,
   days: 10,
@@ -30,7 +33,7 @@ export const explorationCommand = defineCommand({
   summary:
     "Simulate greedy vs exploring feeds on REES46 shoppers (purchases, coverage, new-item discovery) and validate the off-policy estimators; write benchmarks/results/exploration.json.",
   help: `Imports the REES46 file into the benchmark database (as \`rees46\` does), cuts its purchases in time: the
-latest ${DEFAULTS.simulatedShare * 100} % are the simulated period, the rest trains the served model (item-kNN). A seeded
+latest ${DEFAULTS.simulatedShare * 100} % are the simulated period, the rest trains the served model (--model). A seeded
 ${DEFAULTS.heldOutItemShare * 100} % of the items sold in both periods lose their training rows and join the items first
 sold in the period as new items. Every shopper who buys in the period at two different times is simulated: they arrive
 on the day of their first purchase there, having bought it, and visit every simulated day after; each visit serves a
@@ -38,7 +41,8 @@ on the day of their first purchase there, having bought it, and visit every simu
 click model decides: a shown real later purchase is bought when clicked. Each exploration share (slots of 12) runs
 over the same shoppers with each seed; the evidence (impressions, clicks) updates the bandit between days. The default
 share's run logs decisions for the off-policy validation: IPS / SNIPS / DR estimates of other policies' click rates
-are checked against what those policies earn on the same visits.`,
+are checked against what those policies earn on the same visits. Each --model's results are merged into the file under
+its name, so the two models can be run one after the other.`,
   flags: {
     file: {
       type: "string",
@@ -49,6 +53,11 @@ are checked against what those policies earn on the same visits.`,
       type: "string",
       valueName: "PATH",
       description: "result JSON (default benchmarks/results/exploration.json)",
+    },
+    model: {
+      type: "string",
+      valueName: "NAME",
+      description: `the served model: ${Object.keys(SIMULATION_MODELS).join(" or ")} (default ${DEFAULTS.model})`,
     },
     days: { type: "string", valueName: "N", description: `simulated days (default ${DEFAULTS.days})` },
     shoppers: {
@@ -68,11 +77,12 @@ are checked against what those policies earn on the same visits.`,
     const out = path.resolve(flags.out ?? path.join(repoRoot, "benchmarks", "results", "exploration.json"));
     if (flags["print-table"]) {
       if (!fs.existsSync(out)) throw new UsageError(`--print-table: no result file at ${out}; run the benchmark first`);
-      stdout.write(`${formatExplorationTable(JSON.parse(fs.readFileSync(out, "utf8")))}\n`);
+      stdout.write(`${formatExplorationTables(JSON.parse(fs.readFileSync(out, "utf8")) as ResultFile)}\n`);
       return 0;
     }
     const options: ExplorationBenchmarkOptions = {
       ...DEFAULTS,
+      ...(flags.model === undefined ? {} : { model: parseModel(flags.model) }),
       ...(flags.days === undefined ? {} : { days: parsePositiveInteger("--days", flags.days) }),
       ...(flags.shoppers === undefined ? {} : { maxShoppers: parsePositiveInteger("--shoppers", flags.shoppers) }),
       ...(flags.seeds === undefined ? {} : { seeds: parseList("--seeds", flags.seeds) }),
@@ -88,20 +98,54 @@ are checked against what those policies earn on the same visits.`,
     const result = await runExplorationBenchmark(data.catalog, purchases, options, (text) =>
       stderr.write(`[exploration] ${text}\n`),
     );
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const body = {
-      command: recordedCommandLine("exploration"),
-      file: path.basename(file),
-      model: SIMULATION_MODEL,
-      options,
+    const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, "utf8")) as ResultFile) : undefined;
+    const body: ResultFile = {
       click_model: { examination: "1 / log2(slot + 2), slot 0-based", attraction: ATTRACTION },
-      ...result,
+      file: path.basename(file),
+      models: {
+        ...previous?.models,
+        [options.model]: {
+          command: recordedCommandLine("exploration"),
+          served_model: SIMULATION_MODELS[options.model],
+          options,
+          ...result,
+        },
+      },
     };
+    fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
-    stdout.write(`${formatExplorationTable(result)}\nwritten ${path.relative(process.cwd(), out)}\n`);
+    stdout.write(`${formatExplorationTables(body)}\nwritten ${path.relative(process.cwd(), out)}\n`);
     return 0;
   },
 });
+
+/** exploration.json: the click model, the data file, and each served model's run (merged run by run). */
+type ResultFile = {
+  click_model: unknown;
+  file: string;
+  models: Record<string, ModelRun>;
+};
+type ModelRun = ExplorationBenchmarkResult & {
+  command: string;
+  served_model: unknown;
+  options: ExplorationBenchmarkOptions;
+};
+
+/** Each served model's tables, under its name. */
+function formatExplorationTables(file: ResultFile): string {
+  return Object.entries(file.models)
+    .map(([name, result]) => `### served by ${name}\n\n${formatExplorationTable(result)}\n`)
+    .join("\n");
+}
+
+function parseModel(value: string): SimulationModelName {
+  if (!(value in SIMULATION_MODELS)) {
+    throw new UsageError(
+      `--model: ${JSON.stringify(value)} is not one of ${Object.keys(SIMULATION_MODELS).join(", ")}`,
+    );
+  }
+  return value as SimulationModelName;
+}
 
 function parseList(flag: string, value: string): number[] {
   return value.split(",").map((part) => {

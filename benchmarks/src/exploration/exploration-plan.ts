@@ -36,13 +36,15 @@ export const LOGGING_SHARE = 2;
 /**
  * The policies whose click rate the logs estimate: the same pool and slots, another bandit. Each keeps the default
  * config but for the named change. `popularityPrior` centres the bandit's prior on another model's scores (popularity)
- * instead of the served item-kNN's.
+ * instead of the served model's. The first is the logging policy itself (with other draws): the on-policy check, its
+ * truth the logged decisions' own expected click rate.
  */
 export const OFF_POLICY_TARGETS: ReadonlyArray<{
   name: string;
   change: Partial<ExplorationConfig>;
   popularityPrior?: boolean;
 }> = [
+  { name: "the logging policy itself (on-policy check)", change: {} },
   { name: "prior strength 20 (trusts the model's score more)", change: { priorStrength: 20 } },
   { name: "floor 0.5 (half uniform over the pool)", change: { floor: 0.5 } },
   { name: "prior from the popularity model's scores", change: {}, popularityPrior: true },

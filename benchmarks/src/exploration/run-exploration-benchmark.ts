@@ -9,10 +9,20 @@ import { greedyPolicy } from "./greedy-policy";
 import { type DayMetrics, type SimulationRun, simulateDays } from "./simulate-days";
 import { createOffPolicyValidator, type TargetValidation } from "./validate-off-policy";
 
-/** The served model: item-kNN with its library defaults (deterministic, fitted in seconds, blind to unsold items). */
-export const SIMULATION_MODEL = { kind: "itemknn", config: {} } as const;
+/**
+ * The models a simulation can serve, with their library defaults. item-kNN (the default): deterministic, fitted in
+ * seconds, and — like every model that knows items only through their buyers — blind to an item nobody bought, which
+ * is the situation exploration is for. attribute-kNN: the cheap content model, which ranks an unsold item by its
+ * attributes, to see what exploration adds when the model can already reach new items.
+ */
+export const SIMULATION_MODELS = {
+  itemknn: { kind: "itemknn", config: {} },
+  "attribute-knn": { kind: "attribute-knn", config: {} },
+} as const;
+export type SimulationModelName = keyof typeof SIMULATION_MODELS;
 
 export type ExplorationBenchmarkOptions = Omit<WorldOptions, "seed"> & {
+  model: SimulationModelName;
   seeds: readonly number[];
   shares: readonly number[];
   /** The off-policy validation uses the logging run's decisions of the last this-many days. */
@@ -54,7 +64,8 @@ export async function runExplorationBenchmark(
     const world = buildSimulationWorld(catalog, purchases, { ...options, seed });
     worlds.push(world);
     const dataset = createInteractionDataset({ interactions: world.training, catalog: world.catalog });
-    const model = createRecommender(SIMULATION_MODEL.kind, SIMULATION_MODEL.config);
+    const served = SIMULATION_MODELS[options.model];
+    const model = createRecommender(served.kind, served.config);
     await model.fit(dataset, { seed });
     const popularity = createRecommender("popularity", {});
     await popularity.fit(dataset, { seed });
@@ -62,7 +73,7 @@ export async function runExplorationBenchmark(
     const popularityPrior: PriorScore = (_context, candidate) => popularityScores[candidate.item.itemIndex] ?? 0;
     log(
       `seed ${seed}: ${world.shoppers.length} shoppers over ${world.days} days, ${world.newItemIds.size} new items ` +
-        `(${world.heldOutItemIds.size} held out), model fitted on ${world.training.length} purchases`,
+        `(${world.heldOutItemIds.size} held out), ${served.kind} fitted on ${world.training.length} purchases`,
     );
     for (const share of options.shares) {
       const policy = policyFor(share);
@@ -100,6 +111,7 @@ export async function runExplorationBenchmark(
       runs.set(share, [...(runs.get(share) ?? []), { seed, run, world }]);
       if (validator !== undefined) {
         const targets = validator.results();
+        if (targets.length === 0) log(`seed ${seed}: too few exploratory decisions to validate the estimators`);
         offPolicy.push({
           seed,
           loggingPolicy: policy.name,

@@ -89,7 +89,9 @@ export function createOffPolicyValidator(targets: readonly TargetPolicy[]) {
         truths[t]?.push(truth);
       });
     },
+    /** Each target's validation; none when the logs hold fewer than two decisions (no interval exists then). */
     results(): TargetValidation[] {
+      if ((decisions[0]?.length ?? 0) < 2) return [];
       return targets.map((target, t) => {
         const truth = meanWithInterval(truths[t] ?? []);
         const offPolicy = evaluateOffPolicy(decisions[t] ?? []);
