@@ -9,7 +9,19 @@ const NO_EVIDENCE: ItemEvidence = { impressions: 0, rewards: 0 };
 /** How many of the least-shown in-stock products each snapshot keeps as the exploration pool's catalog part. */
 const LEAST_SHOWN_LIMIT = 256;
 
-/** One read of the evidence; immutable, replaced whole at the next refresh. */
+/**
+ * The evidence is read as of whole steps of time: a request served at t uses the logs as they stood at the start of
+ * t's step (impressions served and first rewards before it), so the evidence of any logged request can be rebuilt
+ * from the logs alone (off-policy replays do).
+ */
+export const EVIDENCE_STEP_MS = 60_000;
+
+/** The start of the evidence step a moment falls in. */
+export function evidenceStepOf(time: Date): number {
+  return Math.floor(time.getTime() / EVIDENCE_STEP_MS) * EVIDENCE_STEP_MS;
+}
+
+/** The evidence as of one step's start (`readAt`); immutable, replaced whole in the next step. */
 export type EvidenceSnapshot = {
   readAt: number;
   of(productId: number): ItemEvidence;
@@ -20,38 +32,31 @@ export type EvidenceSnapshot = {
   leastShown(catalog: ProductCatalog): readonly CachedProduct[];
 };
 
-/** The process's evidence of the exploration policy, re-read from the impression log at most every `refreshMs`. */
+/** The process's evidence of the exploration policy, read from the impression log once per step. */
 export type ExplorationEvidence = {
-  /** The latest snapshot; the first call reads it, later calls re-read in the background once it is stale. */
-  current(): Promise<EvidenceSnapshot>;
-  /** Re-reads now and returns the new snapshot. */
-  refresh(): Promise<EvidenceSnapshot>;
+  /**
+   * The evidence as of the start of `servedAt`'s step: the first request of a step reads it (one statement; the
+   * step's other requests wait for that read), the rest of the step reuses it.
+   */
+  at(servedAt: Date): Promise<EvidenceSnapshot>;
 };
 
-export function createExplorationEvidence(
-  sql: SqlReader,
-  options: { refreshMs: number; onError: (error: unknown) => void },
-): ExplorationEvidence {
-  let snapshot: EvidenceSnapshot | undefined;
-  let reading: Promise<EvidenceSnapshot> | undefined;
-  const refresh = () => {
-    reading ??= listExplorationEvidence(sql)
-      .then((rows) => {
-        snapshot = buildEvidenceSnapshot(rows, Date.now());
-        return snapshot;
-      })
-      .finally(() => {
-        reading = undefined;
-      });
-    return reading;
-  };
+export function createExplorationEvidence(sql: SqlReader): ExplorationEvidence {
+  let latest: { step: number; snapshot: Promise<EvidenceSnapshot> } | undefined;
   return {
-    async current() {
-      if (!snapshot) return refresh();
-      if (Date.now() - snapshot.readAt >= options.refreshMs && !reading) refresh().catch(options.onError);
-      return snapshot;
+    at(servedAt) {
+      const step = evidenceStepOf(servedAt);
+      if (latest?.step !== step) {
+        const snapshot = listExplorationEvidence(sql, new Date(step)).then((rows) => buildEvidenceSnapshot(rows, step));
+        const entry = { step, snapshot };
+        latest = entry;
+        // A failed read is not kept: the next request of the step reads again.
+        snapshot.catch(() => {
+          if (latest === entry) latest = undefined;
+        });
+      }
+      return latest.snapshot;
     },
-    refresh,
   };
 }
 

@@ -4,7 +4,6 @@ import {
   DEFAULT_EXPLORATION_CONFIG,
   type ExplorationConfig,
 } from "@jewelguide/model/exploration";
-import { serverLogger } from "../logging/server-logger";
 import { createExplorationEvidence, type ExplorationEvidence } from "./exploration-evidence";
 
 /** The policy logged with impressions when exploration is off: every pick is the model's, with propensity 1. */
@@ -26,8 +25,6 @@ export type FeedExploration = {
 export type FeedExplorationOptions = {
   /** The policy's settings; null or absent: exploration off. */
   config?: ExplorationConfig | null;
-  /** The impression log is re-read at most this often (ms). Default one minute. */
-  evidenceRefreshMs?: number;
 };
 
 export function createFeedExploration(
@@ -36,10 +33,7 @@ export function createFeedExploration(
 ): FeedExploration {
   return {
     config: options.config ? checkExplorationConfig(options.config) : null,
-    evidence: createExplorationEvidence(sql, {
-      refreshMs: options.evidenceRefreshMs ?? 60_000,
-      onError: (error) => serverLogger.error({ err: error }, "exploration evidence read failed; using the last one"),
-    }),
+    evidence: createExplorationEvidence(sql),
     impressions: createImpressionWriter(target),
   };
 }

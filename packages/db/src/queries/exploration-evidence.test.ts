@@ -38,6 +38,7 @@ describe.each(dialects)("exploration evidence on $name", ({ server, skip }) => {
       propensity: 0.25,
       exploratory: true,
       surface: "feed",
+      servedAt: new Date(Date.now() - 5 * 60_000),
     });
     await db.impression.createMany({
       data: [
@@ -48,21 +49,22 @@ describe.each(dialects)("exploration evidence on $name", ({ server, skip }) => {
       ],
     });
     let key = 0;
-    const event = (type: string, productId: number, requestId: string | null, slot: number | null) =>
+    const now = Date.now();
+    const event = (type: string, productId: number, requestId: string | null, slot: number | null, at = now) =>
       db.interaction.create({
         data: {
           userId: shopper.id,
           productId,
           type,
-          occurredAt: new Date(),
+          occurredAt: new Date(at),
           source: "web",
           idempotencyKey: `k${key++}`,
           requestId,
           slot,
         },
       });
-    // req-1 slot 0: a click and a cart on the same impression count once.
-    await event("click", ring.id, "req-1", 0);
+    // req-1 slot 0: a click and a cart on the same impression count once, from the click's time on.
+    await event("click", ring.id, "req-1", 0, now - 60_000);
     await event("cart", ring.id, "req-1", 0);
     // req-2 slot 0: only an impression event and a view: no reward.
     await event("impression", ring.id, "req-2", 0);
@@ -72,11 +74,20 @@ describe.each(dialects)("exploration evidence on $name", ({ server, skip }) => {
     await event("purchase", ring.id, null, null);
     // req-1 slot 1: the pendant's purchase.
     await event("purchase", pendant.id, "req-1", 1);
-    const rows = await listExplorationEvidence(database.sql);
-    expect(rows.sort((a, b) => a.productId - b.productId)).toEqual([
+    const at = async (time: number) =>
+      (await listExplorationEvidence(database.sql, new Date(time))).sort((a, b) => a.productId - b.productId);
+    const rows = await at(now + 1_000);
+    expect(rows).toEqual([
       { productId: ring.id, impressions: 3, rewards: 1 },
       { productId: pendant.id, impressions: 1, rewards: 1 },
     ]);
     expect(rows.map((row) => row.productId)).not.toContain(unseen.id);
+    // As the logs stood half a minute ago: the ring's click had happened, the pendant's purchase not yet.
+    expect(await at(now - 30_000)).toEqual([
+      { productId: ring.id, impressions: 3, rewards: 1 },
+      { productId: pendant.id, impressions: 1, rewards: 0 },
+    ]);
+    // Before anything was served: nothing.
+    expect(await at(now - 10 * 60_000)).toEqual([]);
   });
 });

@@ -27,10 +27,8 @@ describe.each(testDialects)("off-policy evaluation of a version on $name", ({ se
 
   it("replaying the logging version reproduces every logged propensity; another version is estimated with intervals", async () => {
     const { db, sql } = fixture.database;
-    // A web process with exploration on; its evidence is read once (the log is empty then) and kept for the test.
-    const runtime = createTestRuntime(fixture.database, {
-      exploration: { config: EXPLORING, evidenceRefreshMs: 3_600_000 },
-    });
+    // A web process with exploration on; each feed uses the evidence as of the start of its minute, as the replay does.
+    const runtime = createTestRuntime(fixture.database, { exploration: { config: EXPLORING } });
     const shoppers = [
       undefined,
       fixture.shop.ringBuyer,

@@ -19,10 +19,11 @@ export async function logFeedImpressions(
     modelVersionId: number | null;
     policy: string;
     surface: ImpressionSurface;
+    /** When the feed was served: the moment its exploration evidence was taken for. */
+    servedAt: Date;
   },
   slots: readonly ServedSlot[],
 ): Promise<void> {
-  const servedAt = new Date();
   await impressions.insert(
     slots.map((slot) => ({
       requestId: served.requestId,
@@ -34,7 +35,7 @@ export async function logFeedImpressions(
       propensity: slot.propensity,
       exploratory: slot.exploratory,
       surface: served.surface,
-      servedAt,
+      servedAt: served.servedAt,
     })),
   );
 }

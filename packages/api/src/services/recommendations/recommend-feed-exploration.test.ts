@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createApiKey } from "@jewelguide/db";
+import { createApiKey, listExplorationEvidence } from "@jewelguide/db";
 import { describeReason } from "@jewelguide/i18n";
 import { DEFAULT_EXPLORATION_CONFIG, EXPLORATION_POLICY } from "@jewelguide/model/exploration";
 import { describe, expect, it as vitestIt } from "vitest";
+import { buildEvidenceSnapshot, EVIDENCE_STEP_MS, evidenceStepOf } from "../../exploration/exploration-evidence";
 import { GREEDY_POLICY } from "../../exploration/feed-exploration";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { FeedSchema } from "../../shop-api/read-output-schemas";
@@ -13,7 +14,10 @@ import { TEST_SECRETS } from "../../test/test-secrets";
 import { useSeededShop } from "../../test/use-seeded-shop";
 import { capPerCategory } from "./cap-per-category";
 import { coldStartOrder } from "./cold-start-order";
+import { exploreFeed } from "./explore-feed";
 import { DEFAULT_FEED_RULES } from "./feed-rules";
+import { loadShopperSignals } from "./load-shopper-signals";
+import { rankFeed } from "./rank-feed";
 import { type Feed, type FeedItem, recommendFeed } from "./recommend-feed";
 
 const audience = (shopperId: string | undefined) => ({
@@ -102,6 +106,39 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
     expect(apiRows.map((row) => [row.surface, row.shopperId])).toEqual(Array(12).fill(["api-feed", null]));
   });
 
+  it("replays a served request from the logs alone: its seed from the request id, its evidence as of its step", async () => {
+    const runtime = exploringRuntime();
+    const shopperId = "shopper-pendant-1";
+    const feed = await recommendFeed(runtime, { k: 12 }, audience(shopperId));
+    const rows = await storedImpressions(feed.requestId);
+    const servedAt = rows[0]?.servedAt ?? new Date(Number.NaN);
+    const step = evidenceStepOf(servedAt);
+    const evidence = buildEvidenceSnapshot(await listExplorationEvidence(fixture.database.sql, new Date(step)), step);
+    const snapshot = await runtime.serving.current();
+    const rules = DEFAULT_FEED_RULES;
+    const signals = await loadShopperSignals(fixture.database.sql, shopperId, {
+      windowMs: rules.recentWindowMs,
+      limit: rules.recentLimit,
+    });
+    const ranked = rankFeed(snapshot, shopperId, signals, 12, rules);
+    const replayed = exploreFeed({
+      snapshot,
+      evidence,
+      config: EXPLORING,
+      rules,
+      query: ranked.query,
+      greedy: ranked.greedy,
+      ranked: ranked.ordered,
+      excludedIds: new Set([...signals.purchasedIds, ...signals.recent.map((action) => action.productId)]),
+      excludedSkus: ranked.purchasedSkus,
+      shopperId,
+      requestId: feed.requestId,
+    });
+    expect(replayed.map((pick) => [pick.slot, pick.item.product.id, pick.propensity, pick.exploratory])).toEqual(
+      rows.map((row) => [row.slot, row.productId, row.propensity, row.exploratory]),
+    );
+  });
+
   it("gives the shop backends' HTTP API feed the same layer, flags and log (surface api-feed)", async () => {
     const runtime = exploringRuntime();
     const operator = { name: "worker:test@host", role: "operator" } as const;
@@ -155,7 +192,7 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
 
   it("moves an item's chances with its evidence, without retraining", async () => {
     const runtime = exploringRuntime();
-    const before = await runtime.exploration.evidence.refresh();
+    const before = await runtime.exploration.evidence.at(new Date(Date.now() + EVIDENCE_STEP_MS));
     const feed = await recommendFeed(runtime, { k: 12 }, audience(`evidence-${randomUUID()}`));
     const pick = feed.items.find((item) => item.exploratory);
     if (!pick) throw new Error("no exploratory pick");
@@ -166,7 +203,8 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
     await fixture.caller(shopperId).events.log({
       events: [{ idempotencyKey: randomUUID(), type: "click", productId: target.id, attribution: target.attribution }],
     });
-    const after = await runtime.exploration.evidence.refresh();
+    // The next step's evidence counts what happened before it: the feed, the click.
+    const after = await runtime.exploration.evidence.at(new Date(Date.now() + 2 * EVIDENCE_STEP_MS));
     expect(after.of(pick.id).impressions).toBeGreaterThan(before.of(pick.id).impressions);
     expect(after.of(target.id).rewards).toBe(before.of(target.id).rewards + 1);
   });

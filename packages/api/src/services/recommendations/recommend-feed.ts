@@ -47,6 +47,7 @@ export async function recommendFeed(
   surface: ImpressionSurface = "feed",
 ): Promise<Feed> {
   const input = RecommendFeedInputSchema.parse(rawInput);
+  const servedAt = new Date();
   const shopperId = audience.shopper?.externalId;
   const snapshot = await abTests.snapshotFor({ shopperId, abTestSalt: audience.secrets.abTestSalt });
   const signals = await loadShopperSignals(sql, shopperId, {
@@ -65,7 +66,7 @@ export async function recommendFeed(
   const slate: Array<SlatePick<Candidate>> = config
     ? exploreFeed({
         snapshot,
-        evidence: await exploration.evidence.current(),
+        evidence: await exploration.evidence.at(servedAt),
         config,
         rules,
         query,
@@ -89,7 +90,7 @@ export async function recommendFeed(
   const policy = config ? EXPLORATION_POLICY : GREEDY_POLICY;
   await logFeedImpressions(
     exploration.impressions,
-    { requestId, shopperId, modelVersionId, policy, surface },
+    { requestId, shopperId, modelVersionId, policy, surface, servedAt },
     slate.map((pick) => ({ ...pick, productId: pick.item.product.id })),
   );
   const items = slate.map(({ item, slot, propensity, exploratory }) => ({
