@@ -25,7 +25,7 @@ const DEFAULTS: ExplorationBenchmarkOptions = {
   maxShoppers: 5_000,
   seeds: [0, 1, 2],
   shares: [0, 1, 2, 3],
-  validationDays: 3,
+  validationDays: 5,
 };
 
 export const explorationCommand = defineCommand({
@@ -40,8 +40,8 @@ on the day of their first purchase there, having bought it, and visit every simu
 12-slot feed (the shop's rules) from the model, folding in their simulated clicks and purchases, and a position-based
 click model decides: a shown real later purchase is bought when clicked. Each exploration share (slots of 12) runs
 over the same shoppers with each seed; the evidence (impressions, clicks) updates the bandit between days. The default
-share's run logs decisions for the off-policy validation: IPS / SNIPS / DR estimates of other policies' click rates
-are checked against what those policies earn on the same visits. Each --model's results are merged into the file under
+share's run logs decisions for the off-policy validation (its last ${DEFAULTS.validationDays} days): IPS / SNIPS / DR
+estimates of other policies' click rates are checked against what those policies earn on the same visits. Each --model's results are merged into the file under
 its name, so the two models can be run one after the other.`,
   flags: {
     file: {
