@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ConstraintCode } from "@jewelguide/i18n";
-import { type ParsedRequest, parseRequest } from "@jewelguide/model";
-import { type GuideState, runConversation, type TurnOutcome } from "@jewelguide/model/guide";
+import {
+  createEmptyParsedRequest,
+  type GuideState,
+  type ParsedRequest,
+  runConversation,
+  type TurnOutcome,
+} from "@jewelguide/model/guide";
 import { z } from "zod";
 import type { ServerRuntime } from "../../runtime/create-server-runtime";
 import { buildUserQuery } from "../recommendations/build-user-query";
@@ -115,7 +120,7 @@ export async function answerGuideRequest(
       return usd === null ? null : usd * RATES_PER_USD[state.currency ?? defaultCurrency];
     },
   });
-  const parsed = stripSpans(parseRequest(turns.at(-1) ?? "", { defaultCurrency }));
+  const parsed = conversation.turns.at(-1)?.parsed ?? createEmptyParsedRequest();
   const constraints = buildGuideConstraints(conversation.state, input.drop, defaultCurrency);
   const { recommender } = snapshot.model;
   const signals = await loadShopperSignals(sql, shopperId, {
@@ -194,9 +199,4 @@ export async function answerGuideRequest(
     catalogCurrency: CATALOG_CURRENCY,
     ratesPerUsd: RATES_PER_USD,
   };
-}
-
-function stripSpans(parsed: ParsedRequest & { normalized?: string; spans?: unknown }): ParsedRequest {
-  const { normalized: _normalized, spans: _spans, ...rest } = parsed;
-  return rest;
 }

@@ -2,6 +2,7 @@ import { findConcept } from "../../text/lexicon";
 import { hasCjk } from "../../text/normalize-text";
 import type { Currency } from "../parse-price";
 import { type ParsedRequestWithSpans, parseRequest } from "../parse-request";
+import { PARSED_REQUEST_FIELDS, type ParsedRequest } from "../parsed-request";
 import {
   completeGuideState,
   EXCLUDABLE_KINDS,
@@ -35,6 +36,8 @@ export type TurnOutcome = {
   state: GuideState;
   /** How the turn was read: a whole new request (the state started over) or an edit of the state. */
   kind: "new-request" | "edit";
+  /** The turn as the single-request parser reads it on its own (a negated word counts as asked for there). */
+  parsed: ParsedRequest;
 };
 
 /** Fields of a turn's own parse that, set together with a new category, make it a request of its own. */
@@ -43,9 +46,9 @@ const REQUEST_FIELDS = ["metal", "gem", "occasion", "style"] as const;
 /**
  * One turn of a guide conversation, read into an edit of the state (pure; never throws on any text):
  *
- * - A turn on the empty state is a new request. A turn starts over when it says so ("重新开始", "new search") or when it is a whole request by itself: it names a
- *   category other than the state's, plus at least two of {recipient or gender, budget, metal, gem, occasion, style},
- *   and has no edit word ("换成", "instead", "also"…). The first turn of a conversation is read the same way.
+ * - A turn on the empty state is a new request. A turn starts over when it says so ("重新开始", "new search") or when
+ *   it is a whole request by itself: it names a category other than the state's, plus at least two of {recipient or
+ *   gender, budget, metal, gem, occasion, style}, and has no edit word ("换成", "instead", "also"…).
  * - Otherwise every field the turn names replaces the state's ("换成银的" → metal silver, "show me earrings instead" →
  *   category earring, the rest kept). A range replaces the budget; a one-sided budget ("预算提高到5000", "up to 500",
  *   "3000以上") replaces that side and keeps the other while it still fits. A negated concept ("不要钻石", "not for
@@ -55,10 +58,13 @@ const REQUEST_FIELDS = ["metal", "gem", "occasion", "style"] as const;
  *   expensive" move the budget by moveBudget's rule when the turn states no amount.
  */
 export function applyTurn(before: GuideState, text: string, options: ApplyTurnOptions = {}): TurnOutcome {
-  const parsedRaw = parseRequest(text);
+  const raw = typeof text === "string" ? text : "";
+  // Amounts without a currency are in the conversation's currency, whatever the turn's script.
+  const defaultCurrency = before.currency ?? options.defaultCurrency ?? (hasCjk(raw) ? "CNY" : "USD");
+  const parsedRaw = parseRequest(raw, { defaultCurrency });
+  const parsed = pickParsedFields(parsedRaw);
   const normalized = parsedRaw.normalized;
-  if (normalized.length === 0) return { state: before, kind: "edit" };
-  const defaultCurrency = before.currency ?? options.defaultCurrency ?? (hasCjk(normalized) ? "CNY" : "USD");
+  if (normalized.length === 0) return { state: before, kind: "edit", parsed };
   const conceptSpans = parsedRaw.spans.filter((span) => !span.conceptIds.includes("price"));
   // "X也行" lifts X's exclusion when X is excluded; otherwise it asks for X ("白金的也行" → platinum).
   const allowedSpans = conceptSpans.filter(
@@ -67,9 +73,11 @@ export function applyTurn(before: GuideState, text: string, options: ApplyTurnOp
   const negatedSpans = conceptSpans.filter(
     (span) => !allowedSpans.includes(span) && isNegatedSpan(normalized, span.start, span.end),
   );
-  const positive = parseRequest(blankSpans(normalized, [...negatedSpans, ...allowedSpans]), { defaultCurrency });
+  const ignoredSpans = [...negatedSpans, ...allowedSpans];
+  const positive =
+    ignoredSpans.length === 0 ? parsedRaw : parseRequest(blankSpans(normalized, ignoredSpans), { defaultCurrency });
   if (isStartOver(normalized) || isWholeRequest(before, positive, normalized)) {
-    return { state: stateOfRequest(positive, negatedSpans), kind: "new-request" };
+    return { state: stateOfRequest(positive, negatedSpans), kind: "new-request", parsed };
   }
   const state: GuideState = { ...before, excluded: [...before.excluded] };
   for (const field of readClearedFields(normalized)) clearField(state, field);
@@ -92,7 +100,11 @@ export function applyTurn(before: GuideState, text: string, options: ApplyTurnOp
       }
     }
   }
-  return { state: completeGuideState(state), kind: isEmptyState(before) ? "new-request" : "edit" };
+  return { state: completeGuideState(state), kind: isEmptyState(before) ? "new-request" : "edit", parsed };
+}
+
+function pickParsedFields(parsed: ParsedRequestWithSpans): ParsedRequest {
+  return Object.fromEntries(PARSED_REQUEST_FIELDS.map((field) => [field, parsed[field]])) as ParsedRequest;
 }
 
 /** A state nothing has been asked of yet: a turn on it is a new request, whatever it says. */
