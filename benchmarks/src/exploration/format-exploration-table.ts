@@ -1,6 +1,9 @@
 import type { ExplorationBenchmarkResult } from "./run-exploration-benchmark";
 
-/** The Markdown tables of exploration.json for BENCHMARKS.md: one row per policy, then the off-policy validation. */
+/**
+ * The Markdown tables of exploration.json for BENCHMARKS.md: one row per policy, the cumulative purchases and coverage
+ * day by day, then the off-policy validation.
+ */
 export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, "policies" | "offPolicy">): string {
   const fmt = (mean: number | undefined, std: number | undefined, digits: number, scale = 1) =>
     mean === undefined ? "–" : `${(mean * scale).toFixed(digits)} ± ${((std ?? 0) * scale).toFixed(digits)}`;
@@ -20,6 +23,7 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
         `${explored === 0 ? "–" : ((mean.exploratory_clicks ?? 0) / explored).toFixed(4)} |`,
     );
   }
+  lines.push("", ...formatPerDay(result.policies));
   if (result.offPolicy.length === 0) return lines.join("\n");
   lines.push(
     "",
@@ -39,4 +43,24 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
     }
   }
   return lines.join("\n");
+}
+
+/** Cumulative purchases and coverage (mean over seeds) at the end of each simulated day, one column per policy. */
+function formatPerDay(policies: ExplorationBenchmarkResult["policies"]): string[] {
+  const names = Object.keys(policies);
+  const days = Math.max(0, ...names.map((name) => policies[name]?.perDay.length ?? 0));
+  const lines = [
+    `| day | ${names.map((name) => `${name}: purchases / coverage`).join(" | ")} |`,
+    `|---:|${names.map(() => "---:").join("|")}|`,
+  ];
+  for (let day = 0; day < days; day++) {
+    const cells = names.map((name) => {
+      const mean = policies[name]?.perDay[day]?.mean;
+      return mean === undefined
+        ? "–"
+        : `${(mean.cumulativePurchases ?? 0).toFixed(1)} / ${(mean.coverage ?? 0).toFixed(3)}`;
+    });
+    lines.push(`| ${day + 1} | ${cells.join(" | ")} |`);
+  }
+  return lines;
 }
