@@ -30,7 +30,7 @@ export const dashboardRouter = createTRPCRouter({
   offlineBenchmark: merchandiser.query(() => readOfflineBenchmark()),
   onlineMetrics: merchandiser
     .input(OnlineMetricsInputSchema)
-    .query(({ ctx, input }) => computeOnlineMetrics(ctx.db, input)),
+    .query(({ ctx, input }) => computeOnlineMetrics({ db: ctx.db, sql: ctx.runtime.sql, dialect: ctx.dialect }, input)),
   catalogHealth: merchandiser.query(({ ctx }) => getCatalogHealth(ctx.db)),
   abTests: merchandiser.query(({ ctx }) => listAbTests(ctx.db)),
   abTestReport: merchandiser

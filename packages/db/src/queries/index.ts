@@ -6,6 +6,7 @@ export {
   type ExplorationEvidenceRow,
   listExplorationEvidence,
 } from "./exploration-evidence";
+export { listOnlineMetricGroups, ONLINE_METRIC_TYPES, type OnlineMetricGroupRow } from "./online-metric-groups";
 export { listPurchaseLines, type PurchaseLineRow } from "./purchase-lines";
 export {
   type AttemptBackoff,

@@ -34,6 +34,18 @@ export function addEvent(counts: OnlineCounts, event: { type: string; price: num
   }
 }
 
+/** Adds a group of `events` events of one type whose purchases brought `revenue` (the database's GROUP BY). */
+export function addEvents(counts: OnlineCounts, group: { type: string; events: number; revenue: number }): void {
+  if (group.type === "impression") counts.impressions += group.events;
+  else if (group.type === "click") counts.clicks += group.events;
+  else if (group.type === "cart") counts.carts += group.events;
+  else if (group.type === "favorite") counts.favorites += group.events;
+  else if (group.type === "purchase") {
+    counts.purchases += group.events;
+    counts.revenue += group.revenue;
+  }
+}
+
 /** The rates; null when there were no impressions (a rate of nothing is not 0). */
 export function withRates(counts: OnlineCounts): OnlineMetrics {
   const rate = (n: number) => (counts.impressions > 0 ? n / counts.impressions : null);
