@@ -43,6 +43,7 @@ const complete: TierResult = {
     connections: 32,
     durationSeconds: 15,
     warmUpSeconds: 10,
+    loadAverage: 3,
   },
 };
 const stopped: TierResult = {

@@ -23,7 +23,7 @@ on the PostgreSQL server (--postgres, default JEWELGUIDE_TEST_POSTGRES_URL): gen
 featurizes (text only: synthetic products have no photos), trains the joint model for one epoch and item-kNN
 (no offline evaluation), publishes the joint version, times in-process scoring for 1,000 shoppers, every dashboard
 query through the tRPC router, and the feed at 32 connections over HTTP against the existing apps/web production
-build (one web process, under flock /tmp/jg-web.lock). Each step runs in its own process under GNU time, which gives
+build (one web process, under flock /tmp/jg-web.lock; queued, so the next tiers go on while it waits). Each step runs in its own process under GNU time, which gives
 its peak RSS. scale.json is rewritten after every step, so an interrupted run keeps what it measured; then the SVG
 plots (--plots, default benchmarks/results/scale/) and the table are written. --render-only redraws them from
 scale.json. Budgets: web RSS < ${SCALE_TARGETS.webRssMb} MB, feed p99 ≤ ${SCALE_TARGETS.feedP99Ms} ms, training ≤
@@ -111,9 +111,11 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
     };
+    // The feed measures queue behind each other (one web server at a time) while the next tiers go on.
+    let httpQueue = Promise.resolve();
     for (const tier of tiers) {
       const index = results.length;
-      await runScaleTier({
+      const { measureHttp } = await runScaleTier({
         root: repoRoot,
         dataDir: env.dataDir,
         postgresServerUrl,
@@ -127,7 +129,9 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
           write();
         },
       });
+      if (measureHttp) httpQueue = httpQueue.then(measureHttp);
     }
+    await httpQueue;
     write();
     report(results);
     stdout.write(`written ${path.relative(process.cwd(), out)}\n`);

@@ -46,6 +46,8 @@ export type TierResult = {
     connections: number;
     durationSeconds: number;
     warmUpSeconds: number;
+    /** The machine's 1-minute load average when the load started (other tiers' steps may run meanwhile). */
+    loadAverage: number;
   };
   /** The step that failed, when one did (later steps did not run). */
   failed?: { step: string; message: string };
@@ -69,10 +71,14 @@ export type TierOptions = {
 /**
  * One tier of the scale benchmark: generates the synthetic shop, imports it into a throwaway PostgreSQL database with
  * the worker's own importers, featurizes, trains the joint model (JOINT_EPOCHS) and item-kNN, publishes the joint
- * version, then times scoring, the dashboard's queries and the feed over HTTP. Every step runs in a child process
- * under GNU time. A failing step ends the tier with `failed` set; the database is dropped in every case.
+ * version, then times scoring and the dashboard's queries. Every step runs in a child process under GNU time. The
+ * feed over HTTP waits for the machine's web lock, which e2e runs hold for many minutes, so it is returned as
+ * `measureHttp` for the caller to run when it can (the next tier meanwhile goes on); it drops the database when done.
+ * A failing step ends the tier with `failed` set and drops the database at once.
  */
-export async function runScaleTier(options: TierOptions): Promise<TierResult> {
+export async function runScaleTier(
+  options: TierOptions,
+): Promise<{ result: TierResult; measureHttp: (() => Promise<void>) | null }> {
   const result: TierResult = { products: options.products, events: options.events, seed: options.seed };
   const workDir = path.join(options.dataDir, "benchmarks", "scale", `p${options.products}-e${options.events}`);
   fs.mkdirSync(workDir, { recursive: true });
@@ -165,39 +171,52 @@ export async function runScaleTier(options: TierOptions): Promise<TierResult> {
     const dashboard = await child("dashboard", {});
     result.dashboard = { queries: JSON.parse(dashboard.stdout), peakRssMb: dashboard.peakRssMb };
     options.onProgress(result);
-
-    if (options.http === null) return result;
-    step = "http";
-    const load = { durationSeconds: options.http.seconds, warmUpSeconds: options.http.warmUpSeconds };
-    const http = JSON.parse((await child("http", load, WEB_LOCK)).stdout) as HttpResult;
-    const feed = http.procedures.feed;
-    if (!feed) throw new Error("the HTTP run returned no feed result");
-    result.http = {
-      feed: {
-        p50Ms: feed.latencyMs.p50,
-        p99Ms: feed.latencyMs.p99,
-        requestsPerSecond: feed.requestsPerSecond,
-        non2xx: feed.non2xx,
-        errors: feed.errors,
-      },
-      webRssMb: { afterWarmUp: http.server.rssMbAfterWarmUp, max: feed.rssMb.max },
-      modelKind: http.server.modelKind,
-      connections: feed.connections,
-      durationSeconds: feed.durationSeconds,
-      warmUpSeconds: options.http.warmUpSeconds,
-    };
-    options.log(
-      `feed: p99 ${feed.latencyMs.p99} ms, ${feed.requestsPerSecond} req/s, web RSS max ${feed.rssMb.max} MB`,
-    );
-    options.onProgress(result);
   } catch (error) {
     result.failed = { step, message: (error as Error).message };
     options.log(`${name}: step ${step} failed: ${(error as Error).message}`);
     options.onProgress(result);
-  } finally {
     await database.drop();
+    return { result, measureHttp: null };
   }
-  return result;
+  const http = options.http;
+  if (http === null) {
+    await database.drop();
+    return { result, measureHttp: null };
+  }
+  const measureHttp = async () => {
+    try {
+      options.log(`${name}: feed over HTTP (waiting for the web lock)`);
+      const load = { durationSeconds: http.seconds, warmUpSeconds: http.warmUpSeconds };
+      const measured = JSON.parse((await child("http", load, WEB_LOCK)).stdout) as HttpResult & { loadAverage: number };
+      const feed = measured.procedures.feed;
+      if (!feed) throw new Error("the HTTP run returned no feed result");
+      result.http = {
+        feed: {
+          p50Ms: feed.latencyMs.p50,
+          p99Ms: feed.latencyMs.p99,
+          requestsPerSecond: feed.requestsPerSecond,
+          non2xx: feed.non2xx,
+          errors: feed.errors,
+        },
+        webRssMb: { afterWarmUp: measured.server.rssMbAfterWarmUp, max: feed.rssMb.max },
+        modelKind: measured.server.modelKind,
+        connections: feed.connections,
+        durationSeconds: feed.durationSeconds,
+        warmUpSeconds: http.warmUpSeconds,
+        loadAverage: measured.loadAverage,
+      };
+      options.log(
+        `feed: p99 ${feed.latencyMs.p99} ms, ${feed.requestsPerSecond} req/s, web RSS max ${feed.rssMb.max} MB`,
+      );
+    } catch (error) {
+      result.failed = { step: "http", message: (error as Error).message };
+      options.log(`${name}: step http failed: ${(error as Error).message}`);
+    } finally {
+      options.onProgress(result);
+      await database.drop();
+    }
+  };
+  return { result, measureHttp };
 }
 
 async function train(

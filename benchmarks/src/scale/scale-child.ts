@@ -2,6 +2,7 @@
 // process of its own so the peak RSS GNU time reports is that measure's alone. argv: <measure> [<options as JSON>];
 // env: DATABASE_URL of the tier database, JEWELGUIDE_DATA_DIR. Progress on stderr, the result as JSON on stdout.
 import crypto from "node:crypto";
+import os from "node:os";
 import {
   createCaller,
   createContextInner,
@@ -43,7 +44,8 @@ async function run(): Promise<unknown> {
   }
   if (measure === "dashboard") return timeDashboard();
   if (measure === "http") {
-    return runHttpBenchmark({
+    const loadAverage = Number(os.loadavg()[0]?.toFixed(2));
+    const http = await runHttpBenchmark({
       root: process.cwd(),
       databaseUrl,
       dataDir,
@@ -58,6 +60,7 @@ async function run(): Promise<unknown> {
       log,
       serverLog: { write: () => undefined },
     });
+    return { ...http, loadAverage };
   }
   throw new Error(`scale-child: unknown measure "${measure}" (scoring, dashboard, http)`);
 }
