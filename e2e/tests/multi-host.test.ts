@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,11 +14,13 @@ import { startWebServer, type WebServer } from "../src/start-web-server";
 import { expect, test } from "../src/test";
 
 /**
- * Two web hosts on one PostgreSQL, as a shop that outgrew one machine runs them (docs/operations.md): two serve.mjs
- * servers on separate ports and data folders, sharing only the database and the secret. A publish through one host is
+ * Two web hosts and two workers on one PostgreSQL, as a shop that outgrew one machine runs them (docs/operations.md):
+ * two serve.mjs servers on separate ports and data folders and two `worker serve` processes, sharing only the database
+ * and the secret. A publish through one host is
  * served by both within the documented delay (each process checks the active version every 5 s); a shopper gets the
  * same A/B arm on either host; a rate limit counts attempts made on both hosts; a host killed and restarted loses
- * nothing a shopper did through it.
+ * nothing a shopper did through it; a retrain an admin starts on one host runs once, on one of the workers, its progress
+ * shows on the other host, and both serve the version it published.
  */
 
 const postgresServerUrl = testPostgresServerUrl();
@@ -31,8 +33,9 @@ const shopperCookieKey = deriveServerSecrets(SECRET).shopperCookieKey;
 let database: TestDatabase | undefined;
 let workDir = "";
 let adminPassword = "";
-let versionIds = { itemknn: 0, popularity: 0 };
+let versionIds = { itemknn: 0, popularity: 0, unscored: 0 };
 const hosts: { name: string; port: number; dataDir: string; server?: WebServer }[] = [];
+const workers: { process: ChildProcess; output: string }[] = [];
 
 function hostEnv(dataDir: string): NodeJS.ProcessEnv {
   return {
@@ -49,6 +52,47 @@ function hostEnv(dataDir: string): NodeJS.ProcessEnv {
 async function startHost(host: (typeof hosts)[number]): Promise<WebServer> {
   host.server = await startWebServer(host.port, hostEnv(host.dataDir), 120_000, "/readyz");
   return host.server;
+}
+
+/**
+ * `npm run worker -- serve` in its own process group, with a short heartbeat (a lost worker's job would be retried
+ * within seconds). Its output is kept for the failure message.
+ */
+function startWorker(env: NodeJS.ProcessEnv): void {
+  const child = spawn(
+    "bash",
+    ["scripts/worker.sh", "serve", "--heartbeat-seconds", "10", "--supervise-seconds", "2", "--poll-seconds", "1"],
+    { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const worker = { process: child, output: "" };
+  const keep = (chunk: Buffer) => {
+    worker.output = (worker.output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  workers.push(worker);
+}
+
+async function stopWorkers(): Promise<void> {
+  await Promise.all(
+    workers.map(async ({ process: child }) => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }),
+  );
+}
+
+/** Polls `check` every half second until it holds; on timeout the error carries both workers' latest output. */
+async function untilWithWorkerOutput(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out; the workers said:\n${workers.map((worker) => worker.output).join("\n---\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 function url(index: number): string {
@@ -83,6 +127,17 @@ async function feedVersion(index: number, shopper: string): Promise<number | nul
   return feed.modelVersionId;
 }
 
+type JobRow = {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  stage: string;
+  attempts: number;
+  outcome: string;
+  log: string;
+};
+
 test.describe("several web hosts on one PostgreSQL", () => {
   test.describe.configure({ mode: "serial" });
   test.skip(!postgresServerUrl, "needs JEWELGUIDE_TEST_POSTGRES_URL (npm test starts a throwaway PostgreSQL)");
@@ -99,12 +154,18 @@ test.describe("several web hosts on one PostgreSQL", () => {
     runWorkerCli(["import", "rees46", "--file", sample, "--quiet"], workerEnv);
     runWorkerCli(["train", "--kind", "itemknn", "--publish", "--quiet"], workerEnv);
     runWorkerCli(["train", "--kind", "popularity", "--quiet"], workerEnv);
+    // A version without offline metrics: with it active, the publish gates have nothing to compare a retrain against.
+    runWorkerCli(["train", "--kind", "popularity", "--no-eval", "--quiet"], workerEnv);
     adminPassword = crypto.randomBytes(18).toString("base64url");
     runWorkerCli(["create-admin", "--email", ADMIN_EMAIL], workerEnv, `${adminPassword}\n`);
-    const versions = await database.db.modelVersion.findMany({ select: { id: true, kind: true } });
+    const versions = await database.db.modelVersion.findMany({
+      select: { id: true, kind: true },
+      orderBy: { id: "asc" },
+    });
     versionIds = {
       itemknn: versions.find((version) => version.kind === "itemknn")?.id ?? 0,
       popularity: versions.find((version) => version.kind === "popularity")?.id ?? 0,
+      unscored: versions.findLast((version) => version.kind === "popularity")?.id ?? 0,
     };
     for (const name of ["a", "b"]) {
       const dataDir = path.join(workDir, `host-${name}`);
@@ -112,9 +173,11 @@ test.describe("several web hosts on one PostgreSQL", () => {
       hosts.push({ name, port: await freePort(), dataDir });
     }
     await Promise.all(hosts.map(startHost));
+    for (const name of ["a", "b"]) startWorker(hostEnv(path.join(workDir, `worker-${name}`)));
   });
 
   test.afterAll(async () => {
+    await stopWorkers();
     await Promise.all(hosts.map((host) => host.server?.stop()));
     await database?.drop();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
@@ -218,6 +281,47 @@ test.describe("several web hosts on one PostgreSQL", () => {
     expect(await servedVersion(1)).toBe(versionIds.itemknn);
     const stored = await database?.db.interaction.count({ where: { user: { externalId: shopper } } });
     expect(stored).toBe(2);
+  });
+
+  test("a retrain started on host A runs once, on one of the two workers; host B shows it, both serve its version", async () => {
+    test.setTimeout(420_000);
+    const staff = await logInStaff(0);
+    // The active version has no offline metrics, so the retrain's publish cannot be refused by the recall gate.
+    const unscored = await trpcMutation(
+      url(0),
+      "dashboard.publish",
+      { id: versionIds.unscored, force: true },
+      { cookie: staff },
+    );
+    expect(unscored.status).toBe(200);
+    const started = await trpcMutation(url(0), "dashboard.startJob", { job: "retrain" }, { cookie: staff });
+    expect(started.status).toBe(200);
+    const jobId = resultData<{ id: string }>(started).id;
+    const jobOn = async (index: number) =>
+      resultData<{ queueAvailable: boolean; jobs: JobRow[] }>(
+        await trpcQuery(url(index), "dashboard.jobs", undefined, { cookie: staff }),
+      ).jobs.find((job) => job.id === jobId);
+    // Host B shows the job running with its progress (the worker's fraction of the current stage), then done.
+    await untilWithWorkerOutput(async () => {
+      const job = await jobOn(1);
+      return job?.status === "running" && job.progress > 0 && job.stage !== "";
+    }, 180_000);
+    await untilWithWorkerOutput(async () => (await jobOn(1))?.status === "done", 360_000);
+    const done = (await jobOn(1)) as JobRow;
+    expect(done).toMatchObject({ kind: "train", attempts: 1, progress: 1 });
+    expect(done.outcome).toMatch(/^published version \d+/);
+    // It ran on exactly one of the two workers.
+    const ranOn = [...done.log.matchAll(/started on \S+ pid (\d+)/g)].map((match) => Number(match[1]));
+    expect(ranOn).toHaveLength(1);
+    expect(workers.map((worker) => worker.process.pid)).toContain(ranOn[0]);
+    // One version carries the job's id, and both hosts serve it within the check delay.
+    const made = await database?.db.modelVersion.findMany({ where: { jobId }, select: { id: true, status: true } });
+    expect(made).toHaveLength(1);
+    const versionId = made?.[0]?.id;
+    for (const index of [0, 1]) {
+      await expect.poll(() => servedVersion(index), { timeout: PUBLISH_VISIBLE_WITHIN_MS }).toBe(versionId);
+    }
+    expect(await jobOn(0)).toEqual(await jobOn(1));
   });
 });
 

@@ -229,11 +229,14 @@ async function runWorker() {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-/** Closes the database connections of the process's ServerRuntime (apps/web/src/server/server-runtime.ts), if any. */
+/**
+ * Closes the database connections of the process's ServerRuntime (apps/web/src/server/server-runtime.ts), if any, and
+ * its job queue's (pg-boss, open only if the process queued a job).
+ */
 async function closeRuntime() {
   const runtime = globalThis.jewelguideRuntime;
   if (!runtime) return;
-  await Promise.allSettled([runtime.db.$disconnect(), runtime.sql.close()]);
+  await Promise.allSettled([runtime.db.$disconnect(), runtime.sql.close(), runtime.jobs?.close()]);
 }
 
 if (cluster.isPrimary) {
