@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { openJobQueue } from "@jewelguide/api/jobs";
 import type { Db } from "@jewelguide/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runScheduleCheck } from "../src/jobs/schedule-check";
 import { defaultPublishingRun, trainAndPublish } from "../src/pipeline/train-and-publish";
 import { createPostgresDatabase, POSTGRES_URL } from "./helpers/postgres-database";
 import { seedPurchases } from "./helpers/seed-purchases";
@@ -79,9 +81,12 @@ if (POSTGRES_URL) {
         expect(queued.code, queued.stderr).toBe(0);
         expect(queued.stdout).toMatch(/queued train job [0-9a-f-]{36}/);
       }
+      const catalog = path.join(FIXTURES, "catalog.csv");
+      const importing = await ws.cli("enqueue", "--", "import", "catalog", "--file", catalog);
+      expect(importing.code, importing.stderr).toBe(0);
       workers.push(startWorker(ws), startWorker(ws));
-      const done = await waitFor(
-        "six jobs done",
+      const all = await waitFor(
+        "seven jobs done",
         async () => {
           const rows = await jobs(ws.db);
           return rows.every((row) => row.status === "done") ? rows : null;
@@ -89,13 +94,19 @@ if (POSTGRES_URL) {
         120_000,
         workers,
       );
+      expect(all.map((row) => row.attempts)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+      // The import job ran `import catalog` itself: its products are stored, once.
+      const [imported] = all.filter((row) => row.kind === "import");
+      expect(imported?.outcome).toMatch(/rows imported: 4/);
+      expect(imported?.log).toContain("products: 4 new");
+      expect(await ws.db.product.count({ where: { sku: { in: ["R-001", "E-003"] } } })).toBe(2);
+      const done = all.filter((row) => row.kind === "train");
       expect(done).toHaveLength(6);
-      expect(done.map((row) => row.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
       // Each job made exactly one version, recorded with the job's id.
       const versions = await ws.db.modelVersion.findMany({ select: { jobId: true } });
       expect(versions.map((v) => v.jobId).sort()).toEqual(done.map((row) => row.id).sort());
       // Both workers took jobs (each row's log names the process that ran it).
-      const runners = new Set(done.map((row) => /started on (\S+ pid \d+)/.exec(row.log)?.[1]));
+      const runners = new Set(all.map((row) => /started on (\S+ pid \d+)/.exec(row.log)?.[1]));
       expect(runners.size).toBe(2);
       expect(done.every((row) => row.outcome.startsWith("trained ease as candidate version"))).toBe(true);
       expect(done.every((row) => row.requestedRole === "operator" && row.progress === 1)).toBe(true);
@@ -169,6 +180,50 @@ if (POSTGRES_URL) {
       const off = await ws.cli("schedule", "--off");
       expect(off.code, off.stderr).toBe(0);
     }, 300_000);
+
+    it("a schedule check queues a retrain when due, never while the previous one is queued or running", async () => {
+      const boss = await openJobQueue(ws.env.databaseUrl, { kind: "client" }, () => undefined);
+      try {
+        const schedule = { everyMinutes: null, afterEvents: 10, model: "popularity" };
+        const first = await runScheduleCheck(ws.db, boss, schedule);
+        expect(first).toMatch(/^queued retrain job .* \(480 new events\)$/);
+        const [queued] = await jobs(ws.db);
+        expect(queued).toMatchObject({ kind: "train", status: "queued", requestedBy: "schedule" });
+        expect(queued?.payload).toEqual({
+          kind: "train",
+          model: "popularity",
+          publish: true,
+          evaluate: true,
+          storedFeatures: true,
+        });
+        expect(await runScheduleCheck(ws.db, boss, schedule)).toMatch(/previous scheduled retrain .* is queued/);
+        await ws.db.workerJob.update({ where: { id: queued?.id }, data: { status: "done" } });
+        // Events stored after that retrain was queued count; fewer than 10 are not enough.
+        const user = await ws.db.user.findFirstOrThrow();
+        const products = await ws.db.product.findMany({ take: 10, select: { id: true } });
+        const addEvents = (from: number, count: number) =>
+          ws.db.interaction.createMany({
+            data: products.slice(from, from + count).map((product, i) => ({
+              userId: user.id,
+              productId: product.id,
+              type: "view",
+              occurredAt: new Date(),
+              source: "test",
+              idempotencyKey: `later-${from + i}`,
+            })),
+          });
+        await addEvents(0, 9);
+        expect(await runScheduleCheck(ws.db, boss, schedule)).toBe("not due (9 new events)");
+        await addEvents(9, 1);
+        expect(await runScheduleCheck(ws.db, boss, schedule)).toMatch(/^queued retrain job .* \(10 new events\)$/);
+        expect(await ws.db.workerJob.count({ where: { requestedRole: "schedule" } })).toBe(2);
+        await expect(runScheduleCheck(ws.db, boss, { everyMinutes: null, afterEvents: null })).rejects.toThrow(
+          /needs everyMinutes or afterEvents/,
+        );
+      } finally {
+        await boss.stop({ graceful: false });
+      }
+    });
 
     it("serve and enqueue refuse bad settings with a clear message", async () => {
       const concurrency = await ws.cli("serve", "--concurrency", "0");
