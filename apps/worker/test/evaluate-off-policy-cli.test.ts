@@ -147,14 +147,17 @@ describe("evaluate --off-policy", () => {
         "--quiet",
         ...extra,
       );
-      expect(unsupported.code).toBe(1);
-      expect(unsupported.stderr).toContain("the target policy gives probability 0 to every logged decision");
+      expect(unsupported.code).toBe(2);
+      expect(unsupported.stderr).toMatch(
+        /^error: Version \d+ (alone \(greedy\)|behind the exploration layer) gives probability 0 to every logged decision since 2026-12-02T00:00:00.000Z up to .* \(supported share 0\): the logs say nothing about it.\n$/,
+      );
     }
   });
 
   it("says clearly what is wrong: no logs in the window, an unknown version, a bad flag", async () => {
     const late = await ws.cli("evaluate", "--off-policy", "--version", String(versionId), "--since", "2027-01-01");
-    expect(late.code).toBe(1);
+    expect(late.code).toBe(2);
+    expect(late.stderr).not.toContain("    at ");
     expect(late.stderr).toContain("needs at least 2 logged exploration decisions since 2027-01-01T00:00:00.000Z up to");
     expect(late.stderr).toContain("found 0: serve feeds with exploration on (JEWELGUIDE_EXPLORATION_SLOTS");
     expect(await ws.cli("evaluate", "--off-policy", "--version", "999")).toMatchObject({ code: 2 });

@@ -1,4 +1,4 @@
-import { evaluateVersionOffPolicy } from "@jewelguide/api/off-policy";
+import { evaluateVersionOffPolicy, OffPolicyDataError } from "@jewelguide/api/off-policy";
 import {
   createDb,
   mergeOffPolicyEstimates,
@@ -48,7 +48,10 @@ export async function runOffPolicyEvaluation(
           task.tick(done);
         },
       },
-    );
+    ).catch((error: unknown) => {
+      // What the logs cannot answer is an input problem: its message, exit 2, no stack.
+      throw error instanceof OffPolicyDataError ? new UsageError(error.message) : error;
+    });
     task?.done();
     const merged = mergeOffPolicyEstimates(stored.ok ? stored.estimates : [], estimates);
     const previous = isRecord(version.metrics) ? version.metrics : {};

@@ -1,7 +1,7 @@
 import type { Db, OffPolicyEstimate, OffPolicyReward, OffPolicyTarget, SqlReader } from "@jewelguide/db";
 import { DEFAULT_EXPLORATION_CONFIG, type ExplorationConfig } from "@jewelguide/model/exploration";
 import { evaluateOffPolicy } from "@jewelguide/model/off-policy";
-import { buildEvidenceSnapshot, type EvidenceSnapshot } from "../../exploration/exploration-evidence";
+import { buildEvidenceSnapshot, type EvidenceSnapshot, evidenceStepOf } from "../../exploration/exploration-evidence";
 import { loadProductCatalog } from "../../model-serving/load-product-catalog";
 import { loadVersionModel } from "../../model-serving/load-version-model";
 import { alignSnapshot } from "../../model-serving/serving-snapshot";
@@ -9,6 +9,7 @@ import { DEFAULT_FEED_RULES, type FeedRules } from "../recommendations/feed-rule
 import { buildLoggedDecisions } from "./build-logged-decisions";
 import { createEvidenceClock } from "./evidence-clock";
 import { type LoggedImpression, loadImpressionLog } from "./load-impression-log";
+import { OffPolicyDataError } from "./off-policy-data-error";
 import { type LoggedRequest, type ReplayedSlots, replayCandidateSlots } from "./replay-candidate-slots";
 import { fitSmoothedItemRates, foldOf, REWARD_MODEL_DESCRIPTION } from "./smoothed-item-rates";
 
@@ -27,16 +28,13 @@ export type OffPolicyRunInput = {
   onProgress?: (done: number, total: number) => void;
 };
 
-/** Serving's evidence is re-read at most once a minute; the replay reads it as of the start of the served minute. */
-const EVIDENCE_STEP_MS = 60_000;
-
 /**
  * Off-policy estimates of a candidate version's click / cart / purchase rate per exploration slot from the impression
  * log, before it serves anyone: the logged decisions are the exploratory slots (logging propensity < 1); for each, the
  * candidate policy is replayed (replayCandidateSlots) to get its probability of the logged product there and its whole
  * distribution for the doubly robust term; rewards are the attributed events (a purchase counts as a cart and a
- * click); the reward model is a cross-fitted per-item rate. Throws, naming the window, when there is nothing to
- * evaluate on.
+ * click); the reward model is a cross-fitted per-item rate. Throws an OffPolicyDataError, naming the window, when
+ * there is nothing to evaluate on.
  */
 export async function evaluateVersionOffPolicy(
   { db, sql }: { db: Db; sql: SqlReader },
@@ -52,15 +50,21 @@ export async function evaluateVersionOffPolicy(
   );
   const window = `${input.since ? `since ${input.since.toISOString()}` : "in the whole log"} up to ${until.toISOString()}`;
   if (decisions.length < 2) {
-    throw new Error(
+    throw new OffPolicyDataError(
       `Off-policy evaluation needs at least 2 logged exploration decisions ${window}, found ${decisions.length}: serve feeds with exploration on (JEWELGUIDE_EXPLORATION_SLOTS above 0) first.`,
     );
   }
   const model = await loadVersionModel(db, input.versionId);
-  if (!model) throw new Error(`Model version ${input.versionId} does not exist or has no artifact.`);
+  if (!model) throw new OffPolicyDataError(`Model version ${input.versionId} does not exist or has no artifact.`);
   const snapshot = alignSnapshot(model, await loadProductCatalog(sql));
   const replayed = await replayRequests(log, decisions, input, { sql, snapshot });
   const targetOf = (decision: LoggedImpression) => replayed.get(decision.requestId)?.get(decision.slot) ?? new Map();
+  if (decisions.every((decision) => !targetOf(decision).get(decision.productId))) {
+    const policy = input.target === "greedy" ? "alone (greedy)" : "behind the exploration layer";
+    throw new OffPolicyDataError(
+      `Version ${input.versionId} ${policy} gives probability 0 to every logged decision ${window} (supported share 0): the logs say nothing about it.`,
+    );
+  }
   const evaluatedAt = new Date().toISOString();
   const first = decisions[0]?.servedAt ?? until;
   const last = decisions[decisions.length - 1]?.servedAt ?? until;
@@ -89,7 +93,10 @@ export async function evaluateVersionOffPolicy(
   });
 }
 
-/** Replays every logged request with exploratory decisions once, with the evidence of its served minute. */
+/**
+ * Replays every logged request with exploratory decisions once, with the evidence serving read for it: the logs as
+ * they stood at the start of its evidence step (evidenceStepOf), rebuilt from the log.
+ */
 async function replayRequests(
   log: readonly LoggedImpression[],
   decisions: readonly LoggedImpression[],
@@ -117,13 +124,13 @@ async function replayRequests(
     });
   }
   const evidenceAt = createEvidenceClock(log);
-  // Requests come in servedAt order: one snapshot per served minute, built when the minute changes.
+  // Requests come in servedAt order: one snapshot per evidence step, built when the step changes.
   let evidence: EvidenceSnapshot | undefined;
   let evidenceMinute = Number.NaN;
   const replayed = new Map<string, ReplayedSlots>();
   let done = 0;
   for (const request of requests.values()) {
-    const minute = Math.floor(request.servedAt.getTime() / EVIDENCE_STEP_MS) * EVIDENCE_STEP_MS;
+    const minute = evidenceStepOf(request.servedAt);
     if (!evidence || minute !== evidenceMinute) {
       evidence = buildEvidenceSnapshot(evidenceAt(new Date(minute)), minute);
       evidenceMinute = minute;

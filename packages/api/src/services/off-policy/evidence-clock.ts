@@ -3,8 +3,8 @@ import type { LoggedImpression } from "./load-impression-log";
 
 /**
  * The exploration evidence (listExplorationEvidence's rows) as it stood at any past moment, so a replayed request
- * sees the posteriors of its time: impressions served before it, rewards that happened before it. Per product two
- * sorted time arrays and a binary search.
+ * sees the posteriors of its time: impressions served before it, and of those the ones whose first attributed reward
+ * happened before it — the same cut-off serving reads with. Per product two sorted time arrays and a binary search.
  */
 export function createEvidenceClock(log: readonly LoggedImpression[]): (at: Date) => ExplorationEvidenceRow[] {
   const served = new Map<number, number[]>();
@@ -16,7 +16,11 @@ export function createEvidenceClock(log: readonly LoggedImpression[]): (at: Date
   };
   for (const impression of log) {
     push(served, impression.productId, impression.servedAt.getTime());
-    if (impression.firstRewardAt) push(rewarded, impression.productId, impression.firstRewardAt.getTime());
+    // As listExplorationEvidence counts it: a rewarded impression once both it was served and its first reward happened.
+    const rewardedAt = impression.firstRewardAt?.getTime();
+    if (rewardedAt !== undefined) {
+      push(rewarded, impression.productId, Math.max(rewardedAt, impression.servedAt.getTime()));
+    }
   }
   for (const times of [...served.values(), ...rewarded.values()]) times.sort((a, b) => a - b);
   return (at) => {
