@@ -67,6 +67,13 @@ test.describe("the guide as a conversation", () => {
     );
     await expect.poll(() => chipTexts(page)).toMatch(/戒指.*黄金.*不要：男款/);
     await expect(page.getByTestId("guide-turns").getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByTestId("guide-new-request")).toHaveCount(0);
+    // A whole new request starts over, and the page says so: the gold and the exclusion are gone.
+    await page.getByLabel("继续说说要怎么调整").fill("想给老公买条银手链，1000以内");
+    await page.getByRole("button", { name: "调整" }).click();
+    await page.waitForURL((url) => url.searchParams.getAll("q").length === 4);
+    await expect(page.getByTestId("guide-new-request")).toBeVisible();
+    await expect.poll(() => chipTexts(page)).toMatch(/^(?!.*黄金)(?!.*不要).*手链.*银.*¥1,000\.00 以内.*老公/);
     const tooLong = new URLSearchParams(Array.from({ length: 11 }, (_, i) => ["q", `ring ${i}`]));
     await page.goto(`/guide?${tooLong}`);
     await expect(page.getByTestId("guide-conversation").getByRole("status")).toHaveText(/10 轮，请重新开始/);

@@ -48,8 +48,14 @@ export async function GuideResults({ params, view }: { params: GuideSearchParams
       </p>
     );
   }
+  const startedOver = answer.turns.length > 1 && answer.turns.at(-1)?.kind === "new-request";
   return (
     <>
+      {startedOver && (
+        <p role="status" className="text-sm text-muted" data-testid="guide-new-request">
+          {messages.guideNewRequest}
+        </p>
+      )}
       <ConstraintChips chips={answer.chips} params={params} messages={messages} language={language} />
       {answer.items.length > 0 ? (
         <section aria-labelledby="guide-results-heading" className="flex flex-col gap-4">
