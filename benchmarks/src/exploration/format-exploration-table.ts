@@ -8,7 +8,7 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
   const fmt = (mean: number | undefined, std: number | undefined, digits: number, scale = 1) =>
     mean === undefined ? "–" : `${(mean * scale).toFixed(digits)} ± ${((std ?? 0) * scale).toFixed(digits)}`;
   const lines = [
-    "| policy | exploratory slots | purchases | vs greedy | clicks | coverage | new items sold | days to first sale | exploratory clicks / impressions |",
+    "| policy | exploratory slots | purchases | vs greedy | clicks | coverage | new items sold | day of first sale (all seeds) | exploratory clicks / impressions |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [name, summary] of Object.entries(result.policies)) {
@@ -19,7 +19,7 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
         `${summary.share === 0 ? "–" : `${fmt(mean.purchases_vs_greedy, std.purchases_vs_greedy, 1, 100)} %`} | ` +
         `${fmt(mean.clicks, std.clicks, 0)} | ${fmt(mean.coverage, std.coverage, 3)} | ` +
         `${fmt(mean.new_items_sold_share, std.new_items_sold_share, 2, 100)} % (${fmt(mean.new_items_sold, std.new_items_sold, 1)}) | ` +
-        `${mean.new_items_sold ? fmt(mean.days_to_first_purchase, std.days_to_first_purchase, 1) : "–"} | ` +
+        `${summary.firstSales.meanDay === null ? "–" : `${summary.firstSales.meanDay.toFixed(1)} (${summary.firstSales.items} sales)`} | ` +
         `${explored === 0 ? "–" : ((mean.exploratory_clicks ?? 0) / explored).toFixed(4)} |`,
     );
   }

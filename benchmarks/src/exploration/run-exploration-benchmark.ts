@@ -36,6 +36,8 @@ export type PolicySummary = {
   perDay: Array<{ mean: Record<string, number>; std: Record<string, number> }>;
   /** The last day's totals and the new-item and cost figures: mean, std and each seed. */
   final: ReturnType<typeof aggregateSeeds>;
+  /** New items' first simulated sales pooled over the seeds: how many, and their mean day (1-based; null if none). */
+  firstSales: { items: number; meanDay: number | null };
 };
 
 export type ExplorationBenchmarkResult = {
@@ -146,6 +148,7 @@ export async function runExplorationBenchmark(
       slots: explorationConfigFor(share).slots,
       perDay,
       final: aggregateSeeds(shareRuns.map(({ seed, run, world }) => finalMetrics(seed, run, world, greedyPurchases))),
+      firstSales: poolFirstSales(shareRuns.map(({ run }) => run)),
     };
   }
   return {
@@ -181,13 +184,23 @@ function finalMetrics(
       new_items_sold_share: last.newItemsDiscovered,
       new_items_sold: run.firstPurchaseDay.size,
       new_items: world.newItemIds.size,
-      // Days from the start of the simulation (the new items' arrival) to their first purchase, 1-based.
-      days_to_first_purchase:
-        firstDays.length === 0 ? 0 : firstDays.reduce((sum, day) => sum + day + 1, 0) / firstDays.length,
+      // Days from the start of the simulation (the new items' arrival) to their first purchase, 1-based; only for a
+      // run that sold one (the summary pools them: PolicySummary.firstSales).
+      ...(firstDays.length === 0
+        ? {}
+        : { days_to_first_purchase: firstDays.reduce((sum, day) => sum + day + 1, 0) / firstDays.length }),
       ...(greedy === undefined || greedy === 0 ? {} : { purchases_vs_greedy: last.cumulativePurchases / greedy - 1 }),
       exploratory_impressions: run.days.reduce((sum, day) => sum + day.exploratoryImpressions, 0),
       exploratory_clicks: run.days.reduce((sum, day) => sum + day.exploratoryClicks, 0),
     },
+  };
+}
+
+function poolFirstSales(runs: readonly SimulationRun[]): PolicySummary["firstSales"] {
+  const days = runs.flatMap((run) => [...run.firstPurchaseDay.values()].map((day) => day + 1));
+  return {
+    items: days.length,
+    meanDay: days.length === 0 ? null : days.reduce((sum, day) => sum + day, 0) / days.length,
   };
 }
 
