@@ -140,6 +140,13 @@ test.describe("the merchandisers' dashboard", () => {
     await expect(
       offPolicy.getByText("还没有离线策略评估：运行 `npm run worker -- evaluate --off-policy --version N`。"),
     ).toBeVisible();
+
+    // The jobs panel: this shop runs on SQLite, so it says that jobs need PostgreSQL and `worker serve` and offers no
+    // start buttons (docs/jobs.md); there are no jobs.
+    const jobs = page.getByRole("region", { name: "任务", exact: true });
+    await expect(jobs.getByTestId("jobs-unavailable")).toContainText("任务需要 PostgreSQL 和至少一个运行中的");
+    await expect(jobs.getByRole("button")).toHaveCount(0);
+    await expect(jobs.getByText("还没有任务。")).toBeVisible();
   });
 
   test("starts an A/B test between the active version and the candidate", async ({ page }) => {
