@@ -68,11 +68,9 @@ export async function replayCandidateSlots(context: ReplayContext, request: Logg
     evidence: context.evidence,
     config,
     rules,
-    query: ranked.query,
     greedy: ranked.greedy,
     ranked: ranked.ordered,
     excludedIds: new Set([...signals.purchasedIds, ...signals.recent.map((action) => action.productId)]),
-    excludedSkus: ranked.purchasedSkus,
     shopperId,
     requestId: request.requestId,
   });

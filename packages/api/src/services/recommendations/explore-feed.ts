@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { UserQuery } from "@jewelguide/model";
 import {
   composeExploringSlate,
   createRng,
@@ -19,15 +18,12 @@ export type ExploreFeedInput = {
   evidence: EvidenceSnapshot;
   config: ExplorationConfig;
   rules: FeedRules;
-  query: UserQuery;
   /** The greedy slate (the model's picks after the rules), in order. */
   greedy: readonly Candidate[];
   /** The model's ranked candidates the greedy slate was picked from (all in stock, none bought or seen). */
   ranked: readonly Candidate[];
   /** Products that may not be shown: bought, and (as the model leaves out) recently interacted with. */
   excludedIds: ReadonlySet<number>;
-  /** SKUs the model must leave out (the shopper's purchases). */
-  excludedSkus: readonly string[];
   /** Whose feed (a fixed rotation of the least-shown list per shopper), when known. */
   shopperId: string | undefined;
   requestId: string;
@@ -59,7 +55,7 @@ export function exploreFeed(input: ExploreFeedInput): Array<SlatePick<Candidate>
  * not already on the slate — and favours little evidence: half of it is the model's further-ranked candidates with
  * the fewest impressions (anywhere in its ranked pool, not just the next ones), the other half the catalog's
  * least-shown in-stock products (never-shown first, including products the model cannot rate yet), from a rotation
- * fixed per shopper. Products the model scores keep their score; the others get the pool's lowest. An exploratory pick
+ * fixed per shopper, scored from the ranking (scoreFromRanking). An exploratory pick
  * on the first screen must leave its category within the cap (`fits`), counting every greedy item of the first
  * screen, so the cap holds whichever slots get filled.
  */
@@ -82,7 +78,7 @@ export function planExploration(input: ExploreFeedInput): ExplorationPlan {
     config.poolSize - modelPart.length,
     input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0),
   );
-  const pool = [...modelPart, ...scoreWithModel(input, catalogPart)].map((candidate) => ({
+  const pool = [...modelPart, ...scoreFromRanking(input.ranked, catalogPart)].map((candidate) => ({
     item: candidate,
     score: candidate.score,
     ...evidence.of(candidate.product.id),
@@ -119,27 +115,14 @@ function pickLeastShown(
 }
 
 /**
- * The model's scores of catalog products for this query: one scoring pass restricted to them (the model leaves out
- * what the shopper has seen, as in the greedy ranking). Products the model does not know get the lowest score of the
- * pool: it has no opinion of them.
+ * Model scores for catalog products from the ranking already computed (no second scoring pass): a product in the
+ * ranked candidates keeps its score; one outside them — the model ranks it below its whole candidate pool, or cannot
+ * rate it at all (a new product) — gets the lowest score of the ranking. The prior's tilt by score is bounded
+ * (priorMeans), so the exact value below that matters little.
  */
-function scoreWithModel(input: ExploreFeedInput, products: readonly CachedProduct[]): Candidate[] {
-  if (products.length === 0) return [];
-  const { recommender } = input.snapshot.model;
-  const known = products.filter((product) => recommender.items.find(product.sku) !== undefined);
-  const scored = recommender.recommend(input.query, {
-    k: known.length,
-    allowItemIds: known.map((product) => product.sku),
-    exclude: input.excludedSkus,
-    excludeSeen: true,
-    filter: (index) => input.snapshot.servable[index] === 1,
-  });
-  const scoreOf = new Map(scored.map((pick) => [pick.itemId, pick.score]));
-  const finite = [...input.ranked, ...scored].map((pick) => pick.score).filter(Number.isFinite);
+function scoreFromRanking(ranked: readonly Candidate[], products: readonly CachedProduct[]): Candidate[] {
+  const scoreOf = new Map(ranked.map((candidate) => [candidate.product.id, candidate.score]));
+  const finite = ranked.map((candidate) => candidate.score).filter(Number.isFinite);
   const lowest = finite.length > 0 ? Math.min(...finite) : 0;
-  return products.flatMap((product) => {
-    if (recommender.items.find(product.sku) === undefined) return [{ product, score: lowest }];
-    const score = scoreOf.get(product.sku);
-    return score === undefined ? [] : [{ product, score }];
-  });
+  return products.map((product) => ({ product, score: scoreOf.get(product.id) ?? lowest }));
 }

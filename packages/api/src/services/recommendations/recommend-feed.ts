@@ -54,13 +54,7 @@ export async function recommendFeed(
     windowMs: rules.recentWindowMs,
     limit: rules.recentLimit,
   });
-  const { query, personalised, purchasedSkus, ordered, greedy } = rankFeed(
-    snapshot,
-    shopperId,
-    signals,
-    input.k,
-    rules,
-  );
+  const { personalised, ordered, greedy } = rankFeed(snapshot, shopperId, signals, input.k, rules);
   const requestId = randomUUID();
   const config = exploration.config;
   const slate: Array<SlatePick<Candidate>> = config
@@ -69,11 +63,9 @@ export async function recommendFeed(
         evidence: await exploration.evidence.at(servedAt),
         config,
         rules,
-        query,
         greedy,
         ranked: ordered,
         excludedIds: new Set([...signals.purchasedIds, ...signals.recent.map((action) => action.productId)]),
-        excludedSkus: purchasedSkus,
         shopperId,
         requestId,
       })
