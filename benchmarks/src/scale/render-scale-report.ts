@@ -33,7 +33,7 @@ export function formatScaleTable(tiers: readonly TierResult[]): string {
       knn ? n(knn.artifactBytes / 1048576, 1) : dash,
       n(tier.scoring?.p50Ms, 2),
       tier.http ? n(tier.http.webRssMb.max) : dash,
-      tier.http ? `${n(tier.http.feed.p99Ms)} (${n(tier.http.feed.requestsPerSecond)} req/s)` : dash,
+      tier.http ? feedCell(tier.http.feed, n) : dash,
       n(dashboardPageMs(tier)),
       tier.failed ? `${tier.failed.step}: ${tier.failed.message.slice(0, 80)}` : "",
     ];
@@ -60,6 +60,15 @@ export function formatScaleTable(tiers: readonly TierResult[]): string {
     `|${header.map(() => "---").join("|")}|`,
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ].join("\n");
+}
+
+/** "p99 (req/s, CPU ms per request)": the CPU figure when the run recorded it. */
+function feedCell(
+  feed: NonNullable<TierResult["http"]>["feed"],
+  n: (value: number | null | undefined, digits?: number) => string,
+): string {
+  const cpu = feed.serverCpuMsPerRequest;
+  return `${n(feed.p99Ms)} (${n(feed.requestsPerSecond)} req/s${cpu ? `, ${n(cpu, 2)} CPU ms/req` : ""})`;
 }
 
 /**

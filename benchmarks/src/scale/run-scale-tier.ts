@@ -40,7 +40,15 @@ export type TierResult = {
   scoring?: ScoringResult & { peakRssMb: number; rssMbWithModel: number };
   dashboard?: { queries: Record<string, { firstMs: number; medianMs: number }>; peakRssMb: number };
   http?: {
-    feed: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number; errors: number };
+    feed: {
+      p50Ms: number;
+      p99Ms: number;
+      requestsPerSecond: number;
+      non2xx: number;
+      errors: number;
+      /** The web process's CPU time per request: unlike latency, it hardly depends on what else the machine runs. */
+      serverCpuMsPerRequest?: number | null;
+    };
     webRssMb: { afterWarmUp: number | null; max: number };
     modelKind: string;
     connections: number;
@@ -197,6 +205,7 @@ export async function runScaleTier(
           requestsPerSecond: feed.requestsPerSecond,
           non2xx: feed.non2xx,
           errors: feed.errors,
+          serverCpuMsPerRequest: feed.serverCpuMsPerRequest,
         },
         webRssMb: { afterWarmUp: measured.server.rssMbAfterWarmUp, max: feed.rssMb.max },
         modelKind: measured.server.modelKind,
