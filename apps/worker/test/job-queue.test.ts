@@ -157,6 +157,51 @@ if (POSTGRES_URL) {
       expect(second.output()).toContain(`[job ${running.id.slice(0, 8)} train]`);
     }, 360_000);
 
+    it("a worker stopped with SIGTERM releases its running job to the other, which finishes it", async () => {
+      const first = startWorker(ws, ["--stop-seconds", "1"]);
+      workers.push(first);
+      await waitFor("the first worker", async () => (first.output().includes("[serve]") ? true : null), 60_000, [
+        first,
+      ]);
+      const config = JSON.stringify({ epochs: 80, patience: 80 });
+      const queued = await ws.cli("enqueue", "--", "train", "--kind", "joint", "--config", config, "--publish");
+      expect(queued.code, queued.stderr).toBe(0);
+      const running = await waitFor(
+        "the job's fit to start",
+        async () => {
+          const [row] = await jobs(ws.db);
+          return row?.status === "running" && row.stage.includes("fit") ? row : null;
+        },
+        120_000,
+        workers,
+      );
+      const second = startWorker(ws);
+      workers.push(second);
+      await waitFor("the second worker", async () => (second.output().includes("[serve]") ? true : null), 60_000, [
+        second,
+      ]);
+      const exited = new Promise<number | null>((resolve) => first.child.once("exit", (code) => resolve(code)));
+      first.child.kill("SIGTERM");
+      // It waits --stop-seconds, releases the job and exits at once, without finishing the training.
+      expect(await exited).toBe(0);
+      expect(first.output()).toContain("[serve] released 1 running job(s) to the other workers; exiting now");
+      expect(await ws.db.modelVersion.count()).toBe(0);
+      const done = await waitFor(
+        "the released job to finish on the other worker",
+        async () => {
+          const row = await ws.db.workerJob.findUnique({ where: { id: running.id } });
+          return row?.status === "done" || row?.status === "failed" ? row : null;
+        },
+        180_000,
+        workers,
+      );
+      expect(done.status, done.log).toBe("done");
+      expect(done.attempts).toBe(2);
+      expect(done.log).toContain("released: its worker was stopped before it finished");
+      const versions = await ws.db.modelVersion.findMany({ select: { jobId: true, status: true } });
+      expect(versions).toEqual([{ jobId: running.id, status: "active" }]);
+    }, 360_000);
+
     it("a retrain schedule with two workers runs once per period", async () => {
       workers.push(startWorker(ws), startWorker(ws));
       const stored = await ws.cli("schedule", "--every-minutes", "1", "--kind", "popularity");

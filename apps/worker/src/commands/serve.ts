@@ -5,10 +5,11 @@ import {
   jobQueueName,
   MIN_HEARTBEAT_SECONDS,
   openJobQueue,
+  recordJobWaitingForRetry,
   SCHEDULE_CHECK_QUEUE,
 } from "@jewelguide/api/jobs";
-import { createDb, parseDatabaseUrl } from "@jewelguide/db";
-import { defineCommand } from "../cli/command";
+import { createDb, type Db, parseDatabaseUrl } from "@jewelguide/db";
+import { defineCommand, type Output } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
 import { reconcileLostJobs } from "../jobs/reconcile-lost-jobs";
 import { runQueuedJob } from "../jobs/run-queued-job";
@@ -95,6 +96,8 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
     });
+    /** The jobs this process is running now, by id. */
+    const running = new Set<string>();
     try {
       for (const kind of JOB_KINDS) {
         await boss.work(
@@ -102,8 +105,12 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
           { localConcurrency: concurrency, includeMetadata: true, pollingIntervalSeconds: pollSeconds },
           async ([job]) => {
             if (job === undefined) return null;
-            const outcome = await runQueuedJob(job, { db, env, workerName, stderr });
-            return { outcome };
+            running.add(job.id);
+            try {
+              return { outcome: await runQueuedJob(job, { db, env, workerName, stderr }) };
+            } finally {
+              running.delete(job.id);
+            }
           },
         );
       }
@@ -127,6 +134,7 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
       await stopped;
       clearInterval(reconcile);
       await boss.stop({ graceful: true, timeout: stopSeconds * 1000 });
+      if (running.size > 0) await releaseRunningJobs(db, [...running], stderr);
       stderr.write("[serve] stopped\n");
       return 0;
     } finally {
@@ -135,6 +143,22 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
     }
   },
 });
+
+/**
+ * After the stop's grace, pg-boss has failed the jobs still running here, so another worker retries them; their
+ * commands must not go on in this process (a training run would store its version, an import its rows, beside the
+ * retry). Their rows say why, then the process exits at once.
+ */
+async function releaseRunningJobs(db: Db, ids: string[], stderr: Output): Promise<never> {
+  const why = "released: its worker was stopped before it finished; waiting for a retry";
+  for (const id of ids) {
+    const row = await db.workerJob.findUnique({ where: { id }, select: { log: true } }).catch(() => null);
+    await recordJobWaitingForRetry(db, id, why, `${row?.log ?? ""}${why}\n`).catch(() => undefined);
+  }
+  stderr.write(`[serve] released ${ids.length} running job(s) to the other workers; exiting now\n`);
+  await db.$disconnect().catch(() => undefined);
+  process.exit(0);
+}
 
 /** A whole number of seconds, at least 1 (pg-boss's intervals are whole seconds). */
 function readSeconds(flag: string, value: string | undefined, fallback: number): number {
