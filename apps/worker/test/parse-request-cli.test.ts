@@ -4,7 +4,12 @@ import { parseRequestLines, readConversationLines } from "../src/commands/parse-
 
 async function run(read: typeof parseRequestLines, lines: string[]): Promise<Array<Record<string, unknown>>> {
   let text = "";
-  const count = await read(Readable.from([lines.join("\n")]), { write: (chunk) => void (text += chunk) });
+  const out = {
+    write: (chunk: string) => {
+      text += chunk;
+    },
+  };
+  const count = await read(Readable.from([lines.join("\n")]), out);
   const rows = text
     .trim()
     .split("\n")
