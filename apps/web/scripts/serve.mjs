@@ -230,13 +230,18 @@ async function runWorker() {
 }
 
 /**
- * Closes the database connections of the process's ServerRuntime (apps/web/src/server/server-runtime.ts), if any, and
- * its job queue's (pg-boss, open only if the process queued a job).
+ * Closes the database connections of the process's ServerRuntime (apps/web/src/server/server-runtime.ts), if any: the
+ * impression writer's, and its job queue's (pg-boss, open only if the process queued a job).
  */
 async function closeRuntime() {
   const runtime = globalThis.jewelguideRuntime;
   if (!runtime) return;
-  await Promise.allSettled([runtime.db.$disconnect(), runtime.sql.close(), runtime.jobs?.close()]);
+  await Promise.allSettled([
+    runtime.db.$disconnect(),
+    runtime.sql.close(),
+    runtime.exploration?.impressions.close(),
+    runtime.jobs?.close(),
+  ]);
 }
 
 if (cluster.isPrimary) {
