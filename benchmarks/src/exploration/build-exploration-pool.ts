@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import type { PoolCandidate, RankedCandidate, VisitContext } from "./feed-policy";
 
 /**
- * A visit's exploration candidates by the feed's own pool rule (exploreFeed in packages/api, which needs a live
- * serving snapshot, so the simulator applies the same rule to its in-memory model): only items every rule allows —
+ * A visit's exploration candidates by the feed's own pool rule (planExploration in
+ * packages/api/src/services/recommendations/explore-feed.ts, which reads a live serving snapshot, so the simulator
+ * applies the same rule to its in-memory model): only items every rule allows —
  * not bought, not in the shopper's history, not on the greedy slate — half of them the model's ranked candidates with
  * the fewest impressions (ties by rank), the other half walked from the day's least-shown list
  * (VisitContext.leastShown) starting at an offset fixed per shopper (their id's SHA-1). Each keeps the model's score
