@@ -55,9 +55,9 @@ export function exploreFeed(input: ExploreFeedInput): Array<SlatePick<Candidate>
  * not already on the slate — and favours little evidence: half of it is the model's further-ranked candidates with
  * the fewest impressions (anywhere in its ranked pool, not just the next ones), the other half the catalog's
  * least-shown in-stock products (never-shown first, including products the model cannot rate yet), from a rotation
- * fixed per shopper, scored from the ranking (scoreFromRanking). An exploratory pick
- * on the first screen must leave its category within the cap (`fits`), counting every greedy item of the first
- * screen, so the cap holds whichever slots get filled.
+ * fixed per shopper, scored from the ranking (scoreFromRanking). An exploratory pick on the first screen must leave
+ * its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds whichever
+ * slots get filled.
  */
 export function planExploration(input: ExploreFeedInput): ExplorationPlan {
   const { snapshot, evidence, config, greedy } = input;
