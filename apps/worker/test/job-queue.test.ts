@@ -118,7 +118,7 @@ if (POSTGRES_URL) {
       await waitFor("the first worker", async () => (first.output().includes("[serve]") ? true : null), 60_000, [
         first,
       ]);
-      // Enough epochs that the fit is still running when the second worker is up (seconds on this small shop).
+      // Enough epochs, and no early stop, that the fit runs for many seconds on this small shop: the kill lands in it.
       const config = JSON.stringify({ epochs: 40, patience: 40 });
       const queued = await ws.cli("enqueue", "--", "train", "--kind", "joint", "--config", config, "--publish");
       expect(queued.code, queued.stderr).toBe(0);
@@ -132,12 +132,11 @@ if (POSTGRES_URL) {
         120_000,
         workers,
       );
+      // Killed in the middle of the fit; the other worker starts now (and notices the lost heartbeat).
+      first.child.kill("SIGKILL");
+      expect(await ws.db.modelVersion.count()).toBe(0);
       const second = startWorker(ws);
       workers.push(second);
-      await waitFor("the second worker", async () => (second.output().includes("[serve]") ? true : null), 60_000, [
-        second,
-      ]);
-      first.child.kill("SIGKILL");
       const done = await waitFor(
         "the retried job to finish",
         async () => {
@@ -175,17 +174,14 @@ if (POSTGRES_URL) {
         120_000,
         workers,
       );
-      const second = startWorker(ws);
-      workers.push(second);
-      await waitFor("the second worker", async () => (second.output().includes("[serve]") ? true : null), 60_000, [
-        second,
-      ]);
       const exited = new Promise<number | null>((resolve) => first.child.once("exit", (code) => resolve(code)));
       first.child.kill("SIGTERM");
       // It waits --stop-seconds, releases the job and exits at once, without finishing the training.
       expect(await exited).toBe(0);
       expect(first.output()).toContain("[serve] released 1 running job(s) to the other workers; exiting now");
       expect(await ws.db.modelVersion.count()).toBe(0);
+      const second = startWorker(ws);
+      workers.push(second);
       const done = await waitFor(
         "the released job to finish on the other worker",
         async () => {
