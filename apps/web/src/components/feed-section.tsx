@@ -1,3 +1,4 @@
+import { RetryLaterError } from "@jewelguide/api";
 import { formatMessage } from "@jewelguide/i18n";
 import Link from "next/link";
 import { getServerCaller } from "@/server/caller";
@@ -12,11 +13,29 @@ export const FEED_SECTION_CLASS = "border-b border-line pb-8";
 
 /**
  * The home feed, server-rendered for the current shopper: personalised picks from the served model (or popular ones
- * across categories for a new shopper), each with its "why this?", and the entry to the guide.
+ * across categories for a new shopper), each with its "why this?", and the entry to the guide. Over the feed's rate
+ * limit, the section says when the picks come back instead of failing the page.
  */
 export async function FeedSection({ view }: { view: ShopperView }) {
   const { messages } = view;
-  const feed = await getServerCaller().recommendations.feed({ k: FEED_SIZE });
+  const feed = await getServerCaller()
+    .recommendations.feed({ k: FEED_SIZE })
+    .catch((error: unknown) => {
+      if (error instanceof RetryLaterError) return error;
+      throw error;
+    });
+  if (feed instanceof RetryLaterError) {
+    return (
+      <section aria-labelledby="feed-heading" className={FEED_SECTION_CLASS} data-testid="feed">
+        <h2 id="feed-heading" className="font-serif text-2xl text-ink sm:text-3xl">
+          {messages.feedHeadingNew}
+        </h2>
+        <p role="alert" className="mt-4 rounded-lg border border-line bg-white p-6 text-sm text-ink">
+          {formatMessage(messages.feedTooMany, { seconds: feed.retryAfterSeconds })}
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="feed-heading" className={FEED_SECTION_CLASS} data-testid="feed">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">

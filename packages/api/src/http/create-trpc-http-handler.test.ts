@@ -37,7 +37,7 @@ describe("the tRPC HTTP endpoint", () => {
     // Each test starts with empty counters and tight limits: 2 requests per address per minute.
     await database.db.rateLimitCounter.deleteMany();
     const tight = { windowMs: 60_000, perShopper: 2, perAddress: 2 };
-    limiter = createRateLimiter({ policies: { guide: tight, events: tight } });
+    limiter = createRateLimiter({ policies: { guide: tight, events: tight, feeds: tight } });
   });
 
   const encode = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
@@ -58,12 +58,22 @@ describe("the tRPC HTTP endpoint", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     const body = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
     expect(body.error.json.data.code).toBe("TOO_MANY_REQUESTS");
-    expect(body.error.json.message).toMatch(/too many (guide questions|event batches|events|purchase events) from/);
+    expect(body.error.json.message).toMatch(
+      /too many (guide questions|feed requests|event batches|events|purchase events) from/,
+    );
   }
 
   it("answers 429 with Retry-After on the GET fast path (guide.ask) once the address is over its limit", async () => {
     for (let i = 0; i < 2; i++) expect((await fetch(guideUrl())).status).toBe(200);
     await expectTooManyRequests(await fetch(guideUrl()));
+  });
+
+  it("answers 429 on the feed once the address is over its limit, and logs no impressions for a refused feed", async () => {
+    const feedUrl = `${baseUrl}/recommendations.feed?input=${encode({ k: 6 })}`;
+    for (let i = 0; i < 2; i++) expect((await fetch(feedUrl)).status).toBe(200);
+    const logged = await database.db.impression.count();
+    await expectTooManyRequests(await fetch(feedUrl, { headers: { cookie: "jg_shopper=a-different-cookie" } }));
+    expect(await database.db.impression.count()).toBe(logged);
   });
 
   it("answers 429 with Retry-After on tRPC's own handler (POST events.log); a new cookie does not reset it", async () => {

@@ -12,6 +12,7 @@ export type RateLimitPolicyName =
   | "eventItems"
   | "purchases"
   | "guide"
+  | "feeds"
   | "login"
   | "apiReads"
   | "apiWrites"
@@ -27,6 +28,9 @@ export type RateLimitPolicies = Record<RateLimitPolicyName, RateLimitPolicy>;
  *   - purchases: 30 purchase lines per shopper, 120 per address (web purchases are demo checkouts; a shop's real orders
  *     come from its backend or an import, which are not limited here);
  * - guide: 30 questions per shopper, 120 per address (also counted when the /guide page asks on the server);
+ * - feeds: 120 personalised feeds per shopper, 1,200 per address (the home page renders one per visit, on the server
+ *   and again after a view; a served feed writes its impressions — the exploration policy's evidence and the
+ *   off-policy logs — so an unlimited feed would be an unlimited write and a way to drown items' evidence);
  * - login: 20 attempts per shopper, 60 per address (requests; failed passwords have their own back-off:
  *   login-failure-limit.ts).
  * The shop backends' HTTP API (/api/v1) counts per API key in the per-shopper slot (one backend speaks for many
@@ -40,6 +44,7 @@ export const DEFAULT_RATE_LIMIT_POLICIES: RateLimitPolicies = {
   eventItems: { windowMs: 60_000, perShopper: 600, perAddress: 3_000 },
   purchases: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
   guide: { windowMs: 60_000, perShopper: 30, perAddress: 120 },
+  feeds: { windowMs: 60_000, perShopper: 120, perAddress: 1_200 },
   login: { windowMs: 60_000, perShopper: 20, perAddress: 60 },
   apiReads: { windowMs: 60_000, perShopper: 600, perAddress: 1_200 },
   apiWrites: { windowMs: 60_000, perShopper: 120, perAddress: 600 },

@@ -8,6 +8,7 @@ const WHAT: Record<RateLimitPolicyName, string> = {
   eventItems: "events",
   purchases: "purchase events",
   guide: "guide questions",
+  feeds: "feed requests",
   login: "log-in attempts",
   apiReads: "API read requests",
   apiWrites: "API write requests",
