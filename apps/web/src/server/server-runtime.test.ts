@@ -21,7 +21,8 @@ describe("getServerRuntime", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("gives two separately loaded copies of the module the same runtime", async () => {
+  // Two cold imports of the whole server graph (~2.5 s each on a loaded 2-core machine): more than vitest's 5 s default.
+  it("gives two separately loaded copies of the module the same runtime", { timeout: 30_000 }, async () => {
     const pages = await import("./server-runtime");
     vi.resetModules();
     const api = await import("./server-runtime");
