@@ -1,7 +1,7 @@
+import { planExplorationPool } from "@jewelguide/api/exploration-pool";
 import { capPerCategory, type FeedRules } from "@jewelguide/api/feed-rules";
 import { composeExploringSlate, type ExplorationConfig } from "@jewelguide/model/exploration";
-import { buildExplorationPool } from "./build-exploration-pool";
-import type { ExplorationDecision, FeedPolicy, PoolCandidate, RankedCandidate, VisitContext } from "./feed-policy";
+import type { ExplorationDecision, FeedPolicy, PoolCandidate, VisitContext } from "./feed-policy";
 
 /** The score the bandit's prior reads for a pool item (default: the served model's score for this shopper). */
 export type PriorScore = (context: VisitContext, candidate: PoolCandidate) => number;
@@ -9,8 +9,8 @@ export type PriorScore = (context: VisitContext, candidate: PoolCandidate) => nu
 /**
  * The feed with the exploration layer (`@jewelguide/model/exploration`, the server's own code) over the greedy slate:
  * `config.slots` positions go to Thompson-sampled picks from the visit's pool, each logged with the exact probability
- * it was chosen with. The category rule still holds after insertion: an exploratory pick must keep its category
- * within `maxPerCategory` on the first screen, counting the greedy picks that stay and the exploratory ones before it.
+ * it was chosen with. The pool and the category rule are the feed's own (planExplorationPool, which the server's
+ * planExploration calls): an exploratory pick must keep its category within `maxPerCategory` on the first screen.
  * `priorScore` lets the bandit read another model's scores (the off-policy validation's targets).
  */
 export function exploringPolicy(
@@ -24,17 +24,29 @@ export function exploringPolicy(
     name,
     serve: (context) => {
       const greedy = capPerCategory(context.ranked, k, rules.firstScreenSize, rules.maxPerCategory);
-      const built = buildExplorationPool(context, greedy, config.poolSize);
+      const plan = planExplorationPool({
+        ranked: context.ranked,
+        greedy,
+        isExcluded: context.isExcluded,
+        evidenceOf: (id) => ({
+          impressions: context.evidence.impressions[id] as number,
+          rewards: context.evidence.rewards[id] as number,
+        }),
+        index: context.index(),
+        shopperId: context.userId,
+        config,
+        rules,
+      });
       const pool =
         priorScore === undefined
-          ? built
-          : built.map((candidate) => ({ ...candidate, score: priorScore(context, candidate) }));
-      const fits = categoryRule(greedy.slice(0, rules.firstScreenSize), rules);
+          ? plan.pool
+          : plan.pool.map((candidate) => ({ ...candidate, score: priorScore(context, candidate) }));
+      const fits = plan.fits;
       const slate = composeExploringSlate({ greedy, pool, config, rng: context.rng, fits });
       const exploration: ExplorationDecision = { pool, fits };
       return {
         picks: slate.map((pick) => ({
-          itemIndex: pick.item.itemIndex,
+          itemIndex: pick.item.product.id,
           slot: pick.slot,
           propensity: pick.propensity,
           exploratory: pick.exploratory,
@@ -42,26 +54,5 @@ export function exploringPolicy(
         exploration,
       };
     },
-  };
-}
-
-/**
- * Whether a candidate's category stays within the cap on the first screen, beside the greedy first screen and the
- * exploratory picks taken there; a slot past the first screen has no cap (as capPerCategory).
- */
-function categoryRule(
-  greedyScreen: readonly RankedCandidate[],
-  rules: Pick<FeedRules, "firstScreenSize" | "maxPerCategory">,
-): ExplorationDecision["fits"] {
-  const counts = new Map<string, number>();
-  for (const candidate of greedyScreen)
-    counts.set(candidate.product.category, (counts.get(candidate.product.category) ?? 0) + 1);
-  return (item, slot, taken) => {
-    if (slot >= rules.firstScreenSize) return true;
-    const category = item.product.category;
-    const inTaken = taken.filter(
-      (other) => other.slot < rules.firstScreenSize && other.item.product.category === category,
-    );
-    return (counts.get(category) ?? 0) + inTaken.length < rules.maxPerCategory;
   };
 }

@@ -1,11 +1,14 @@
+import type { ExplorationIndex, PoolItem, PoolPlan } from "@jewelguide/api/exploration-pool";
 import type { CatalogItem, Recommender, Rng } from "@jewelguide/model";
-import type { ExplorationCandidate } from "@jewelguide/model/exploration";
 
 /** The stored evidence an exploring feed reads: impressions and rewarded impressions per model item index. */
 export type ItemEvidence = { impressions: Float64Array; rewards: Float64Array };
 
-/** A ranked candidate as the feed's rules see it (the api's `Categorised` shape plus the model's index and score). */
-export type RankedCandidate = { itemIndex: number; score: number; product: CatalogItem };
+/** A catalog item as the feed's rules and exploration pool read it; its id is the model's item index. */
+export type SimulatedProduct = { id: number; category: string; metal: string | null; inStock: boolean };
+
+/** A ranked candidate as the feed's rules see it: the product and the model's score for the shopper. */
+export type RankedCandidate = PoolItem<SimulatedProduct>;
 
 /** Everything a feed policy may read on one simulated visit (what the server has when a feed is requested). */
 export type VisitContext = {
@@ -16,10 +19,8 @@ export type VisitContext = {
   ranked: readonly RankedCandidate[];
   /** Whether an item may not be shown to this shopper: bought, or already in their history (the feed's excludeSeen). */
   isExcluded: (itemIndex: number) => boolean;
-  /** The model's full score vector for this shopper (computed once per visit, on demand). */
-  scores: () => Float32Array;
-  /** The day's least-shown catalog items, never-shown first (the pool's catalog part walks them). */
-  leastShown: () => Int32Array;
+  /** The day's exploration index (the feed's buildExplorationIndex over the catalog and the day's evidence). */
+  index: () => ExplorationIndex<SimulatedProduct>;
   /** Evidence as of the start of the day: the posteriors update between days, never within one. */
   evidence: ItemEvidence;
   model: Recommender;
@@ -32,14 +33,13 @@ export type VisitContext = {
 export type ServedPick = { itemIndex: number; slot: number; propensity: number; exploratory: boolean };
 
 /** An exploration candidate of one visit: the item and what the bandit read about it. */
-export type PoolCandidate = ExplorationCandidate & { item: RankedCandidate };
+export type PoolCandidate = PoolPlan<SimulatedProduct>["pool"][number];
 
-/** What an exploring slate decided from, so the off-policy validation can ask another policy about the same decision. */
-export type ExplorationDecision = {
-  pool: readonly PoolCandidate[];
-  /** The category rule the exploratory picks had to pass (composeExploringSlate's `fits`). */
-  fits: (item: RankedCandidate, slot: number, taken: ReadonlyArray<{ item: RankedCandidate; slot: number }>) => boolean;
-};
+/**
+ * What an exploring slate decided from — the feed's pool and the category rule the exploratory picks had to pass
+ * (composeExploringSlate's `fits`) — so the off-policy validation can ask another policy about the same decision.
+ */
+export type ExplorationDecision = { pool: readonly PoolCandidate[]; fits: PoolPlan<SimulatedProduct>["fits"] };
 
 export type ServedSlate = { picks: ServedPick[]; exploration?: ExplorationDecision };
 

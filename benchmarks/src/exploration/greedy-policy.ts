@@ -11,7 +11,7 @@ export function greedyPolicy(
     name,
     serve: (context) => ({
       picks: capPerCategory(context.ranked, k, rules.firstScreenSize, rules.maxPerCategory).map((candidate, slot) => ({
-        itemIndex: candidate.itemIndex,
+        itemIndex: candidate.product.id,
         slot,
         propensity: 1,
         exploratory: false,

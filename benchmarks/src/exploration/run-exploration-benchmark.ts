@@ -72,7 +72,7 @@ export async function runExplorationBenchmark(
     const popularity = createRecommender("popularity", {});
     await popularity.fit(dataset, { seed });
     const popularityScores = popularity.scoreUser({ recentItemIds: [] });
-    const popularityPrior: PriorScore = (_context, candidate) => popularityScores[candidate.item.itemIndex] ?? 0;
+    const popularityPrior: PriorScore = (_context, candidate) => popularityScores[candidate.item.product.id] ?? 0;
     log(
       `seed ${seed}: ${world.shoppers.length} shoppers over ${world.days} days, ${world.newItemIds.size} new items ` +
         `(${world.heldOutItemIds.size} held out), ${served.kind} fitted on ${world.training.length} purchases`,

@@ -1,10 +1,18 @@
 import crypto from "node:crypto";
+import { buildExplorationIndex, type ExplorationIndex } from "@jewelguide/api/exploration-pool";
 import { interleaveCategories } from "@jewelguide/api/feed-rules";
 import { type CatalogItem, createRng, type Recommender } from "@jewelguide/model";
 import { explorationSeed } from "@jewelguide/model/exploration";
 import type { SimulationWorld } from "./build-simulation-world";
 import { type ClickModel, describeTargets, type ShopperTargets } from "./click-model";
-import type { FeedPolicy, ItemEvidence, RankedCandidate, ServedSlate, VisitContext } from "./feed-policy";
+import type {
+  FeedPolicy,
+  ItemEvidence,
+  RankedCandidate,
+  ServedSlate,
+  SimulatedProduct,
+  VisitContext,
+} from "./feed-policy";
 
 /** One simulated day's totals; the `cumulative*`, coverage and discovery fields count from day 0 through this day. */
 export type DayMetrics = {
@@ -55,9 +63,6 @@ export type SimulationOptions = {
   onDay?: (metrics: DayMetrics) => void;
 };
 
-/** How many of the least-shown items the pool's catalog part walks each day (the feed's evidence snapshot keeps 256). */
-const LEAST_SHOWN_ITEMS = 256;
-
 type ShopperState = {
   userId: string;
   arrivalDay: number;
@@ -86,6 +91,13 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     if (item === undefined) throw new Error(`model item ${model.items.idAt(index)} is not in the world's catalog`);
     return item;
   });
+  // Every catalog item is in stock for the whole simulation.
+  const products: SimulatedProduct[] = catalogAt.map((item, id) => ({
+    id,
+    category: item.category,
+    metal: item.metal,
+    inStock: true,
+  }));
   const trainedBy = new Map<string, number[]>();
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
@@ -114,8 +126,13 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       impressions: Float64Array.from(evidence.impressions),
       rewards: Float64Array.from(evidence.rewards),
     };
-    let leastShown: Int32Array | undefined;
-    const today = { evidence: frozen, leastShown: () => (leastShown ??= leastShownItems(frozen)) };
+    let index: ExplorationIndex<SimulatedProduct> | undefined;
+    const evidenceOf = (id: number) => ({
+      impressions: frozen.impressions[id] as number,
+      rewards: frozen.rewards[id] as number,
+    });
+    // Built once per day, as the shop builds it once per evidence step: the feed's own buildExplorationIndex.
+    const today = { evidence: frozen, index: () => (index ??= buildExplorationIndex(products, evidenceOf)) };
     const metrics = {
       visits: 0,
       impressions: 0,
@@ -126,7 +143,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     };
     shoppers.forEach((shopper, shopperIndex) => {
       if (shopper.arrivalDay > day) return;
-      const context = visitContext(options, shopper, shopperIndex, day, today, catalogAt);
+      const context = visitContext(options, shopper, shopperIndex, day, today, catalogAt, products);
       const served = policy.serve(context);
       const picks = served.picks.slice(0, k);
       const clickRng = createRng(visitSeed("clicks", seed, shopperIndex, day));
@@ -178,8 +195,9 @@ function visitContext(
   shopper: ShopperState,
   shopperIndex: number,
   day: number,
-  today: { evidence: ItemEvidence; leastShown: () => Int32Array },
+  today: { evidence: ItemEvidence; index: VisitContext["index"] },
   catalogAt: readonly CatalogItem[],
+  products: readonly SimulatedProduct[],
 ): VisitContext {
   const { model, seed } = options;
   const recentItemIds = shopper.recent.slice(-options.recentLimit).filter((itemId) => model.items.has(itemId));
@@ -188,12 +206,7 @@ function visitContext(
   const exclude = [...shopper.bought].map((index) => model.items.idAt(index));
   const ranked: RankedCandidate[] = model
     .recommend(query, { k: options.candidatePool, exclude, excludeSeen: true })
-    .map((pick) => ({
-      itemIndex: pick.itemIndex,
-      score: pick.score,
-      product: catalogAt[pick.itemIndex] as CatalogItem,
-    }));
-  let scores: Float32Array | undefined;
+    .map((pick) => ({ score: pick.score, product: products[pick.itemIndex] as SimulatedProduct }));
   // As of the request: the visit's own clicks and purchases come after it.
   const bought = new Set(shopper.bought);
   const seen = new Set([...shopper.trained, ...shopper.recent.flatMap((itemId) => model.items.find(itemId) ?? [])]);
@@ -204,34 +217,13 @@ function visitContext(
     // A shopper the model knows nothing about gets popular picks spread across categories, as the feed serves them.
     ranked: personalised ? ranked : interleaveCategories(ranked),
     isExcluded: (itemIndex) => bought.has(itemIndex) || seen.has(itemIndex),
-    scores: () => {
-      scores ??= model.scoreUser(query);
-      return scores;
-    },
     evidence: today.evidence,
-    leastShown: today.leastShown,
+    index: today.index,
     model,
     catalogAt,
     // Seeded like a served request (explorationSeed of its request id), so a visit's draws can be replayed.
     rng: createRng(explorationSeed(`simulation|${seed}|${shopperIndex}|${day}`)),
   };
-}
-
-/**
- * The `LEAST_SHOWN_ITEMS` items with the fewest impressions, never-shown first, ties in a fixed pseudo-random order of
- * the item (murmur3's finaliser of its index), as the feed's evidence snapshot orders its products.
- */
-function leastShownItems(evidence: ItemEvidence): Int32Array {
-  const tie = (index: number) => {
-    let h = index >>> 0;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  };
-  const order = Array.from(evidence.impressions, (_, index) => index).sort(
-    (a, b) => (evidence.impressions[a] as number) - (evidence.impressions[b] as number) || tie(a) - tie(b),
-  );
-  return Int32Array.from(order.slice(0, LEAST_SHOWN_ITEMS));
 }
 
 /** A visit's seed for one stream (the shopper's clicks): a hash of its parts, the same for every policy. */

@@ -51,9 +51,9 @@ export function createOffPolicyValidator(targets: readonly TargetPolicy[]) {
       const pick = served.picks[position];
       const exploration = served.exploration;
       if (pick === undefined || exploration === undefined) return;
-      const chosen = exploration.pool.findIndex((candidate) => candidate.item.itemIndex === pick.itemIndex);
+      const chosen = exploration.pool.findIndex((candidate) => candidate.item.product.id === pick.itemIndex);
       const reward = rewardModel(context);
-      const predicted = exploration.pool.map((candidate) => reward(candidate.item.itemIndex));
+      const predicted = exploration.pool.map((candidate) => reward(candidate.item.product.id));
       const eligible = exploration.pool.map((candidate) => exploration.fits(candidate.item, pick.slot, []));
       targets.forEach((target, t) => {
         const scored = exploration.pool.map((candidate) => ({
@@ -83,7 +83,7 @@ export function createOffPolicyValidator(targets: readonly TargetPolicy[]) {
         probabilities.forEach((p, j) => {
           const candidate = exploration.pool[j];
           if (eligible[j] && candidate !== undefined) {
-            truth += (p / total) * visit.clickProbability(candidate.item.itemIndex, pick.slot);
+            truth += (p / total) * visit.clickProbability(candidate.item.product.id, pick.slot);
           }
         });
         truths[t]?.push(truth);

@@ -47,7 +47,7 @@ describe("exploration evidence per step", () => {
     expect(reader.cutoffs).toHaveLength(2);
   });
 
-  it("lists the least-shown in-stock products, never-shown first, once per catalog", () => {
+  it("indexes the least-shown in-stock products, never-shown first, once per catalog", () => {
     const product = (id: number, inStock = true) => ({ id, inStock }) as ProductCatalog["products"][number];
     const catalog = { products: [product(1), product(2), product(3, false), product(4)] } as unknown as ProductCatalog;
     const snapshot = buildEvidenceSnapshot(
@@ -57,8 +57,8 @@ describe("exploration evidence per step", () => {
       ],
       step,
     );
-    const list = snapshot.leastShown(catalog);
-    expect(list.map((p) => p.id)).toEqual([2, 4, 1]);
-    expect(snapshot.leastShown(catalog)).toBe(list);
+    const index = snapshot.index(catalog);
+    expect(index.leastShown.map((p) => p.id)).toEqual([2, 4, 1]);
+    expect(snapshot.index(catalog)).toBe(index);
   });
 });

@@ -1,13 +1,8 @@
 import { type ExplorationEvidenceRow, listExplorationEvidence, type SqlReader } from "@jewelguide/db";
 import type { CachedProduct, ProductCatalog } from "../model-serving/product-catalog";
-
-/** What the logs say about one product: feed impressions and those with an attributed click, cart or purchase. */
-export type ItemEvidence = { impressions: number; rewards: number };
+import { buildExplorationIndex, type ExplorationIndex, type ItemEvidence } from "./exploration-index";
 
 const NO_EVIDENCE: ItemEvidence = { impressions: 0, rewards: 0 };
-
-/** How many of the least-shown in-stock products each snapshot keeps as the exploration pool's catalog part. */
-const LEAST_SHOWN_LIMIT = 256;
 
 /**
  * The evidence is read as of whole steps of time: a request served at t uses the logs as they stood at the start of
@@ -26,10 +21,10 @@ export type EvidenceSnapshot = {
   readAt: number;
   of(productId: number): ItemEvidence;
   /**
-   * The catalog's in-stock products with the least evidence, never-shown first (ties in a fixed pseudo-random order
-   * by product id, so the list is not just the oldest products), at most LEAST_SHOWN_LIMIT; computed once per catalog.
+   * The lists the exploration pool draws from (buildExplorationIndex: least-shown in-stock products overall and per
+   * taste key, and the products to follow up), computed once per catalog.
    */
-  leastShown(catalog: ProductCatalog): readonly CachedProduct[];
+  index(catalog: ProductCatalog): ExplorationIndex<CachedProduct>;
 };
 
 /** The process's evidence of the exploration policy, read from the impression log once per step. */
@@ -65,30 +60,17 @@ export function buildEvidenceSnapshot(rows: readonly ExplorationEvidenceRow[], r
   const byId = new Map<number, ItemEvidence>();
   for (const row of rows) byId.set(row.productId, { impressions: row.impressions, rewards: row.rewards });
   const of = (productId: number) => byId.get(productId) ?? NO_EVIDENCE;
-  const lists = new WeakMap<ProductCatalog, readonly CachedProduct[]>();
+  const indexes = new WeakMap<ProductCatalog, ExplorationIndex<CachedProduct>>();
   return {
     readAt,
     of,
-    leastShown(catalog) {
-      let list = lists.get(catalog);
-      if (!list) {
-        list = catalog.products
-          .filter((product) => product.inStock)
-          .map((product) => ({ product, shown: of(product.id).impressions, tie: mixId(product.id) }))
-          .sort((a, b) => a.shown - b.shown || a.tie - b.tie)
-          .slice(0, LEAST_SHOWN_LIMIT)
-          .map((entry) => entry.product);
-        lists.set(catalog, list);
+    index(catalog) {
+      let index = indexes.get(catalog);
+      if (!index) {
+        index = buildExplorationIndex(catalog.products, of);
+        indexes.set(catalog, index);
       }
-      return list;
+      return index;
     },
   };
-}
-
-/** A fixed pseudo-random order of product ids (murmur3's finaliser). */
-function mixId(id: number): number {
-  let h = id >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
