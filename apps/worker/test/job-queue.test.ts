@@ -76,6 +76,11 @@ if (POSTGRES_URL) {
     });
 
     it("two workers share a queue of jobs and run each exactly once", async () => {
+      // Both workers are up before the jobs arrive, so neither can run them all before the other polls.
+      workers.push(startWorker(ws), startWorker(ws));
+      for (const worker of workers) {
+        await waitFor("both workers", async () => (worker.output().includes("[serve]") ? true : null), 60_000, workers);
+      }
       for (let i = 0; i < 6; i++) {
         const queued = await ws.cli("enqueue", "--", "train", "--kind", "ease", "--no-eval");
         expect(queued.code, queued.stderr).toBe(0);
@@ -84,7 +89,6 @@ if (POSTGRES_URL) {
       const catalog = path.join(FIXTURES, "catalog.csv");
       const importing = await ws.cli("enqueue", "--", "import", "catalog", "--file", catalog);
       expect(importing.code, importing.stderr).toBe(0);
-      workers.push(startWorker(ws), startWorker(ws));
       const all = await waitFor(
         "seven jobs done",
         async () => {
