@@ -28,6 +28,7 @@ export function exploringPolicy(
         ranked: context.ranked,
         greedy,
         isExcluded: context.isExcluded,
+        taste: context.taste,
         evidenceOf: (id) => ({
           impressions: context.evidence.impressions[id] as number,
           rewards: context.evidence.rewards[id] as number,

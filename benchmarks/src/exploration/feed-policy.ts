@@ -1,11 +1,11 @@
-import type { ExplorationIndex, PoolItem, PoolPlan } from "@jewelguide/api/exploration-pool";
+import type { ExplorationIndex, PoolItem, PoolPlan, PoolProduct } from "@jewelguide/api/exploration-pool";
 import type { CatalogItem, Recommender, Rng } from "@jewelguide/model";
 
 /** The stored evidence an exploring feed reads: impressions and rewarded impressions per model item index. */
 export type ItemEvidence = { impressions: Float64Array; rewards: Float64Array };
 
 /** A catalog item as the feed's rules and exploration pool read it; its id is the model's item index. */
-export type SimulatedProduct = { id: number; category: string; metal: string | null; inStock: boolean };
+export type SimulatedProduct = PoolProduct;
 
 /** A ranked candidate as the feed's rules see it: the product and the model's score for the shopper. */
 export type RankedCandidate = PoolItem<SimulatedProduct>;
@@ -19,6 +19,8 @@ export type VisitContext = {
   ranked: readonly RankedCandidate[];
   /** Whether an item may not be shown to this shopper: bought, or already in their history (the feed's excludeSeen). */
   isExcluded: (itemIndex: number) => boolean;
+  /** The products of the shopper's purchases (before and during the simulation) and recent items: their taste. */
+  taste: readonly SimulatedProduct[];
   /** The day's exploration index (the feed's buildExplorationIndex over the catalog and the day's evidence). */
   index: () => ExplorationIndex<SimulatedProduct>;
   /** Evidence as of the start of the day: the posteriors update between days, never within one. */

@@ -91,18 +91,15 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     if (item === undefined) throw new Error(`model item ${model.items.idAt(index)} is not in the world's catalog`);
     return item;
   });
-  // Every catalog item is in stock for the whole simulation.
-  const products: SimulatedProduct[] = catalogAt.map((item, id) => ({
-    id,
-    category: item.category,
-    metal: item.metal,
-    inStock: true,
-  }));
   const trainedBy = new Map<string, number[]>();
+  // Purchases stored per item, as the shop's catalog counts them: the training period's, then the simulated ones.
+  const purchaseCount = new Float64Array(itemCount);
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
-    items.push(model.items.indexOf(row.itemId));
+    const index = model.items.indexOf(row.itemId);
+    items.push(index);
     trainedBy.set(row.userId, items);
+    purchaseCount[index] = (purchaseCount[index] as number) + 1;
   }
   const shoppers: ShopperState[] = world.shoppers.map((shopper) => ({
     userId: shopper.userId,
@@ -126,6 +123,14 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       impressions: Float64Array.from(evidence.impressions),
       rewards: Float64Array.from(evidence.rewards),
     };
+    // Every catalog item is in stock for the whole simulation; purchases as of the start of the day.
+    const products: SimulatedProduct[] = catalogAt.map((item, id) => ({
+      id,
+      category: item.category,
+      metal: item.metal,
+      inStock: true,
+      purchases: purchaseCount[id] as number,
+    }));
     let index: ExplorationIndex<SimulatedProduct> | undefined;
     const evidenceOf = (id: number) => ({
       impressions: frozen.impressions[id] as number,
@@ -168,6 +173,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
         if (shopper.targets.items.has(itemId) && !shopper.bought.has(pick.itemIndex)) {
           shopper.bought.add(pick.itemIndex);
           metrics.purchases += 1;
+          purchaseCount[pick.itemIndex] = (purchaseCount[pick.itemIndex] as number) + 1;
           if (newIndices.has(pick.itemIndex) && !firstPurchaseDay.has(itemId)) firstPurchaseDay.set(itemId, day);
         }
       });
@@ -217,6 +223,10 @@ function visitContext(
     // A shopper the model knows nothing about gets popular picks spread across categories, as the feed serves them.
     ranked: personalised ? ranked : interleaveCategories(ranked),
     isExcluded: (itemIndex) => bought.has(itemIndex) || seen.has(itemIndex),
+    // As the feed's signals: every purchase, and the recent items folded into the query.
+    taste: [
+      ...new Set([...shopper.trained, ...bought, ...recentItemIds.map((itemId) => model.items.indexOf(itemId))]),
+    ].map((index) => products[index] as SimulatedProduct),
     evidence: today.evidence,
     index: today.index,
     model,

@@ -3,5 +3,5 @@
  * (`npm run bench -- exploration`) builds its pools with the very code the feed serves (planExploration), so the two
  * cannot drift.
  */
-export { buildExplorationIndex, type ExplorationIndex } from "./exploration/exploration-index";
+export { buildExplorationIndex, type ExplorationIndex, type PoolProduct } from "./exploration/exploration-index";
 export { type PoolItem, type PoolPlan, planExplorationPool } from "./exploration/plan-exploration-pool";

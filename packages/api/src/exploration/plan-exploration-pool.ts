@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ExplorationCandidate, ExplorationConfig } from "@jewelguide/model/exploration";
-import type { ExplorationIndex, ItemEvidence, PoolProduct } from "./exploration-index";
+import { type ExplorationIndex, type ItemEvidence, type PoolProduct, tasteKeysOf } from "./exploration-index";
 
 /** A product with the model's score for this shopper. */
 export type PoolItem<P extends PoolProduct> = { product: P; score: number };
@@ -12,11 +12,13 @@ export type PoolPlanInput<P extends PoolProduct> = {
   greedy: readonly PoolItem<P>[];
   /** Whether a product may not be shown: bought, or recently interacted with. */
   isExcluded: (productId: number) => boolean;
+  /** The products of the shopper's recent actions and purchases: their categories and metals are the shopper's taste. */
+  taste: readonly P[];
   evidenceOf: (productId: number) => ItemEvidence;
   index: ExplorationIndex<P>;
-  /** Whose feed: fixes where the shopper's walk through the least-shown list starts (first visits: 0). */
+  /** Whose feed: fixes where the shopper's walk through the least-shown lists starts (first visits: 0). */
   shopperId: string | undefined;
-  config: Pick<ExplorationConfig, "poolSize">;
+  config: Pick<ExplorationConfig, "poolSize" | "slots">;
   rules: { firstScreenSize: number; maxPerCategory: number };
 };
 
@@ -26,21 +28,46 @@ export type PoolPlan<P extends PoolProduct> = {
   fits: (candidate: PoolItem<P>, slot: number, taken: ReadonlyArray<{ item: PoolItem<P>; slot: number }>) => boolean;
 };
 
+/** Of the pool, at most this share is followed-up items. */
+const FOLLOW_UP_SHARE = 1 / 4;
+/** Of the catalog part, at most this share matches the shopper's taste; the rest is the general least-shown list. */
+const TASTE_SHARE = 3 / 4;
+
 /**
  * The exploration pool of one request — the one rule both the feed (planExploration) and the exploration simulator
  * (`npm run bench -- exploration`) use. Only products every feed rule allows: in stock, not bought, not recently
- * interacted with, not on the greedy slate. Up to `poolSize` candidates: half the model's ranked candidates with the
- * fewest impressions (ties by rank), anywhere in its ranking; the rest the index's least-shown list walked from an
- * offset fixed per shopper (their id's SHA-1), scored from the ranking (scoreFromRanking). An exploratory pick on the
- * first screen must leave its category within the cap (`fits`), counting every greedy item of the first screen, so
- * the cap holds whichever slots get filled.
+ * interacted with, not on the greedy slate, and able to fill at least one exploration slot under the first screen's
+ * category cap (one that could not would only dilute the pool). Up to `poolSize` candidates, in four parts:
+ * 1. half: the model's ranked candidates with the fewest impressions (ties by rank), anywhere in its ranking;
+ * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
+ *    shopper's taste first, so a click earned is shown again until its evidence suffices;
+ * 3. the rest, three quarters of it from the least-shown lists of the shopper's taste keys (the categories and metals
+ *    of their recent actions and purchases), taken in turn, each walked from an offset fixed per shopper;
+ * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
+ * Products outside the ranking are scored from it (scoreFromRanking). An exploratory pick on the first screen must
+ * leave its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds
+ * whichever slots get filled.
  */
 export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<P>): PoolPlan<P> {
-  const { greedy, config, rules } = input;
+  const { greedy, config, rules, index } = input;
+  const screen = rules.firstScreenSize;
+  const greedyOnScreen = new Map<string, number>();
+  for (const pick of greedy.slice(0, screen)) {
+    greedyOnScreen.set(pick.product.category, (greedyOnScreen.get(pick.product.category) ?? 0) + 1);
+  }
+  const openSlots = config.slots.filter((slot) => slot < greedy.length);
+  const anySlotPastScreen = openSlots.some((slot) => slot >= screen);
+  const fitsSomeSlot = (product: P) =>
+    anySlotPastScreen || (greedyOnScreen.get(product.category) ?? 0) < rules.maxPerCategory;
   const onSlate = new Set(greedy.map((pick) => pick.product.id));
   const inPool = new Set<number>();
   const allowed = (product: P) =>
-    product.inStock && !onSlate.has(product.id) && !input.isExcluded(product.id) && !inPool.has(product.id);
+    product.inStock &&
+    !onSlate.has(product.id) &&
+    !input.isExcluded(product.id) &&
+    !inPool.has(product.id) &&
+    fitsSomeSlot(product);
+
   const modelPart = input.ranked
     .filter((candidate) => allowed(candidate.product))
     .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
@@ -48,24 +75,40 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     .slice(0, Math.ceil(config.poolSize / 2))
     .map((entry) => entry.candidate);
   for (const candidate of modelPart) inPool.add(candidate.product.id);
+
+  const tasteCategories = new Set(input.taste.map((product) => product.category));
+  const tasteMetals = new Set(input.taste.flatMap((product) => product.metal ?? []));
+  const matchesTaste = (product: P) =>
+    tasteCategories.has(product.category) || (product.metal !== null && tasteMetals.has(product.metal));
+  const tasteKeys = [...new Set(input.taste.flatMap((product) => tasteKeysOf(product)))].sort(
+    (a, b) => keyRank(a) - keyRank(b),
+  );
+  const take = (products: Iterable<P>, count: number): P[] => {
+    const taken: P[] = [];
+    for (const product of products) {
+      if (taken.length >= count) break;
+      if (!allowed(product)) continue;
+      taken.push(product);
+      inPool.add(product.id);
+    }
+    return taken;
+  };
+  const followUpCount = Math.min(config.poolSize - modelPart.length, Math.floor(config.poolSize * FOLLOW_UP_SHARE));
+  const followUpPart = take(index.followUp.filter(matchesTaste), followUpCount);
+  followUpPart.push(...take(index.followUp, followUpCount - followUpPart.length));
+  const catalogCount = config.poolSize - modelPart.length - followUpPart.length;
   const offset =
     input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0);
-  const catalogPart: P[] = [];
-  const list = input.index.leastShown;
-  for (let i = 0; i < list.length && modelPart.length + catalogPart.length < config.poolSize; i++) {
-    const product = list[(offset + i) % list.length];
-    if (product && allowed(product)) catalogPart.push(product);
-  }
-  const pool = [...modelPart, ...scoreFromRanking(input.ranked, catalogPart)].map((candidate) => ({
-    item: candidate,
-    score: candidate.score,
-    ...input.evidenceOf(candidate.product.id),
-  }));
-  const screen = rules.firstScreenSize;
-  const greedyOnScreen = new Map<string, number>();
-  for (const pick of greedy.slice(0, screen)) {
-    greedyOnScreen.set(pick.product.category, (greedyOnScreen.get(pick.product.category) ?? 0) + 1);
-  }
+  const tastePart = take(
+    // Each list yields only products still allowed when asked, so every key gives one product per round.
+    roundRobin(tasteKeys.map((key) => only(rotated(index.leastShownByTaste.get(key) ?? [], offset), allowed))),
+    Math.ceil(catalogCount * TASTE_SHARE),
+  );
+  const generalPart = take(rotated(index.leastShown, offset), catalogCount - tastePart.length);
+
+  const pool = [...modelPart, ...scoreFromRanking(input.ranked, [...followUpPart, ...tastePart, ...generalPart])].map(
+    (candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }),
+  );
   return {
     pool,
     fits: (candidate, slot, taken) => {
@@ -75,6 +118,41 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
       return (greedyOnScreen.get(category) ?? 0) + alreadyOnScreen.length < rules.maxPerCategory;
     },
   };
+}
+
+/** Taste keys from the most to the least specific: category and metal, category, metal. */
+function keyRank(key: string): number {
+  if (key.startsWith("category+metal:")) return 0;
+  if (key.startsWith("category:")) return 1;
+  return 2;
+}
+
+/** A list walked from `offset` round its end (lazily: the pool stops early). */
+function* rotated<T>(list: readonly T[], offset: number): Generator<T> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[(offset + i) % list.length];
+    if (item !== undefined) yield item;
+  }
+}
+
+/** The items of a sequence that pass `test` at the moment each is asked for. */
+function* only<T>(sequence: Iterable<T>, test: (item: T) => boolean): Generator<T> {
+  for (const item of sequence) if (test(item)) yield item;
+}
+
+/** One item of each sequence in turn, until all are spent. */
+function* roundRobin<T>(sequences: ReadonlyArray<Iterator<T>>): Generator<T> {
+  let live = [...sequences];
+  while (live.length > 0) {
+    const next: Array<Iterator<T>> = [];
+    for (const sequence of live) {
+      const step = sequence.next();
+      if (step.done) continue;
+      next.push(sequence);
+      yield step.value;
+    }
+    live = next;
+  }
 }
 
 /**
@@ -89,11 +167,8 @@ function scoreFromRanking<P extends PoolProduct>(
 ): PoolItem<P>[] {
   const scoreOf = new Map(ranked.map((candidate) => [candidate.product.id, candidate.score]));
   let lowest = Number.POSITIVE_INFINITY;
-  for (const candidate of ranked) {
+  for (const candidate of ranked)
     if (Number.isFinite(candidate.score) && candidate.score < lowest) lowest = candidate.score;
-  }
-  return products.map((product) => ({
-    product,
-    score: scoreOf.get(product.id) ?? (lowest === Number.POSITIVE_INFINITY ? 0 : lowest),
-  }));
+  if (lowest === Number.POSITIVE_INFINITY) lowest = 0;
+  return products.map((product) => ({ product, score: scoreOf.get(product.id) ?? lowest }));
 }

@@ -8,6 +8,7 @@ import {
 } from "@jewelguide/model/exploration";
 import type { EvidenceSnapshot } from "../../exploration/exploration-evidence";
 import { planExplorationPool } from "../../exploration/plan-exploration-pool";
+import type { CachedProduct } from "../../model-serving/product-catalog";
 import type { ServingSnapshot } from "../../model-serving/serving-snapshot";
 import type { FeedRules } from "./feed-rules";
 import type { Candidate } from "./rank-candidates";
@@ -21,9 +22,12 @@ export type ExploreFeedInput = {
   greedy: readonly Candidate[];
   /** The model's ranked candidates the greedy slate was picked from (all in stock, none bought or seen). */
   ranked: readonly Candidate[];
-  /** Products that may not be shown: bought, and (as the model leaves out) recently interacted with. */
+  /**
+   * Products that may not be shown: bought, and (as the model leaves out) recently interacted with. Their categories
+   * and metals are the shopper's taste, which the pool's catalog part follows.
+   */
   excludedIds: ReadonlySet<number>;
-  /** Whose feed (a fixed rotation of the least-shown list per shopper), when known. */
+  /** Whose feed (a fixed rotation of the least-shown lists per shopper), when known. */
   shopperId: string | undefined;
   requestId: string;
 };
@@ -51,14 +55,21 @@ export function exploreFeed(input: ExploreFeedInput): Array<SlatePick<Candidate>
 
 /**
  * The request's exploration pool and category rule: planExplorationPool (the one rule the exploration simulator uses
- * too) over the serving snapshot's catalog and the evidence's index of it.
+ * too) over the serving snapshot's catalog, the evidence's index of it, and the shopper's taste — the products they
+ * bought or recently interacted with, which are also the ones never shown.
  */
 export function planExploration(input: ExploreFeedInput): ExplorationPlan {
   const { snapshot, evidence } = input;
+  const taste: CachedProduct[] = [];
+  for (const id of input.excludedIds) {
+    const product = snapshot.catalog.byId.get(id);
+    if (product) taste.push(product);
+  }
   return planExplorationPool({
     ranked: input.ranked,
     greedy: input.greedy,
     isExcluded: (id) => input.excludedIds.has(id),
+    taste,
     evidenceOf: (id) => evidence.of(id),
     index: evidence.index(snapshot.catalog),
     shopperId: input.shopperId,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { buildExplorationIndex, type ItemEvidence, type PoolProduct, tasteKeysOf } from "./exploration-index";
+
+describe("buildExplorationIndex", () => {
+  const product = (id: number, category: string, metal: string | null, inStock = true): PoolProduct => ({
+    id,
+    category,
+    metal,
+    inStock,
+    purchases: 0,
+  });
+
+  it("keeps the least-shown in-stock products overall and per taste key, never-shown first", () => {
+    const products = [
+      product(1, "ring", "gold"),
+      product(2, "ring", "silver"),
+      product(3, "ring", "gold", false),
+      product(4, "chain", "gold"),
+      product(5, "chain", null),
+    ];
+    const evidence: Record<number, ItemEvidence> = {
+      1: { impressions: 4, rewards: 0 },
+      4: { impressions: 1, rewards: 0 },
+    };
+    const index = buildExplorationIndex(products, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
+    expect(index.leastShown.map((p) => p.id).slice(2)).toEqual([4, 1]);
+    expect(new Set(index.leastShown.slice(0, 2).map((p) => p.id))).toEqual(new Set([2, 5]));
+    expect(index.leastShownByTaste.get("category+metal:ring|gold")?.map((p) => p.id)).toEqual([1]);
+    expect(index.leastShownByTaste.get("metal:gold")?.map((p) => p.id)).toEqual([4, 1]);
+    expect(index.leastShownByTaste.get("category:chain")?.map((p) => p.id)).toEqual([5, 4]);
+    expect(tasteKeysOf(product(5, "chain", null))).toEqual(["category:chain"]);
+  });
+
+  it("follows up products with a reward and thin evidence above the catalog's click rate, best first", () => {
+    const products = Array.from({ length: 6 }, (_, id) => product(id, "ring", null));
+    const evidence: Record<number, ItemEvidence> = {
+      0: { impressions: 100, rewards: 2 }, // enough evidence: not followed up
+      1: { impressions: 2, rewards: 1 },
+      2: { impressions: 10, rewards: 1 },
+      3: { impressions: 19, rewards: 0 }, // no reward
+      4: { impressions: 1, rewards: 1 },
+      5: { impressions: 19, rewards: 1 },
+    };
+    const index = buildExplorationIndex(products, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
+    // Catalog rate 6 / 151; smoothed rates: p4 0.36, p1 0.27, p2 0.09, p5 0.06 — all above it.
+    expect(index.followUp.map((p) => p.id)).toEqual([4, 1, 2, 5]);
+  });
+
+  it("puts never-bought products first among equally shown ones: only exploration can show them", () => {
+    const products = [1, 2, 3, 4].map((id) => ({ ...product(id, "ring", null), purchases: id % 2 }));
+    const evidence: Record<number, ItemEvidence> = {
+      2: { impressions: 1, rewards: 0 },
+      4: { impressions: 1, rewards: 0 },
+    };
+    const index = buildExplorationIndex(products, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
+    // Never shown: 1 and 3, both bought; shown once: 2 and 4, never bought. Impressions first, then never-bought.
+    const order = index.leastShown.map((p) => p.id);
+    expect(new Set(order.slice(0, 2))).toEqual(new Set([1, 3]));
+    const withUnbought = [
+      ...products,
+      { ...product(5, "ring", null), purchases: 0 },
+      { ...product(6, "ring", null), purchases: 3 },
+    ];
+    const next = buildExplorationIndex(withUnbought, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
+    expect(next.leastShown[0]?.id).toBe(5);
+  });
+});
