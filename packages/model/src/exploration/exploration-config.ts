@@ -1,5 +1,9 @@
-/** The policy name and version logged with every impression: change the version whenever the maths changes. */
-export const EXPLORATION_POLICY = "thompson-beta/1";
+/**
+ * The policy name and version logged with every impression: change the version whenever the maths or the pool rule
+ * changes (the pool decides which items get a probability at all). /1: pool of the model's least-shown candidates and
+ * the global least-shown list; /2: the pool also follows up clicked items and the shopper's own categories and metals.
+ */
+export const EXPLORATION_POLICY = "thompson-beta/2";
 
 /**
  * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting
