@@ -1,8 +1,8 @@
 export type ChartSeries = { name: string; points: ReadonlyArray<readonly [number, number]> };
 
-const WIDTH = 520;
+const WIDTH = 680;
 const HEIGHT = 320;
-const MARGIN = { left: 64, right: 150, top: 36, bottom: 48 };
+const MARGIN = { left: 64, right: 310, top: 36, bottom: 48 };
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 
 /**
