@@ -128,6 +128,9 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       id,
       category: item.category,
       metal: item.metal,
+      gem: item.gem,
+      gender: item.gender,
+      price: item.price,
       inStock: true,
       purchases: purchaseCount[id] as number,
     }));

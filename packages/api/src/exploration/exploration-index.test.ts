@@ -6,6 +6,9 @@ describe("buildExplorationIndex", () => {
     id,
     category,
     metal,
+    gem: null,
+    gender: null,
+    price: null,
     inStock,
     purchases: 0,
   });

@@ -3,6 +3,10 @@ export type PoolProduct = {
   id: number;
   category: string;
   metal: string | null;
+  gem: string | null;
+  gender: string | null;
+  /** Null or 0: price unknown or on request. */
+  price: number | null;
   inStock: boolean;
   /** Purchases stored for it: a product nobody bought is one a model that learns from buyers cannot rate. */
   purchases: number;

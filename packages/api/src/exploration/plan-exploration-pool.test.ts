@@ -7,6 +7,9 @@ const product = (id: number, category = "ring", metal: string | null = null): Po
   id,
   category,
   metal,
+  gem: null,
+  gender: null,
+  price: null,
   inStock: true,
   purchases: 0,
 });
@@ -93,14 +96,55 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
     expect(fits(ring, 4, [{ item: { product: product(2, "ring"), score: 0 }, slot: 0 }])).toBe(true);
   });
 
-  it("fills the catalog part from the shopper's taste first: category and metal, category, metal, in turn", () => {
+  it("fills the catalog part from the shopper's taste keys, closest attributes first, and tilts their scores by it", () => {
+    const looks = (id: number, category: string, metal: string | null, gem: string | null, price: number | null) => ({
+      ...product(id, category, metal),
+      gem,
+      gender: "female",
+      price,
+    });
     const shop = [
-      product(0, "ring", "gold"),
-      ...Array.from({ length: 4 }, (_, i) => product(1 + i, "ring", "gold")),
-      ...Array.from({ length: 4 }, (_, i) => product(5 + i, "ring", "silver")),
-      ...Array.from({ length: 4 }, (_, i) => product(9 + i, "chain", "gold")),
-      ...Array.from({ length: 20 }, (_, i) => product(13 + i, "earring", "silver")),
+      looks(0, "ring", "gold", "diamond", 500),
+      looks(1, "ring", "silver", null, 60),
+      looks(2, "ring", "gold", null, 5000),
+      looks(3, "chain", "gold", null, 500),
+      looks(4, "ring", "gold", "diamond", 450),
+      ...Array.from({ length: 20 }, (_, i) => looks(5 + i, "earring", "silver", null, 500)),
     ];
+    const input = inputFor(
+      shop,
+      {},
+      {
+        ranked: [30, 20, 10].map((score, i) => ({ product: looks(40 + i, "bracelet", null, null, null), score })),
+        greedy: [],
+        isExcluded: (id) => id === 0,
+        taste: [shop[0] as PoolProduct],
+        config: { poolSize: 8, slots: [3, 9] },
+      },
+    );
+    const { pool } = planExplorationPool(input);
+    const ids = pool.slice(3).map((candidate) => candidate.item.product.id);
+    // After the model's three, four of the five (three quarters) are the taste keys' products, by affinity: the same
+    // category, metal, gem, gender and price band (p4, 0.98), the gold ring at ten times the price (p2, 0.72), the gold
+    // chain at the same price (p3, 0.50), the silver ring at an eighth of it (p1, 0.47); the earrings share no key.
+    expect(ids.slice(0, 4)).toEqual([4, 2, 3, 1]);
+    // The rest is the general least-shown list: never the taste product itself, nothing twice.
+    expect(new Set(ids).size).toBe(5);
+    expect(ids).not.toContain(0);
+    // Outside the ranking, a score between its lowest (10) and its median (20) by affinity: closer, higher.
+    const scoreOf = (id: number) => pool.find((candidate) => candidate.item.product.id === id)?.score as number;
+    expect(scoreOf(4)).toBeGreaterThan(scoreOf(2));
+    expect(scoreOf(2)).toBeGreaterThan(scoreOf(3));
+    expect(scoreOf(3)).toBeGreaterThan(scoreOf(1));
+    expect(scoreOf(4)).toBeLessThanOrEqual(20);
+    expect(scoreOf(1)).toBeGreaterThan(10);
+    // A first visit (no taste): every product outside the ranking gets its lowest score.
+    const firstVisit = planExplorationPool({ ...input, taste: [] }).pool.slice(3);
+    expect(firstVisit.every((candidate) => candidate.score === 10)).toBe(true);
+  });
+
+  it("spreads shoppers of the same taste over equally close products", () => {
+    const shop = [product(0, "ring", "gold"), ...Array.from({ length: 30 }, (_, i) => product(1 + i, "ring", "gold"))];
     const input = inputFor(
       shop,
       {},
@@ -109,23 +153,15 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
         greedy: [{ product: product(40, "bracelet", null), score: 1 }],
         isExcluded: (id) => id === 0,
         taste: [shop[0] as PoolProduct],
-        config: { poolSize: 8, slots: [3, 9] },
+        config: { poolSize: 4, slots: [3, 9] },
       },
     );
-    const { pool } = planExplorationPool(input);
-    const ids = pool.map((candidate) => candidate.item.product.id);
-    // Six of eight (three quarters) match the taste, one from each key's list in turn: ring|gold, ring, gold.
-    const taste = ids.slice(0, 6).map((id) => shop[id]);
-    expect(taste.every((p) => p?.category === "ring" || p?.metal === "gold")).toBe(true);
-    expect(taste[0]).toMatchObject({ category: "ring", metal: "gold" });
-    expect(taste[1]?.category).toBe("ring");
-    expect(taste[2]?.metal).toBe("gold");
-    // The last quarter comes from the general least-shown list; nothing twice, the taste product itself excluded.
-    expect(new Set(ids).size).toBe(8);
-    expect(ids).not.toContain(0);
-    // Another shopper with the same taste starts elsewhere in the same lists.
+    const ids = planExplorationPool(input).pool.map((c) => c.item.product.id);
     const other = planExplorationPool({ ...input, shopperId: "shopper-b" }).pool.map((c) => c.item.product.id);
+    expect(ids).toHaveLength(4);
     expect(other).not.toEqual(ids);
+    // The same shopper gets the same pool (the propensities are replayable).
+    expect(planExplorationPool(input).pool.map((c) => c.item.product.id)).toEqual(ids);
   });
 
   it("follows up promising products that match the taste first", () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ExplorationCandidate, ExplorationConfig } from "@jewelguide/model/exploration";
+import { attributeAffinity, type TasteProfile, tasteProfileOf } from "./attribute-affinity";
 import { type ExplorationIndex, type ItemEvidence, type PoolProduct, tasteKeysOf } from "./exploration-index";
 
 /** A product with the model's score for this shopper. */
@@ -42,9 +43,9 @@ const TASTE_SHARE = 3 / 4;
  * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
  *    shopper's taste first, so a click earned is shown again until its evidence suffices;
  * 3. the rest, three quarters of it from the least-shown lists of the shopper's taste keys (the categories and metals
- *    of their recent actions and purchases), taken in turn, each walked from an offset fixed per shopper;
+ *    of their recent actions and purchases), closest attributes first (closestToTaste);
  * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
- * Products outside the ranking are scored from it (scoreFromRanking). An exploratory pick on the first screen must
+ * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory pick on the first screen must
  * leave its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds
  * whichever slots get filled.
  */
@@ -99,16 +100,17 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
   const catalogCount = config.poolSize - modelPart.length - followUpPart.length;
   const offset =
     input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0);
+  const profile = tasteProfileOf(input.taste);
   const tastePart = take(
-    // Each list yields only products still allowed when asked, so every key gives one product per round.
-    roundRobin(tasteKeys.map((key) => only(rotated(index.leastShownByTaste.get(key) ?? [], offset), allowed))),
+    closestToTaste(tasteKeys, index, allowed, profile, input.evidenceOf, offset),
     Math.ceil(catalogCount * TASTE_SHARE),
   );
   const generalPart = take(rotated(index.leastShown, offset), catalogCount - tastePart.length);
 
-  const pool = [...modelPart, ...scoreFromRanking(input.ranked, [...followUpPart, ...tastePart, ...generalPart])].map(
-    (candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }),
-  );
+  const pool = [
+    ...modelPart,
+    ...scoreFromRanking(input.ranked, [...followUpPart, ...tastePart, ...generalPart], profile),
+  ].map((candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }));
   return {
     pool,
     fits: (candidate, slot, taken) => {
@@ -135,40 +137,69 @@ function* rotated<T>(list: readonly T[], offset: number): Generator<T> {
   }
 }
 
-/** The items of a sequence that pass `test` at the moment each is asked for. */
-function* only<T>(sequence: Iterable<T>, test: (item: T) => boolean): Generator<T> {
-  for (const item of sequence) if (test(item)) yield item;
+/**
+ * The taste part's candidates, closest to the shopper first: every allowed product of their taste keys' least-shown
+ * lists (a few hundred at most), ordered by attribute affinity to their products (category, metal, gem, gender,
+ * price), then fewest impressions, then a fixed pseudo-random order per shopper (so shoppers of the same taste spread
+ * over equally close items). A new item's 1–2 real buyers are the shoppers whose products resemble it, so this spends
+ * the few exploratory impressions where a sale is likeliest, rather than walking a broad list from an arbitrary point.
+ */
+function closestToTaste<P extends PoolProduct>(
+  tasteKeys: readonly string[],
+  index: ExplorationIndex<P>,
+  allowed: (product: P) => boolean,
+  profile: TasteProfile,
+  evidenceOf: (productId: number) => ItemEvidence,
+  offset: number,
+): P[] {
+  const seen = new Set<number>();
+  const candidates: Array<{ product: P; affinity: number; shown: number; tie: number }> = [];
+  for (const key of tasteKeys) {
+    for (const product of index.leastShownByTaste.get(key) ?? []) {
+      if (seen.has(product.id)) continue;
+      seen.add(product.id);
+      if (!allowed(product)) continue;
+      candidates.push({
+        product,
+        affinity: attributeAffinity(profile, product),
+        shown: evidenceOf(product.id).impressions,
+        tie: mixId((product.id ^ offset) >>> 0),
+      });
+    }
+  }
+  candidates.sort((a, b) => b.affinity - a.affinity || a.shown - b.shown || a.tie - b.tie);
+  return candidates.map((candidate) => candidate.product);
 }
 
-/** One item of each sequence in turn, until all are spent. */
-function* roundRobin<T>(sequences: ReadonlyArray<Iterator<T>>): Generator<T> {
-  let live = [...sequences];
-  while (live.length > 0) {
-    const next: Array<Iterator<T>> = [];
-    for (const sequence of live) {
-      const step = sequence.next();
-      if (step.done) continue;
-      next.push(sequence);
-      yield step.value;
-    }
-    live = next;
-  }
+/** A fixed pseudo-random order of 32-bit keys (murmur3's finaliser). */
+function mixId(key: number): number {
+  let h = key >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
  * Model scores for catalog products from the ranking already computed (no second scoring pass): a product in the
  * ranked candidates keeps its score; one outside them — the model ranks it below its whole candidate pool, or cannot
- * rate it at all (a new product) — gets the lowest score of the ranking. The prior's tilt by score is bounded
- * (priorMeans), so the exact value below that matters little.
+ * rate it at all (a new product) — gets a score between the ranking's lowest and its median by its attribute affinity
+ * to the shopper (0: the lowest, 1: the median), so the prior's bounded tilt (priorMeans) favours the unrated products
+ * that resemble what this shopper engaged with. A first visit (no taste) gives them all the lowest score.
  */
 function scoreFromRanking<P extends PoolProduct>(
   ranked: readonly PoolItem<P>[],
   products: readonly P[],
+  profile: TasteProfile,
 ): PoolItem<P>[] {
   const scoreOf = new Map(ranked.map((candidate) => [candidate.product.id, candidate.score]));
-  let lowest = Number.POSITIVE_INFINITY;
-  for (const candidate of ranked)
-    if (Number.isFinite(candidate.score) && candidate.score < lowest) lowest = candidate.score;
-  if (lowest === Number.POSITIVE_INFINITY) lowest = 0;
-  return products.map((product) => ({ product, score: scoreOf.get(product.id) ?? lowest }));
+  const finite = ranked
+    .map((candidate) => candidate.score)
+    .filter((score) => Number.isFinite(score))
+    .sort((a, b) => a - b);
+  const lowest = finite[0] ?? 0;
+  const median = finite[Math.floor(finite.length / 2)] ?? 0;
+  return products.map((product) => ({
+    product,
+    score: scoreOf.get(product.id) ?? lowest + attributeAffinity(profile, product) * (median - lowest),
+  }));
 }

@@ -1,9 +1,11 @@
 /**
  * The policy name and version logged with every impression: change the version whenever the maths or the pool rule
  * changes (the pool decides which items get a probability at all). /1: pool of the model's least-shown candidates and
- * the global least-shown list; /2: the pool also follows up clicked items and the shopper's own categories and metals.
+ * the global least-shown list; /2: the pool also follows up clicked items and the shopper's own categories and metals;
+ * /3: the taste part is ordered by attribute affinity to the shopper's products (category, metal, gem, gender, price),
+ * and products the model cannot score get a prior score tilted by that affinity.
  */
-export const EXPLORATION_POLICY = "thompson-beta/2";
+export const EXPLORATION_POLICY = "thompson-beta/3";
 
 /**
  * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting
