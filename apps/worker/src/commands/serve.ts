@@ -11,6 +11,7 @@ import {
 import { createDb, type Db, parseDatabaseUrl } from "@jewelguide/db";
 import { defineCommand, type Output } from "../cli/command";
 import { UsageError } from "../cli/usage-error";
+import type { JobLog } from "../jobs/job-log";
 import { reconcileLostJobs } from "../jobs/reconcile-lost-jobs";
 import { runQueuedJob } from "../jobs/run-queued-job";
 import { runScheduleCheck } from "../jobs/schedule-check";
@@ -96,8 +97,8 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
     });
-    /** The jobs this process is running now, by id. */
-    const running = new Set<string>();
+    /** The jobs this process is running now, by id, with their logs once they have one. */
+    const running = new Map<string, JobLog | undefined>();
     try {
       for (const kind of JOB_KINDS) {
         await boss.work(
@@ -105,9 +106,10 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
           { localConcurrency: concurrency, includeMetadata: true, pollingIntervalSeconds: pollSeconds },
           async ([job]) => {
             if (job === undefined) return null;
-            running.add(job.id);
+            running.set(job.id, undefined);
             try {
-              return { outcome: await runQueuedJob(job, { db, env, workerName, stderr }) };
+              const onLog = (log: JobLog) => running.set(job.id, log);
+              return { outcome: await runQueuedJob(job, { db, env, workerName, stderr, onLog }) };
             } finally {
               running.delete(job.id);
             }
@@ -134,7 +136,7 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
       await stopped;
       clearInterval(reconcile);
       await boss.stop({ graceful: true, timeout: stopSeconds * 1000 });
-      if (running.size > 0) await releaseRunningJobs(db, [...running], stderr);
+      if (running.size > 0) await releaseRunningJobs(db, running, stderr);
       stderr.write("[serve] stopped\n");
       return 0;
     } finally {
@@ -147,15 +149,19 @@ epoch at a time: keep --heartbeat-seconds above the longest epoch, or a slow epo
 /**
  * After the stop's grace, pg-boss has failed the jobs still running here, so another worker retries them; their
  * commands must not go on in this process (a training run would store its version, an import its rows, beside the
- * retry). Their rows say why, then the process exits at once.
+ * retry). Their rows say why — through each job's own log, which stops persisting the command's later lines first, so
+ * none of them can overwrite the release — then the process exits at once.
  */
-async function releaseRunningJobs(db: Db, ids: string[], stderr: Output): Promise<never> {
+async function releaseRunningJobs(db: Db, running: Map<string, JobLog | undefined>, stderr: Output): Promise<never> {
   const why = "released: its worker was stopped before it finished; waiting for a retry";
-  for (const id of ids) {
-    const row = await db.workerJob.findUnique({ where: { id }, select: { log: true } }).catch(() => null);
-    await recordJobWaitingForRetry(db, id, why, `${row?.log ?? ""}${why}\n`).catch(() => undefined);
+  for (const [id, log] of running) {
+    const text =
+      log !== undefined
+        ? await log.release(why)
+        : `${(await db.workerJob.findUnique({ where: { id }, select: { log: true } }).catch(() => null))?.log ?? ""}${why}\n`;
+    await recordJobWaitingForRetry(db, id, why, text).catch(() => undefined);
   }
-  stderr.write(`[serve] released ${ids.length} running job(s) to the other workers; exiting now\n`);
+  stderr.write(`[serve] released ${running.size} running job(s) to the other workers; exiting now\n`);
   await db.$disconnect().catch(() => undefined);
   process.exit(0);
 }

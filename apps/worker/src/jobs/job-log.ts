@@ -8,6 +8,12 @@ export type JobLog = Output & {
   text(): string;
   /** Writes what is pending now and stops the timer: call once the command has returned. */
   close(): Promise<void>;
+  /**
+   * The job was handed back to the queue while its command still runs here (the worker is stopping): appends `why`,
+   * waits for the write under way, and from then on persists nothing — so the command's later progress lines, still
+   * running in this process, cannot overwrite the row the retry will continue. Resolves to the final log text.
+   */
+  release(why: string): Promise<string>;
 };
 
 export type JobLogOptions = {
@@ -37,9 +43,10 @@ export function createJobLog(options: JobLogOptions): JobLog {
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
   let partial = "";
+  let released = false;
   const flush = () => {
     timer = null;
-    if (!dirty) return writing;
+    if (!dirty || released) return writing;
     dirty = false;
     const snapshot = { stage, fraction, log };
     writing = writing.then(() => recordJobProgress(options.db, options.jobId, snapshot)).catch(options.onWriteError);
@@ -69,6 +76,14 @@ export function createJobLog(options: JobLogOptions): JobLog {
       if (partial !== "") options.mirror.write(`${options.prefix} ${partial}\n`);
       partial = "";
       await flush();
+    },
+    async release(why) {
+      released = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await writing;
+      log = trimLog(`${log}${why}\n`);
+      return log;
     },
   };
 }

@@ -7,7 +7,7 @@ import { reportCommandError } from "../cli/report-command-error";
 import { UsageError } from "../cli/usage-error";
 import { jobCommandLine } from "./job-command-line";
 import { JOB_COMMANDS } from "./job-commands";
-import { createJobLog } from "./job-log";
+import { createJobLog, type JobLog } from "./job-log";
 
 /** The parts of a pg-boss job a worker needs (work() with includeMetadata). */
 export type QueuedJob = { id: string; data: unknown; retryCount: number; retryLimit: number };
@@ -21,6 +21,8 @@ export type JobRunContext = {
   stderr: Output;
   /** How often progress is written to the job's row (default 1000 ms). */
   progressEveryMs?: number;
+  /** Told the job's log once it exists, so a stopping worker can release the job through it (serve). */
+  onLog?: (log: JobLog) => void;
 };
 
 /** An attempt that threw: pg-boss retries the job (or fails it after its last retry). */
@@ -53,6 +55,7 @@ export async function runQueuedJob(job: QueuedJob, context: JobRunContext): Prom
     everyMs: context.progressEveryMs,
     onWriteError: (error) => context.stderr.write(`[job ${job.id}] progress not recorded: ${String(error)}\n`),
   });
+  context.onLog?.(log);
   let lastStdoutLine = "";
   const stdout: Output = {
     write(text) {
