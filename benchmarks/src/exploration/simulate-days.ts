@@ -92,14 +92,11 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     return item;
   });
   const trainedBy = new Map<string, number[]>();
-  // Purchases stored per item, as the shop's catalog counts them: the training period's, then the simulated ones.
-  const purchaseCount = new Float64Array(itemCount);
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
     const index = model.items.indexOf(row.itemId);
     items.push(index);
     trainedBy.set(row.userId, items);
-    purchaseCount[index] = (purchaseCount[index] as number) + 1;
   }
   const shoppers: ShopperState[] = world.shoppers.map((shopper) => ({
     userId: shopper.userId,
@@ -123,7 +120,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       impressions: Float64Array.from(evidence.impressions),
       rewards: Float64Array.from(evidence.rewards),
     };
-    // Every catalog item is in stock for the whole simulation; purchases as of the start of the day.
+    // Every catalog item is in stock for the whole simulation.
     const products: SimulatedProduct[] = catalogAt.map((item, id) => ({
       id,
       category: item.category,
@@ -132,7 +129,6 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       gender: item.gender,
       price: item.price,
       inStock: true,
-      purchases: purchaseCount[id] as number,
     }));
     let index: ExplorationIndex<SimulatedProduct> | undefined;
     const evidenceOf = (id: number) => ({
@@ -176,7 +172,6 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
         if (shopper.targets.items.has(itemId) && !shopper.bought.has(pick.itemIndex)) {
           shopper.bought.add(pick.itemIndex);
           metrics.purchases += 1;
-          purchaseCount[pick.itemIndex] = (purchaseCount[pick.itemIndex] as number) + 1;
           if (newIndices.has(pick.itemIndex) && !firstPurchaseDay.has(itemId)) firstPurchaseDay.set(itemId, day);
         }
       });

@@ -10,7 +10,6 @@ const item = (overrides: Partial<PoolProduct>): PoolProduct => ({
   gender: "female",
   price: 400,
   inStock: true,
-  purchases: 0,
   ...overrides,
 });
 

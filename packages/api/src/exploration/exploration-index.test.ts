@@ -10,7 +10,6 @@ describe("buildExplorationIndex", () => {
     gender: null,
     price: null,
     inStock,
-    purchases: 0,
   });
 
   it("keeps the least-shown in-stock products overall and per taste key, never-shown first", () => {
@@ -49,22 +48,18 @@ describe("buildExplorationIndex", () => {
     expect(index.followUp.map((p) => p.id)).toEqual([4, 1, 2, 5]);
   });
 
-  it("puts never-bought products first among equally shown ones: only exploration can show them", () => {
-    const products = [1, 2, 3, 4].map((id) => ({ ...product(id, "ring", null), purchases: id % 2 }));
+  it("orders by impressions, then a fixed pseudo-random order: the same lists whenever rebuilt from the same evidence", () => {
+    const products = [1, 2, 3, 4, 5, 6].map((id) => product(id, "ring", null));
     const evidence: Record<number, ItemEvidence> = {
       2: { impressions: 1, rewards: 0 },
       4: { impressions: 1, rewards: 0 },
     };
-    const index = buildExplorationIndex(products, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
-    // Never shown: 1 and 3, both bought; shown once: 2 and 4, never bought. Impressions first, then never-bought.
-    const order = index.leastShown.map((p) => p.id);
-    expect(new Set(order.slice(0, 2))).toEqual(new Set([1, 3]));
-    const withUnbought = [
-      ...products,
-      { ...product(5, "ring", null), purchases: 0 },
-      { ...product(6, "ring", null), purchases: 3 },
-    ];
-    const next = buildExplorationIndex(withUnbought, (id) => evidence[id] ?? { impressions: 0, rewards: 0 });
-    expect(next.leastShown[0]?.id).toBe(5);
+    const evidenceOf = (id: number) => evidence[id] ?? { impressions: 0, rewards: 0 };
+    const order = buildExplorationIndex(products, evidenceOf).leastShown.map((p) => p.id);
+    expect(new Set(order.slice(0, 4))).toEqual(new Set([1, 3, 5, 6]));
+    expect(new Set(order.slice(4))).toEqual(new Set([2, 4]));
+    // Not the catalog's order (the oldest products first), and the same from a reversed catalog.
+    expect(order.slice(0, 4)).not.toEqual([1, 3, 5, 6]);
+    expect(buildExplorationIndex([...products].reverse(), evidenceOf).leastShown.map((p) => p.id)).toEqual(order);
   });
 });

@@ -8,8 +8,6 @@ export type PoolProduct = {
   /** Null or 0: price unknown or on request. */
   price: number | null;
   inStock: boolean;
-  /** Purchases stored for it: a product nobody bought is one a model that learns from buyers cannot rate. */
-  purchases: number;
 };
 
 /** What the logs say about one product: feed impressions and those with an attributed click, cart or purchase. */
@@ -21,8 +19,9 @@ export type ItemEvidence = { impressions: number; rewards: number };
  */
 export type ExplorationIndex<P extends PoolProduct> = {
   /**
-   * In-stock products with the fewest impressions, never-shown first and, among equally shown ones, never-bought
-   * first (the ones a collaborative model cannot rate, so only exploration shows them), at most LEAST_SHOWN_LIMIT.
+   * In-stock products with the fewest impressions, never-shown first, at most LEAST_SHOWN_LIMIT. Nothing that changes
+   * after serving (such as the catalog's purchase counts) orders them: the off-policy replay rebuilds this index from
+   * the logs and the catalog later, and must get the same pools to reproduce the logged propensities.
    */
   leastShown: readonly P[];
   /** The same order within each taste key (tasteKeysOf), at most LEAST_SHOWN_PER_TASTE each. */
@@ -60,7 +59,7 @@ export function tasteKeysOf(product: Pick<PoolProduct, "category" | "metal">): s
 
 /**
  * Builds the index from the catalog and the evidence: one sort of the in-stock products by impressions, then
- * never-bought first, then a fixed pseudo-random order of the product id (so the lists are not just the oldest
+ * then a fixed pseudo-random order of the product id (so the lists are not just the oldest
  * products), then one pass that
  * fills the general list, each taste key's list, and the follow-up list.
  */
@@ -70,15 +69,15 @@ export function buildExplorationIndex<P extends PoolProduct>(
 ): ExplorationIndex<P> {
   let shown = 0;
   let rewarded = 0;
-  const inStock: Array<{ product: P; evidence: ItemEvidence; bought: number; tie: number }> = [];
+  const inStock: Array<{ product: P; evidence: ItemEvidence; tie: number }> = [];
   for (const product of products) {
     if (!product.inStock) continue;
     const evidence = evidenceOf(product.id);
     shown += evidence.impressions;
     rewarded += evidence.rewards;
-    inStock.push({ product, evidence, bought: product.purchases > 0 ? 1 : 0, tie: mixId(product.id) });
+    inStock.push({ product, evidence, tie: mixId(product.id) });
   }
-  inStock.sort((a, b) => a.evidence.impressions - b.evidence.impressions || a.bought - b.bought || a.tie - b.tie);
+  inStock.sort((a, b) => a.evidence.impressions - b.evidence.impressions || a.tie - b.tie);
   const leastShown: P[] = [];
   const leastShownByTaste = new Map<string, P[]>();
   // The keys of each (category, metal) pair, built once: the catalog has few pairs and many products.

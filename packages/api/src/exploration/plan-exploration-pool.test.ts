@@ -11,7 +11,6 @@ const product = (id: number, category = "ring", metal: string | null = null): Po
   gender: null,
   price: null,
   inStock: true,
-  purchases: 0,
 });
 
 function inputFor(
