@@ -70,7 +70,7 @@ describe.each(testDialects)("worker jobs on the dashboard, $name", ({ name, serv
     if (!runtime.jobs.available) {
       await expect(caller(admin).dashboard.startJob({ job: "retrain" })).rejects.toMatchObject({
         code: "PRECONDITION_FAILED",
-        message: expect.stringContaining("needs PostgreSQL and a running `npm run worker -- serve`"),
+        message: expect.stringContaining("which this shop's embedded database cannot host"),
       });
       expect(await database.db.workerJob.count()).toBe(0);
       return;
