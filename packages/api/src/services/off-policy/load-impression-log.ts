@@ -1,21 +1,11 @@
-import type { Db, OffPolicyReward } from "@jewelguide/db";
+import type { Db, ImpressionRow, OffPolicyReward } from "@jewelguide/db";
 
 /** How far down the funnel an impression's attributed events went: each level counts the deeper ones. */
 const FUNNEL: Record<string, number> = { click: 1, cart: 2, purchase: 3 };
 const REWARD_LEVEL: Record<OffPolicyReward, number> = { click: 1, cart: 2, purchase: 3 };
 
-/** One stored impression with what its attributed events earned. */
-export type LoggedImpression = {
-  requestId: string;
-  shopperId: string | null;
-  productId: number;
-  slot: number;
-  modelVersionId: number | null;
-  policy: string;
-  propensity: number;
-  exploratory: boolean;
-  surface: string;
-  servedAt: Date;
+/** One stored impression (the row the feed wrote) with what its attributed events earned. */
+export type LoggedImpression = ImpressionRow & {
   /** 0: nothing attributed; 1: a click; 2: a cart; 3: a purchase (the deepest attributed event). */
   funnelLevel: number;
   /** When its first attributed click, cart or purchase happened (null: none). */
