@@ -57,6 +57,28 @@ async function jobs(db: Db) {
   return db.workerJob.findMany({ orderBy: { createdAt: "asc" } });
 }
 
+/**
+ * Starts a worker (with `args`), queues a long joint train job and waits until that worker's fit is under way: the
+ * moment the kill and stop cases interrupt it.
+ */
+async function startTrainOnFirstWorker(ws: Workspace, workers: Worker[], args: string[], config: string) {
+  const first = startWorker(ws, args);
+  workers.push(first);
+  await waitFor("the first worker", async () => (first.output().includes("[serve]") ? true : null), 60_000, [first]);
+  const queued = await ws.cli("enqueue", "--", "train", "--kind", "joint", "--config", config, "--publish");
+  expect(queued.code, queued.stderr).toBe(0);
+  const running = await waitFor(
+    "the job's fit to start",
+    async () => {
+      const [row] = await jobs(ws.db);
+      return row?.status === "running" && row.stage.includes("fit") ? row : null;
+    },
+    120_000,
+    workers,
+  );
+  return { first, running };
+}
+
 if (POSTGRES_URL) {
   const serverUrl = POSTGRES_URL;
   describe("the job queue on PostgreSQL (pg-boss, worker serve)", () => {
@@ -117,25 +139,10 @@ if (POSTGRES_URL) {
     }, 180_000);
 
     it("a train job whose worker is SIGKILLed mid-way is retried by the other and makes one version", async () => {
-      const first = startWorker(ws);
-      workers.push(first);
-      await waitFor("the first worker", async () => (first.output().includes("[serve]") ? true : null), 60_000, [
-        first,
-      ]);
       // Enough epochs, and no early stop, that the fit runs for many seconds on this small shop: the kill lands in it.
-      const config = JSON.stringify({ epochs: 40, patience: 40 });
-      const queued = await ws.cli("enqueue", "--", "train", "--kind", "joint", "--config", config, "--publish");
-      expect(queued.code, queued.stderr).toBe(0);
       // Running, with the fit under way (progress recorded), on the first worker.
-      const running = await waitFor(
-        "the job's fit to start",
-        async () => {
-          const [row] = await jobs(ws.db);
-          return row?.status === "running" && row.stage.includes("fit") ? row : null;
-        },
-        120_000,
-        workers,
-      );
+      const config = JSON.stringify({ epochs: 40, patience: 40 });
+      const { first, running } = await startTrainOnFirstWorker(ws, workers, [], config);
       // Killed in the middle of the fit; the other worker starts now (and notices the lost heartbeat).
       first.child.kill("SIGKILL");
       expect(await ws.db.modelVersion.count()).toBe(0);
@@ -161,23 +168,8 @@ if (POSTGRES_URL) {
     }, 360_000);
 
     it("a worker stopped with SIGTERM releases its running job to the other, which finishes it", async () => {
-      const first = startWorker(ws, ["--stop-seconds", "1"]);
-      workers.push(first);
-      await waitFor("the first worker", async () => (first.output().includes("[serve]") ? true : null), 60_000, [
-        first,
-      ]);
       const config = JSON.stringify({ epochs: 80, patience: 80 });
-      const queued = await ws.cli("enqueue", "--", "train", "--kind", "joint", "--config", config, "--publish");
-      expect(queued.code, queued.stderr).toBe(0);
-      const running = await waitFor(
-        "the job's fit to start",
-        async () => {
-          const [row] = await jobs(ws.db);
-          return row?.status === "running" && row.stage.includes("fit") ? row : null;
-        },
-        120_000,
-        workers,
-      );
+      const { first, running } = await startTrainOnFirstWorker(ws, workers, ["--stop-seconds", "1"], config);
       const exited = new Promise<number | null>((resolve) => first.child.once("exit", (code) => resolve(code)));
       first.child.kill("SIGTERM");
       // It waits --stop-seconds, releases the job and exits at once, without finishing the training.
