@@ -1,3 +1,4 @@
+import { FileKeyIndex } from "./file-key-index";
 import type { ImportContext } from "./import-context";
 import type { Problem } from "./problem";
 import type { Input } from "./read/open-input";
@@ -41,7 +42,7 @@ export async function streamRows<T>(
   input: Input,
   importer: RowImporter<T>,
 ): Promise<{ duplicates: number; merged: number }> {
-  const seen = new Map<string, { line: number; fingerprint: string }>();
+  const seen = new FileKeyIndex();
   const progress = context.progress("importing", input);
   let pending: Staged<T>[] = [];
   let duplicates = 0;
@@ -85,9 +86,9 @@ export async function streamRows<T>(
       context.problems.reject(parsed.problems, record.raw);
       continue;
     }
-    const first = seen.get(parsed.key);
+    const first = seen.firstSeen(parsed.key, parsed.fingerprint, record.line);
     if (first) {
-      if (first.fingerprint === parsed.fingerprint) {
+      if (first.sameContent) {
         duplicates += 1;
         context.stats.rowsUnchanged += 1;
         continue;
@@ -99,7 +100,6 @@ export async function streamRows<T>(
       );
       continue;
     }
-    seen.set(parsed.key, { line: record.line, fingerprint: parsed.fingerprint });
     for (const warning of parsed.warnings ?? []) context.problems.warn(warning);
     pending.push({ line: record.line, raw: record.raw, value: parsed.value });
     if (pending.length >= context.options.batchSize) await flush();
