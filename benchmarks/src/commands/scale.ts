@@ -7,7 +7,7 @@ import { defaultRees46File } from "@jewelguide/worker/ingest";
 import { importRees46Database, rees46DatabaseUrl } from "../rees46/import-rees46-database";
 import { readShopProfile } from "../scale/read-shop-profile";
 import { formatScaleTable, SCALE_TARGETS, scaleVerdicts, writeScalePlots } from "../scale/render-scale-report";
-import { runScaleTier, type TierResult } from "../scale/run-scale-tier";
+import { DEFAULT_JOINT_CONFIG, runScaleTier, type TierResult } from "../scale/run-scale-tier";
 import { inspectWebBuild } from "../serving/web-build";
 import { recordedCommandLine } from "./recorded-command-line";
 
@@ -20,7 +20,7 @@ mix of category, metal, gem, colour and gender, per-category price quantiles, pu
 exponent of product popularity. Then, for every --products × --events tier (smallest first), in a throwaway database
 on the PostgreSQL server (--postgres, default JEWELGUIDE_TEST_POSTGRES_URL): generates the shop as CSV files
 (catalog, users, events; benchmarks/src/scale/generate-scale-shop.ts), imports them with the worker's importers,
-featurizes (text only: synthetic products have no photos), trains the joint model for one epoch and item-kNN
+featurizes (text only: synthetic products have no photos), trains the joint model (one epoch, or --joint-config) and item-kNN
 (no offline evaluation), publishes the joint version, times in-process scoring for 1,000 shoppers, every dashboard
 query through the tRPC router, and the feed at 32 connections over HTTP against the existing apps/web production
 build (one web process, under flock /tmp/jg-web.lock; queued, so the next tiers go on while it waits). Each step runs in its own process under GNU time, which gives
@@ -41,6 +41,11 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
     "warm-up": { type: "string", valueName: "S", description: "seconds of uncounted feed load first (default 10)" },
     out: { type: "string", valueName: "PATH", description: "result JSON (default benchmarks/results/scale.json)" },
     plots: { type: "string", valueName: "DIR", description: "SVG plots (default benchmarks/results/scale)" },
+    "joint-config": {
+      type: "string",
+      valueName: "JSON",
+      description: 'the joint model\'s --config (default {"epochs":1}; {} trains it as an operator would)',
+    },
     "no-http": { type: "boolean", description: "skip the feed load test (and the web build it needs)" },
     "render-only": { type: "boolean", description: "only redraw the table and plots from the result JSON" },
   },
@@ -64,6 +69,7 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
     const seed = flags.seed === undefined ? 1 : parsePositiveInteger("--seed", flags.seed);
     const httpSeconds = flags.duration === undefined ? 15 : parsePositiveInteger("--duration", flags.duration);
     const warmUpSeconds = flags["warm-up"] === undefined ? 10 : parsePositiveInteger("--warm-up", flags["warm-up"]);
+    const jointConfig = parseJsonObject("--joint-config", flags["joint-config"]) ?? { ...DEFAULT_JOINT_CONFIG };
     const postgresServerUrl = flags.postgres ?? process.env.JEWELGUIDE_TEST_POSTGRES_URL ?? "";
     if (!postgresServerUrl.startsWith("postgres")) {
       throw new UsageError(
@@ -122,6 +128,7 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
         profile,
         ...tier,
         seed,
+        jointConfig,
         http: flags["no-http"] ? null : { seconds: httpSeconds, warmUpSeconds },
         log,
         onProgress: (result) => {
@@ -142,4 +149,18 @@ ${SCALE_TARGETS.trainingMinutes} min, dashboard page ≤ ${SCALE_TARGETS.dashboa
 function parseList(flag: string, text: string): number[] {
   const values = text.split(",").map((part) => parsePositiveInteger(flag, part.trim()));
   return [...new Set(values)];
+}
+
+function parseJsonObject(flag: string, text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${flag}: not JSON (${(error as Error).message}): ${text}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(`${flag}: expected a JSON object such as {"epochs":1}, got ${text}`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -8,8 +8,8 @@ import { generateScaleShop } from "./generate-scale-shop";
 import { type ChildMeasure, runMeasuredChild } from "./run-measured-child";
 import type { ShopProfile } from "./shop-profile";
 
-/** Epochs the joint model trains per tier: one, timed as the model's fit (its setup included). */
-const JOINT_EPOCHS = 1;
+/** The joint model's config per tier unless the caller gives one: one epoch, timed as the fit (its setup included). */
+export const DEFAULT_JOINT_CONFIG: Readonly<Record<string, unknown>> = { epochs: 1 };
 /** The lock every run of `next start` takes on this machine (shared with the e2e and serving runs). */
 const WEB_LOCK = ["flock", "/tmp/jg-web.lock"];
 
@@ -69,6 +69,8 @@ export type TierOptions = {
   products: number;
   events: number;
   seed: number;
+  /** The joint model's --config (DEFAULT_JOINT_CONFIG: one epoch; `{}` trains it as an operator would, bounded). */
+  jointConfig: Record<string, unknown>;
   /** Seconds of measured and of uncounted feed load; null skips the HTTP step. */
   http: { seconds: number; warmUpSeconds: number } | null;
   log: (text: string) => void;
@@ -78,7 +80,7 @@ export type TierOptions = {
 
 /**
  * One tier of the scale benchmark: generates the synthetic shop, imports it into a throwaway PostgreSQL database with
- * the worker's own importers, featurizes, trains the joint model (JOINT_EPOCHS) and item-kNN, publishes the joint
+ * the worker's own importers, featurizes, trains the joint model (`jointConfig`) and item-kNN, publishes the joint
  * version, then times scoring and the dashboard's queries. Every step runs in a child process under GNU time. The
  * feed over HTTP waits for the machine's web lock, which e2e runs hold for many minutes, so it is returned as
  * `measureHttp` for the caller to run when it can (the next tier meanwhile goes on); it drops the database when done.
@@ -151,7 +153,7 @@ export async function runScaleTier(
     options.onProgress(result);
 
     step = "train";
-    const joint = await train(worker, databaseUrl, "joint", { epochs: JOINT_EPOCHS });
+    const joint = await train(worker, databaseUrl, "joint", options.jointConfig);
     const itemknn = await train(worker, databaseUrl, "itemknn", {});
     result.training = { joint, itemknn };
     for (const fit of [joint, itemknn]) {
@@ -240,11 +242,13 @@ async function train(
     const version = await handle.db.modelVersion.findFirst({
       where: { kind },
       orderBy: { id: "desc" },
-      select: { id: true, metrics: true, artifactSize: true },
+      select: { id: true, metrics: true, params: true, artifactSize: true },
     });
     if (!version) throw new Error(`train ${kind} stored no model version`);
     const fitSeconds = Number((version.metrics as { fitSeconds?: unknown }).fitSeconds);
-    const epochs = typeof config.epochs === "number" ? config.epochs : null;
+    // Without validation (--no-eval) a model runs exactly its resolved number of epochs.
+    const resolved = (version.params as { resolved?: { epochs?: unknown } } | null)?.resolved;
+    const epochs = typeof resolved?.epochs === "number" ? resolved.epochs : null;
     return {
       kind,
       config,
