@@ -43,7 +43,9 @@ const TASTE_SHARE = 3 / 4;
  * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
  *    shopper's taste first, so a click earned is shown again until its evidence suffices;
  * 3. the rest, three quarters of it from the least-shown lists of the shopper's taste keys (the categories and metals
- *    of their recent actions and purchases), closest attributes first (closestToTaste);
+ *    of their recent actions and purchases), one key in turn (most specific first), each walked from an offset fixed
+ *    per shopper. (thompson-beta/3 ordered them by attribute affinity instead: three times the planning cost for no
+ *    measured gain, docs/exploration.md "Cost".)
  * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
  * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory pick on the first screen must
  * leave its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds
@@ -102,7 +104,8 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0);
   const profile = tasteProfileOf(input.taste);
   const tastePart = take(
-    closestToTaste(tasteKeys, index, allowed, profile, input.evidenceOf, offset),
+    // Each list yields only products still allowed when asked, so every key gives one product per round.
+    roundRobin(tasteKeys.map((key) => only(rotated(index.leastShownByTaste.get(key) ?? [], offset), allowed))),
     Math.ceil(catalogCount * TASTE_SHARE),
   );
   const generalPart = take(rotated(index.leastShown, offset), catalogCount - tastePart.length);
@@ -137,46 +140,24 @@ function* rotated<T>(list: readonly T[], offset: number): Generator<T> {
   }
 }
 
-/**
- * The taste part's candidates, closest to the shopper first: every allowed product of their taste keys' least-shown
- * lists (a few hundred at most), ordered by attribute affinity to their products (category, metal, gem, gender,
- * price), then fewest impressions, then a fixed pseudo-random order per shopper (so shoppers of the same taste spread
- * over equally close items). A new item's 1–2 real buyers are the shoppers whose products resemble it, so this spends
- * the few exploratory impressions where a sale is likeliest, rather than walking a broad list from an arbitrary point.
- */
-function closestToTaste<P extends PoolProduct>(
-  tasteKeys: readonly string[],
-  index: ExplorationIndex<P>,
-  allowed: (product: P) => boolean,
-  profile: TasteProfile,
-  evidenceOf: (productId: number) => ItemEvidence,
-  offset: number,
-): P[] {
-  const seen = new Set<number>();
-  const candidates: Array<{ product: P; affinity: number; shown: number; tie: number }> = [];
-  for (const key of tasteKeys) {
-    for (const product of index.leastShownByTaste.get(key) ?? []) {
-      if (seen.has(product.id)) continue;
-      seen.add(product.id);
-      if (!allowed(product)) continue;
-      candidates.push({
-        product,
-        affinity: attributeAffinity(profile, product),
-        shown: evidenceOf(product.id).impressions,
-        tie: mixId((product.id ^ offset) >>> 0),
-      });
-    }
-  }
-  candidates.sort((a, b) => b.affinity - a.affinity || a.shown - b.shown || a.tie - b.tie);
-  return candidates.map((candidate) => candidate.product);
+/** The items of a sequence that pass `test` at the moment each is asked for. */
+function* only<T>(sequence: Iterable<T>, test: (item: T) => boolean): Generator<T> {
+  for (const item of sequence) if (test(item)) yield item;
 }
 
-/** A fixed pseudo-random order of 32-bit keys (murmur3's finaliser). */
-function mixId(key: number): number {
-  let h = key >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** One item of each sequence in turn, until all are spent. */
+function* roundRobin<T>(sequences: ReadonlyArray<Iterator<T>>): Generator<T> {
+  let live = [...sequences];
+  while (live.length > 0) {
+    const next: Array<Iterator<T>> = [];
+    for (const sequence of live) {
+      const step = sequence.next();
+      if (step.done) continue;
+      next.push(sequence);
+      yield step.value;
+    }
+    live = next;
+  }
 }
 
 /**
