@@ -43,13 +43,27 @@ describe("the exploration benchmark", () => {
     expect(run.stdout).toMatch(/### served by itemknn/);
     expect((await ws.cli("exploration", ...args, "--model", "attribute-knn")).code).toBe(0);
     const result = JSON.parse(fs.readFileSync(out, "utf8")) as {
-      models: Record<string, { command: string; policies: Record<string, { perDay: unknown[] }> }>;
+      models: Record<
+        string,
+        {
+          command: string;
+          policies: Record<string, { perDay: unknown[]; final: { mean: Record<string, number> } }>;
+        }
+      >;
     };
     expect(Object.keys(result.models)).toEqual(["itemknn", "attribute-knn"]);
     const itemknn = result.models.itemknn;
     expect(itemknn?.command.startsWith("npm run bench -- exploration")).toBe(true);
     expect(Object.keys(itemknn?.policies ?? {})).toEqual(["greedy", "explore 2/12"]);
     expect(itemknn?.policies.greedy?.perDay).toHaveLength(3);
+    // Discovery beside first sales, and each exploring figure paired with greedy's on the same seed.
+    const explored = itemknn?.policies["explore 2/12"]?.final.mean ?? {};
+    const greedy = itemknn?.policies.greedy?.final.mean ?? {};
+    for (const name of ["new_items_sold", "new_items_clicked", "new_item_impressions", "purchases"]) {
+      expect(explored[`${name}_minus_greedy`]).toBe((explored[name] as number) - (greedy[name] as number));
+    }
+    expect(greedy.new_items_clicked_minus_greedy).toBeUndefined();
+    expect(run.stdout).toMatch(/\| policy \| new items sold \| minus greedy, paired \|/);
     const printed = await ws.cli("exploration", "--print-table", "--out", out);
     expect(printed.stdout).toMatch(/### served by attribute-knn/);
   });

@@ -1,15 +1,27 @@
-import type { ExplorationBenchmarkResult } from "./run-exploration-benchmark";
+import type { ExplorationBenchmarkResult, PolicySummary } from "./run-exploration-benchmark";
 
 /**
- * The Markdown tables of exploration.json for BENCHMARKS.md: one row per policy, the cumulative purchases and coverage
- * day by day, then the off-policy validation.
+ * The Markdown tables of exploration.json for BENCHMARKS.md: one row per policy (purchases and coverage; then new-item
+ * discovery: first sales, first clicks, impressions), each exploring figure also as its paired difference with greedy
+ * on the same seed (mean ± std over seeds), the cumulative purchases and coverage day by day, then the off-policy
+ * validation.
  */
 export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, "policies" | "offPolicy">): string {
   const fmt = (mean: number | undefined, std: number | undefined, digits: number, scale = 1) =>
     mean === undefined ? "–" : `${(mean * scale).toFixed(digits)} ± ${((std ?? 0) * scale).toFixed(digits)}`;
+  const paired = (summary: PolicySummary, name: string, digits: number) =>
+    summary.share === 0
+      ? "–"
+      : fmt(summary.final.mean[`${name}_minus_greedy`], summary.final.std[`${name}_minus_greedy`], digits);
+  const firstDay = (events: PolicySummary["firstSales"]) =>
+    events.meanDay === null ? "–" : `${events.meanDay.toFixed(1)} (${events.items})`;
   const lines = [
-    "| policy | exploratory slots | purchases | vs greedy | clicks | coverage | new items sold | day of first sale (all seeds) | exploratory clicks / impressions |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| policy | exploratory slots | purchases | vs greedy | minus greedy, paired | clicks | coverage | exploratory clicks / impressions |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  const discovery = [
+    "| policy | new items sold | minus greedy, paired | day of first sale (items, all seeds) | new items clicked | minus greedy, paired | day of first click (items, all seeds) | new-item impressions |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [name, summary] of Object.entries(result.policies)) {
     const { mean, std } = summary.final;
@@ -17,12 +29,17 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
     lines.push(
       `| ${name} | ${summary.slots.length === 0 ? "–" : summary.slots.join(", ")} | ${fmt(mean.purchases, std.purchases, 1)} | ` +
         `${summary.share === 0 ? "–" : `${fmt(mean.purchases_vs_greedy, std.purchases_vs_greedy, 1, 100)} %`} | ` +
-        `${fmt(mean.clicks, std.clicks, 0)} | ${fmt(mean.coverage, std.coverage, 3)} | ` +
-        `${fmt(mean.new_items_sold_share, std.new_items_sold_share, 2, 100)} % (${fmt(mean.new_items_sold, std.new_items_sold, 1)}) | ` +
-        `${summary.firstSales.meanDay === null ? "–" : `${summary.firstSales.meanDay.toFixed(1)} (${summary.firstSales.items} sales)`} | ` +
+        `${paired(summary, "purchases", 1)} | ${fmt(mean.clicks, std.clicks, 0)} | ${fmt(mean.coverage, std.coverage, 3)} | ` +
         `${explored === 0 ? "–" : ((mean.exploratory_clicks ?? 0) / explored).toFixed(4)} |`,
     );
+    discovery.push(
+      `| ${name} | ${fmt(mean.new_items_sold, std.new_items_sold, 1)} | ${paired(summary, "new_items_sold", 1)} | ` +
+        `${firstDay(summary.firstSales)} | ${fmt(mean.new_items_clicked, std.new_items_clicked, 1)} | ` +
+        `${paired(summary, "new_items_clicked", 1)} | ${firstDay(summary.firstClicks)} | ` +
+        `${fmt(mean.new_item_impressions, std.new_item_impressions, 0)} |`,
+    );
   }
+  lines.push("", ...discovery);
   lines.push("", ...formatPerDay(result.policies));
   if (result.offPolicy.length === 0) return lines.join("\n");
   lines.push(

@@ -1,5 +1,5 @@
 import { type CatalogItem, createInteractionDataset, createRecommender, type Interaction } from "@jewelguide/model";
-import { aggregateSeeds, type SeedRun } from "../rees46/aggregate-seeds";
+import { aggregateSeeds } from "../rees46/aggregate-seeds";
 import { buildSimulationWorld, type SimulationWorld, type WorldOptions } from "./build-simulation-world";
 import { POSITION_BASED_CLICKS } from "./click-model";
 import { explorationConfigFor, FEED, LOGGING_SHARE, OFF_POLICY_TARGETS } from "./exploration-plan";
@@ -37,8 +37,19 @@ export type PolicySummary = {
   /** The last day's totals and the new-item and cost figures: mean, std and each seed. */
   final: ReturnType<typeof aggregateSeeds>;
   /** New items' first simulated sales pooled over the seeds: how many, and their mean day (1-based; null if none). */
-  firstSales: { items: number; meanDay: number | null };
+  firstSales: FirstEvents;
+  /** New items' first simulated clicks pooled over the seeds, the same way. */
+  firstClicks: FirstEvents;
 };
+
+/** New items' first events of one kind pooled over the seeds: how many items, and their mean day (1-based). */
+type FirstEvents = { items: number; meanDay: number | null };
+
+/**
+ * The figures compared seed by seed with greedy's run on the same seed (same shoppers, same click draws): each
+ * exploring run reports `<name>_minus_greedy`, so their mean ± std over seeds is a paired comparison.
+ */
+const PAIRED_METRICS = ["purchases", "clicks", "new_items_sold", "new_items_clicked", "new_item_impressions"] as const;
 
 export type ExplorationBenchmarkResult = {
   world: Record<string, number>;
@@ -107,7 +118,7 @@ export async function runExplorationBenchmark(
       const last = run.days[run.days.length - 1] as DayMetrics;
       log(
         `seed ${seed} ${policy.name}: ${last.cumulativePurchases} purchases, ${last.cumulativeClicks} clicks, coverage ` +
-          `${last.coverage.toFixed(4)}, new items sold ${(last.newItemsDiscovered * 100).toFixed(1)} % ` +
+          `${last.coverage.toFixed(4)}, new items sold ${run.firstPurchaseDay.size}, clicked ${run.firstClickDay.size} ` +
           `(${((performance.now() - runStarted) / 1000).toFixed(0)} s)`,
       );
       runs.set(share, [...(runs.get(share) ?? []), { seed, run, world }]);
@@ -130,8 +141,8 @@ export async function runExplorationBenchmark(
       }
     }
   }
-  const greedyPurchases = new Map(
-    (runs.get(0) ?? []).map(({ seed, run }) => [seed, run.days[run.days.length - 1]?.cumulativePurchases ?? 0]),
+  const greedyMetrics = new Map(
+    (runs.get(0) ?? []).map(({ seed, run, world }) => [seed, finalMetrics(run, world, undefined)]),
   );
   const policies: Record<string, PolicySummary> = {};
   for (const share of options.shares) {
@@ -147,8 +158,14 @@ export async function runExplorationBenchmark(
       share,
       slots: explorationConfigFor(share).slots,
       perDay,
-      final: aggregateSeeds(shareRuns.map(({ seed, run, world }) => finalMetrics(seed, run, world, greedyPurchases))),
-      firstSales: poolFirstSales(shareRuns.map(({ run }) => run)),
+      final: aggregateSeeds(
+        shareRuns.map(({ seed, run, world }) => ({
+          seed,
+          metrics: finalMetrics(run, world, share === 0 ? undefined : greedyMetrics.get(seed)),
+        })),
+      ),
+      firstSales: poolFirstDays(shareRuns.map(({ run }) => run.firstPurchaseDay)),
+      firstClicks: poolFirstDays(shareRuns.map(({ run }) => run.firstClickDay)),
     };
   }
   return {
@@ -165,39 +182,44 @@ function policyFor(share: number): FeedPolicy {
   return exploringPolicy(`explore ${share}/12`, FEED.k, FEED, config);
 }
 
-/** The run's totals on its last day, new-item discovery speed, and its purchases against greedy's on the same seed. */
+/**
+ * The run's totals on its last day, new-item discovery (first sales, first clicks, impressions) and its speed, and —
+ * given greedy's figures on the same seed — the relative purchases and the paired differences (PAIRED_METRICS).
+ */
 function finalMetrics(
-  seed: number,
   run: SimulationRun,
   world: SimulationWorld,
-  greedyPurchases: ReadonlyMap<number, number>,
-): SeedRun {
+  greedy: Readonly<Record<string, number>> | undefined,
+): Record<string, number> {
   const last = run.days[run.days.length - 1] as DayMetrics;
-  const firstDays = [...run.firstPurchaseDay.values()];
-  const greedy = greedyPurchases.get(seed);
-  return {
-    seed,
-    metrics: {
-      purchases: last.cumulativePurchases,
-      clicks: last.cumulativeClicks,
-      coverage: last.coverage,
-      new_items_sold_share: last.newItemsDiscovered,
-      new_items_sold: run.firstPurchaseDay.size,
-      new_items: world.newItemIds.size,
-      // Days from the start of the simulation (the new items' arrival) to their first purchase, 1-based; only for a
-      // run that sold one (the summary pools them: PolicySummary.firstSales).
-      ...(firstDays.length === 0
-        ? {}
-        : { days_to_first_purchase: firstDays.reduce((sum, day) => sum + day + 1, 0) / firstDays.length }),
-      ...(greedy === undefined || greedy === 0 ? {} : { purchases_vs_greedy: last.cumulativePurchases / greedy - 1 }),
-      exploratory_impressions: run.days.reduce((sum, day) => sum + day.exploratoryImpressions, 0),
-      exploratory_clicks: run.days.reduce((sum, day) => sum + day.exploratoryClicks, 0),
-    },
+  const meanDay = (days: ReadonlyMap<string, number>) =>
+    [...days.values()].reduce((sum, day) => sum + day + 1, 0) / days.size;
+  const metrics: Record<string, number> = {
+    purchases: last.cumulativePurchases,
+    clicks: last.cumulativeClicks,
+    coverage: last.coverage,
+    new_items_sold_share: last.newItemsDiscovered,
+    new_items_sold: run.firstPurchaseDay.size,
+    new_items_clicked_share: last.newItemsClicked,
+    new_items_clicked: run.firstClickDay.size,
+    new_item_impressions: run.days.reduce((sum, day) => sum + day.newItemImpressions, 0),
+    new_items: world.newItemIds.size,
+    // Days from the start of the simulation (the new items' arrival) to their first purchase / click, 1-based; only
+    // for a run that had one (the summary pools them: PolicySummary.firstSales, firstClicks).
+    ...(run.firstPurchaseDay.size === 0 ? {} : { days_to_first_purchase: meanDay(run.firstPurchaseDay) }),
+    ...(run.firstClickDay.size === 0 ? {} : { days_to_first_click: meanDay(run.firstClickDay) }),
+    exploratory_impressions: run.days.reduce((sum, day) => sum + day.exploratoryImpressions, 0),
+    exploratory_clicks: run.days.reduce((sum, day) => sum + day.exploratoryClicks, 0),
   };
+  if (greedy === undefined) return metrics;
+  const greedyPurchases = greedy.purchases ?? 0;
+  if (greedyPurchases > 0) metrics.purchases_vs_greedy = last.cumulativePurchases / greedyPurchases - 1;
+  for (const name of PAIRED_METRICS) metrics[`${name}_minus_greedy`] = (metrics[name] ?? 0) - (greedy[name] ?? 0);
+  return metrics;
 }
 
-function poolFirstSales(runs: readonly SimulationRun[]): PolicySummary["firstSales"] {
-  const days = runs.flatMap((run) => [...run.firstPurchaseDay.values()].map((day) => day + 1));
+function poolFirstDays(runs: ReadonlyArray<ReadonlyMap<string, number>>): FirstEvents {
+  const days = runs.flatMap((firstDays) => [...firstDays.values()].map((day) => day + 1));
   return {
     items: days.length,
     meanDay: days.length === 0 ? null : days.reduce((sum, day) => sum + day, 0) / days.length,

@@ -23,12 +23,19 @@ export type DayMetrics = {
   purchases: number;
   exploratoryImpressions: number;
   exploratoryClicks: number;
+  /** Impressions of new items (world.newItemIds) this day, exploratory or not. */
+  newItemImpressions: number;
   cumulativeClicks: number;
   cumulativePurchases: number;
   /** Distinct catalog items shown at least once so far, over the catalog's size. */
   coverage: number;
   /** New items (world.newItemIds) with at least one simulated purchase so far, over all new items. */
   newItemsDiscovered: number;
+  /**
+   * New items with at least one simulated click so far, over all new items: the first evidence about an item (the
+   * bandit's posterior moves with it; a sale needs one of its one or two real buyers to see it).
+   */
+  newItemsClicked: number;
 };
 
 export type SimulationRun = {
@@ -36,6 +43,8 @@ export type SimulationRun = {
   days: DayMetrics[];
   /** The day of each new item's first simulated purchase. */
   firstPurchaseDay: Map<string, number>;
+  /** The day of each new item's first simulated click (a purchase is a click too). */
+  firstClickDay: Map<string, number>;
 };
 
 /** A served visit as an observer sees it (the off-policy validation reads the logged decisions this way). */
@@ -112,6 +121,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
   let shownCount = 0;
   const newIndices = new Set([...world.newItemIds].map((itemId) => model.items.indexOf(itemId)));
   const firstPurchaseDay = new Map<string, number>();
+  const firstClickDay = new Map<string, number>();
   const days: DayMetrics[] = [];
   let cumulativeClicks = 0;
   let cumulativePurchases = 0;
@@ -144,6 +154,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       purchases: 0,
       exploratoryImpressions: 0,
       exploratoryClicks: 0,
+      newItemImpressions: 0,
     };
     shoppers.forEach((shopper, shopperIndex) => {
       if (shopper.arrivalDay > day) return;
@@ -163,16 +174,19 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
           shownCount += 1;
         }
         if (pick.exploratory) metrics.exploratoryImpressions += 1;
+        const isNew = newIndices.has(pick.itemIndex);
+        if (isNew) metrics.newItemImpressions += 1;
         if (!clicked[position]) return;
         metrics.clicks += 1;
         if (pick.exploratory) metrics.exploratoryClicks += 1;
         evidence.rewards[pick.itemIndex] = (evidence.rewards[pick.itemIndex] as number) + 1;
         const itemId = model.items.idAt(pick.itemIndex);
+        if (isNew && !firstClickDay.has(itemId)) firstClickDay.set(itemId, day);
         shopper.recent.push(itemId);
         if (shopper.targets.items.has(itemId) && !shopper.bought.has(pick.itemIndex)) {
           shopper.bought.add(pick.itemIndex);
           metrics.purchases += 1;
-          if (newIndices.has(pick.itemIndex) && !firstPurchaseDay.has(itemId)) firstPurchaseDay.set(itemId, day);
+          if (isNew && !firstPurchaseDay.has(itemId)) firstPurchaseDay.set(itemId, day);
         }
       });
       options.observe?.({ context, served, clicked, clickProbability });
@@ -186,11 +200,12 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       cumulativePurchases,
       coverage: shownCount / itemCount,
       newItemsDiscovered: world.newItemIds.size === 0 ? 0 : firstPurchaseDay.size / world.newItemIds.size,
+      newItemsClicked: world.newItemIds.size === 0 ? 0 : firstClickDay.size / world.newItemIds.size,
     };
     days.push(dayMetrics);
     options.onDay?.(dayMetrics);
   }
-  return { policy: policy.name, days, firstPurchaseDay };
+  return { policy: policy.name, days, firstPurchaseDay, firstClickDay };
 }
 
 /** What the server has when this shopper asks for a feed: the model's ranking for them under the feed's rules. */
