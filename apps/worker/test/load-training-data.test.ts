@@ -70,4 +70,52 @@ describe("loadTrainingData", () => {
       await test.drop();
     }
   });
+
+  it("reads the events in pages by id and returns them in time order, ties by id, whatever the page size", async () => {
+    const test = await createTestDatabase();
+    try {
+      const products = await Promise.all(
+        ["A", "B", "C"].map((sku) =>
+          test.db.product.create({ data: { sku, titleZh: sku, titleEn: sku, category: "ring", price: 10 } }),
+        ),
+      );
+      const user = await test.db.user.create({ data: { externalId: "shopper-1" } });
+      // Inserted (so numbered) out of time order; minutes 3, 1, 2, 1, 5, 2 with an impression among them.
+      const rows: Array<[number, string, number]> = [
+        [0, "view", 3],
+        [1, "view", 1],
+        [2, "click", 2],
+        [0, "impression", 0],
+        [2, "cart", 1],
+        [1, "purchase", 5],
+        [0, "click", 2],
+      ];
+      for (const [k, [product, type, minute]] of rows.entries()) {
+        await test.db.interaction.create({
+          data: {
+            userId: user.id,
+            productId: (products[product] as { id: number }).id,
+            type,
+            occurredAt: new Date(Date.UTC(2026, 0, 1, 0, minute)),
+            source: "web",
+            idempotencyKey: `e${k}`,
+          },
+        });
+      }
+      const expected = [
+        ["B", "view"],
+        ["C", "cart"],
+        ["C", "click"],
+        ["A", "click"],
+        ["A", "view"],
+        ["B", "purchase"],
+      ];
+      for (const eventPage of [1, 2, 4, 100]) {
+        const data = await loadTrainingData(test.db, { eventPage });
+        expect(data.interactions.map((e) => [e.itemId, e.type])).toEqual(expected);
+      }
+    } finally {
+      await test.drop();
+    }
+  });
 });

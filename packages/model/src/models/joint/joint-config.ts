@@ -13,6 +13,12 @@ export const JointConfigSchema = z.object({
   patience: z.number().int().positive().default(2),
   /** Training examples per mini-batch (default 256). */
   batchSize: z.number().int().positive().default(256),
+  /**
+   * The most training examples (history positions) one epoch visits (default 150,000): a shop with more trains each
+   * epoch on a fresh seeded uniform sample of this many, so a fit's time is bounded by design whatever the traffic
+   * (docs/operations.md). REES46 has at most 93,322 (one per purchase) and is never sampled.
+   */
+  maxExamplesPerEpoch: z.number().int().positive().default(150_000),
   /** Shared negative items sampled per mini-batch for the sampled softmax (default 1024). */
   negatives: z.number().int().positive().default(1024),
   /** Negatives are drawn ∝ (item count + 1)^this (default 0.5); the logits are corrected by log q. */

@@ -95,11 +95,16 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     );
     this.#network = network;
     const labels = buildItemLabels(dataset, items);
-    const examples = buildExamples(histories, dataset, config);
+    const examples = createExampleReader(histories, dataset, config);
     const sampler = createNegativeSampler(state.popularity, config.negativeSamplingPower);
-    this.refreshCache();
-    if (examples.length === 0) return { epochs: 0 };
-    const order = Int32Array.from(examples.keys());
+    if (examples.count === 0) {
+      this.refreshCache();
+      return { epochs: 0 };
+    }
+    const order = Int32Array.from({ length: examples.count }, (_, p) => p);
+    // The bound on the work per epoch: a fresh seeded uniform sample of the examples each epoch (the shuffled order's
+    // head), whose weights still scale their losses, so the expected gradient is the full epoch's.
+    const perEpoch = Math.min(order.length, config.maxExamplesPerEpoch);
     const { validate } = options;
     const result = await runEpochs({
       epochs: config.epochs,
@@ -108,17 +113,19 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         shuffle(order, rng);
         let loss = 0;
         let batches = 0;
-        for (let start = 0; start < order.length; start += config.batchSize) {
+        for (let start = 0; start < perEpoch; start += config.batchSize) {
           const batch: JointExample[] = [];
-          for (let k = start; k < Math.min(order.length, start + config.batchSize); k++) {
-            batch.push(examples[order[k] as number] as JointExample);
+          for (let k = start; k < Math.min(perEpoch, start + config.batchSize); k++) {
+            batch.push(examples.read(order[k] as number));
           }
           const negatives = sampler.sample(config.negatives, rng);
           const losses = trainJointStep(network, batch, negatives, sampler.logQ, labels, rng);
           loss += losses.interaction + config.itemLossWeight * losses.item + config.userLossWeight * losses.user;
           batches++;
         }
-        this.refreshCache();
+        // The serving matrices cost O(unsold × sold items) (the cold-id imputation): recomputed after an epoch only
+        // when a validation is to score them, else once at the end.
+        if (validate !== undefined) this.refreshCache();
         return loss / Math.max(1, batches);
       },
       validate: validate === undefined ? undefined : () => validate(this),
@@ -126,6 +133,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       restore: (snapshot) => this.restoreCache(snapshot),
       onProgress: options.onProgress,
     });
+    if (validate === undefined) this.refreshCache();
     return result;
   }
 
@@ -372,38 +380,46 @@ function buildItemLabels(dataset: InteractionDataset, items: number): ItemLabels
 /**
  * Next-item examples: every item of a user's chronological sequence is a target; its history is everything bought
  * strictly before the target's basket, so no example goes from one item of a basket to another (their order inside
- * the basket is only the split's tie rule).
+ * the basket is only the split's tie rule). Example p is history position p, built when a batch needs it, so a shop
+ * with millions of events never holds millions of example arrays at once.
  */
-function buildExamples(histories: UserHistories, dataset: InteractionDataset, config: JointConfig): JointExample[] {
-  const examples: JointExample[] = [];
+function createExampleReader(
+  histories: UserHistories,
+  dataset: InteractionDataset,
+  config: JointConfig,
+): { count: number; read(p: number): JointExample } {
   let maxWeight = 0;
   for (const w of histories.weights) maxWeight = Math.max(maxWeight, w);
   assertLength("history indptr", histories.indptr, dataset.users.size + 1);
   assertLength("history weights", histories.weights, histories.items.length);
   assertLength("history baskets", histories.baskets, histories.items.length);
+  const count = histories.indptr[dataset.users.size] as number;
+  const userAt = new Int32Array(count);
   for (let user = 0; user < dataset.users.size; user++) {
-    const start = histories.indptr[user] as number;
-    const end = histories.indptr[user + 1] as number;
-    // Stored most recent first: position p's history is its basket's other items (with "partners") and everything
-    // after its basket.
-    for (let p = start; p < end; p++) {
+    userAt.fill(user, histories.indptr[user] as number, histories.indptr[user + 1] as number);
+  }
+  return {
+    count,
+    read(p) {
+      const user = userAt[p] as number;
+      const start = histories.indptr[user] as number;
+      const end = histories.indptr[user + 1] as number;
+      // Stored most recent first: position p's history is its basket's other items (with "partners") and everything
+      // after its basket.
       const entries = exampleHistoryEntries(histories, { target: p, start, end }, config);
-      const history = Int32Array.from(entries, (q) => histories.items[q] as number);
-      const weights = historyWeights(
-        Float32Array.from(entries, (q) => histories.weights[q] as number),
-        Int32Array.from(entries, (q) => histories.baskets[q] as number),
-        config.recencyDecay,
-      );
-      examples.push({
+      return {
         user,
-        history,
-        historyWeights: weights,
+        history: Int32Array.from(entries, (q) => histories.items[q] as number),
+        historyWeights: historyWeights(
+          Float32Array.from(entries, (q) => histories.weights[q] as number),
+          Int32Array.from(entries, (q) => histories.baskets[q] as number),
+          config.recencyDecay,
+        ),
         target: histories.items[p] as number,
         weight: (histories.weights[p] as number) / Math.max(maxWeight, 1e-12),
-      });
-    }
-  }
-  return examples;
+      };
+    },
+  };
 }
 
 type NegativeSampler = { logQ: Float32Array; sample(count: number, rng: Rng): Int32Array };
