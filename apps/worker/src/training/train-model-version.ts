@@ -40,6 +40,8 @@ export type TrainReporter = { stage(text: string): void; progress(stage: string,
  */
 export async function trainModelVersion(db: Db, request: TrainRequest, report: TrainReporter): Promise<TrainResult> {
   const started = performance.now();
+  // The config is checked before any data is read: a mistyped field fails at once, not after minutes of loading.
+  createRecommender(request.kind, request.config);
   report.stage("loading catalog, users and events");
   const data = await loadTrainingData(db);
   if (data.interactions.length === 0) {
