@@ -101,6 +101,11 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     return item;
   });
   const trainedBy = new Map<string, number[]>();
+  // What the served model cannot rate: the items it learned nothing about, those without a training row (in the shop,
+  // products added since its version was trained, which its item universe lacks). In REES46 every catalog item is
+  // bought at some time, so these are exactly the world's new items.
+  const unrated = new Uint8Array(itemCount).fill(1);
+  for (const row of world.training) unrated[model.items.indexOf(row.itemId)] = 0;
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
     const index = model.items.indexOf(row.itemId);
@@ -146,7 +151,10 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       rewards: frozen.rewards[id] as number,
     });
     // Built once per day, as the shop builds it once per evidence step: the feed's own buildExplorationIndex.
-    const today = { evidence: frozen, index: () => (index ??= buildExplorationIndex(products, evidenceOf)) };
+    const today = {
+      evidence: frozen,
+      index: () => (index ??= buildExplorationIndex(products, evidenceOf, (id) => unrated[id] === 1)),
+    };
     const metrics = {
       visits: 0,
       impressions: 0,

@@ -47,18 +47,23 @@ describe("exploration evidence per step", () => {
     expect(reader.cutoffs).toHaveLength(2);
   });
 
-  it("indexes the least-shown in-stock products, never-shown first, once per catalog", () => {
-    const product = (id: number, inStock = true) => ({ id, inStock }) as ProductCatalog["products"][number];
+  it("indexes the least-shown in-stock products, never-shown first, and those the model cannot rate, once per snapshot", () => {
+    const product = (id: number, inStock = true) =>
+      ({ id, inStock, category: "ring", metal: null }) as ProductCatalog["products"][number];
     const catalog = { products: [product(1), product(2), product(3, false), product(4)] } as unknown as ProductCatalog;
-    const snapshot = buildEvidenceSnapshot(
+    const evidence = buildEvidenceSnapshot(
       [
         { productId: 1, impressions: 5, rewards: 0 },
         { productId: 4, impressions: 2, rewards: 1 },
       ],
       step,
     );
-    const index = snapshot.index(catalog);
+    // The model knows products 1 and 2 (item indexes 0 and 1); 3 and 4 were added after it was trained.
+    const snapshot = { catalog, modelIndexAt: Int32Array.from([0, 1, -1, -1]) };
+    const index = evidence.index(snapshot);
     expect(index.leastShown.map((p) => p.id)).toEqual([2, 4, 1]);
-    expect(snapshot.index(catalog)).toBe(index);
+    // Product 3 is unrated too, but out of stock.
+    expect(index.unratedByTaste.get("category:ring")?.map((p) => p.id)).toEqual([4]);
+    expect(evidence.index(snapshot)).toBe(index);
   });
 });

@@ -1,5 +1,6 @@
 import { type ExplorationEvidenceRow, listExplorationEvidence, type SqlReader } from "@jewelguide/db";
-import type { CachedProduct, ProductCatalog } from "../model-serving/product-catalog";
+import type { CachedProduct } from "../model-serving/product-catalog";
+import type { ServingSnapshot } from "../model-serving/serving-snapshot";
 import { buildExplorationIndex, type ExplorationIndex, type ItemEvidence } from "./exploration-index";
 
 const NO_EVIDENCE: ItemEvidence = { impressions: 0, rewards: 0 };
@@ -22,9 +23,11 @@ export type EvidenceSnapshot = {
   of(productId: number): ItemEvidence;
   /**
    * The lists the exploration pool draws from (buildExplorationIndex: least-shown in-stock products overall and per
-   * taste key, and the products to follow up), computed once per catalog.
+   * taste key, those of each taste key the served model cannot rate, and the products to follow up), computed once
+   * per serving snapshot (a model version aligned with a catalog). A product the version never saw (not in its item
+   * universe: added since it was trained) is one it cannot rate.
    */
-  index(catalog: ProductCatalog): ExplorationIndex<CachedProduct>;
+  index(snapshot: Pick<ServingSnapshot, "catalog" | "modelIndexAt">): ExplorationIndex<CachedProduct>;
 };
 
 /** The process's evidence of the exploration policy, read from the impression log once per step. */
@@ -60,15 +63,19 @@ export function buildEvidenceSnapshot(rows: readonly ExplorationEvidenceRow[], r
   const byId = new Map<number, ItemEvidence>();
   for (const row of rows) byId.set(row.productId, { impressions: row.impressions, rewards: row.rewards });
   const of = (productId: number) => byId.get(productId) ?? NO_EVIDENCE;
-  const indexes = new WeakMap<ProductCatalog, ExplorationIndex<CachedProduct>>();
+  const indexes = new WeakMap<object, ExplorationIndex<CachedProduct>>();
   return {
     readAt,
     of,
-    index(catalog) {
-      let index = indexes.get(catalog);
+    index(snapshot) {
+      let index = indexes.get(snapshot);
       if (!index) {
-        index = buildExplorationIndex(catalog.products, of);
-        indexes.set(catalog, index);
+        const unrated = new Set<number>();
+        snapshot.catalog.products.forEach((product, position) => {
+          if ((snapshot.modelIndexAt[position] ?? -1) === -1) unrated.add(product.id);
+        });
+        index = buildExplorationIndex(snapshot.catalog.products, of, (id) => unrated.has(id));
+        indexes.set(snapshot, index);
       }
       return index;
     },

@@ -27,6 +27,13 @@ export type ExplorationIndex<P extends PoolProduct> = {
   /** The same order within each taste key (tasteKeysOf), at most LEAST_SHOWN_PER_TASTE each. */
   leastShownByTaste: ReadonlyMap<string, readonly P[]>;
   /**
+   * The same order within each taste key, of the products the served model cannot rate (`isUnrated`: it learned
+   * nothing about them — in the shop, products added since its version was trained), at most LEAST_SHOWN_PER_TASTE
+   * each. Exploration exists for them: the model never ranks them, so only exploratory impressions can earn them
+   * evidence. Fixed by the model version and the catalog, so a replay rebuilds it.
+   */
+  unratedByTaste: ReadonlyMap<string, readonly P[]>;
+  /**
    * In-stock products whose evidence is promising but still thin: at least one reward, fewer than
    * FOLLOW_UP_IMPRESSIONS impressions, a smoothed click rate above the catalog's; best rate first, at most
    * LEAST_SHOWN_LIMIT. The pool keeps them so a click earned is followed up.
@@ -58,14 +65,15 @@ export function tasteKeysOf(product: Pick<PoolProduct, "category" | "metal">): s
 }
 
 /**
- * Builds the index from the catalog and the evidence: one sort of the in-stock products by impressions, then
- * then a fixed pseudo-random order of the product id (so the lists are not just the oldest
- * products), then one pass that
- * fills the general list, each taste key's list, and the follow-up list.
+ * Builds the index from the catalog, the evidence and what the served model can rate: one sort of the in-stock
+ * products by impressions, then a fixed pseudo-random order of the product id (so the lists are not just the oldest
+ * products), then one pass that fills the general list, each taste key's lists (all products, unrated products), and
+ * the follow-up list.
  */
 export function buildExplorationIndex<P extends PoolProduct>(
   products: readonly P[],
   evidenceOf: (productId: number) => ItemEvidence,
+  isUnrated: (productId: number) => boolean,
 ): ExplorationIndex<P> {
   let shown = 0;
   let rewarded = 0;
@@ -80,6 +88,7 @@ export function buildExplorationIndex<P extends PoolProduct>(
   inStock.sort((a, b) => a.evidence.impressions - b.evidence.impressions || a.tie - b.tie);
   const leastShown: P[] = [];
   const leastShownByTaste = new Map<string, P[]>();
+  const unratedByTaste = new Map<string, P[]>();
   // The keys of each (category, metal) pair, built once: the catalog has few pairs and many products.
   const keysByPair = new Map<string, Map<string | null, string[]>>();
   const keysOf = (product: P) => {
@@ -97,10 +106,10 @@ export function buildExplorationIndex<P extends PoolProduct>(
   };
   for (const { product } of inStock) {
     if (leastShown.length < LEAST_SHOWN_LIMIT) leastShown.push(product);
+    const unrated = isUnrated(product.id);
     for (const key of keysOf(product)) {
-      const list = leastShownByTaste.get(key);
-      if (list === undefined) leastShownByTaste.set(key, [product]);
-      else if (list.length < LEAST_SHOWN_PER_TASTE) list.push(product);
+      addCapped(leastShownByTaste, key, product);
+      if (unrated) addCapped(unratedByTaste, key, product);
     }
   }
   const catalogRate = shown > 0 ? rewarded / shown : 0;
@@ -115,7 +124,14 @@ export function buildExplorationIndex<P extends PoolProduct>(
     .sort((a, b) => b.rate - a.rate || a.tie - b.tie)
     .slice(0, LEAST_SHOWN_LIMIT)
     .map((entry) => entry.product);
-  return { leastShown, leastShownByTaste, followUp };
+  return { leastShown, leastShownByTaste, unratedByTaste, followUp };
+}
+
+/** Appends a product to a taste key's list while it is shorter than LEAST_SHOWN_PER_TASTE. */
+function addCapped<P>(lists: Map<string, P[]>, key: string, product: P): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [product]);
+  else if (list.length < LEAST_SHOWN_PER_TASTE) list.push(product);
 }
 
 /** A fixed pseudo-random order of product ids (murmur3's finaliser). */

@@ -26,7 +26,7 @@ function inputFor(
     isExcluded: (id) => id === 2,
     taste: [],
     evidenceOf,
-    index: buildExplorationIndex(products, evidenceOf),
+    index: buildExplorationIndex(products, evidenceOf, () => false),
     shopperId: "shopper-a",
     config: { poolSize: 4, slots: [3, 9] },
     rules: { firstScreenSize: 12, maxPerCategory: 3 },
@@ -143,6 +143,38 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
     // A first visit (no taste): every product outside the ranking gets its lowest score.
     const firstVisit = planExplorationPool({ ...input, taste: [] }).pool.slice(3);
     expect(firstVisit.every((candidate) => candidate.score === 10)).toBe(true);
+  });
+
+  it("takes the taste keys' products the served model cannot rate before their other least-shown products", () => {
+    // Twenty gold rings; the model cannot rate p7 and p13 (added since it was trained) nor the earring p30, which
+    // shares none of the shopper's keys.
+    const shop = [
+      ...Array.from({ length: 20 }, (_, id) => product(id, "ring", "gold")),
+      product(30, "earring", "silver"),
+    ];
+    const unrated = new Set([7, 13, 30]);
+    const evidenceOf = () => ({ impressions: 0, rewards: 0 });
+    const input = inputFor(
+      shop,
+      {},
+      {
+        ranked: [],
+        greedy: [{ product: product(40, "bracelet", null), score: 1 }],
+        isExcluded: (id) => id === 0,
+        taste: [shop[0] as PoolProduct],
+        index: buildExplorationIndex(shop, evidenceOf, (id) => unrated.has(id)),
+        config: { poolSize: 4, slots: [3, 9] },
+      },
+    );
+    const ids = planExplorationPool(input).pool.map((c) => c.item.product.id);
+    // Three of four are the taste part: the two unrated gold rings first, then one more gold ring; the last comes
+    // from the general least-shown list.
+    expect(new Set(ids.slice(0, 2))).toEqual(new Set([7, 13]));
+    expect(ids[2]).toBeLessThan(20);
+    expect(ids).toHaveLength(4);
+    // With every product rated, the taste part is the least-shown walk, which meets p7 and p13 only by chance.
+    const rated = planExplorationPool({ ...input, index: buildExplorationIndex(shop, evidenceOf, () => false) });
+    expect(rated.pool.map((c) => c.item.product.id).slice(0, 2)).not.toEqual(ids.slice(0, 2));
   });
 
   it("walks a taste key's list from an offset fixed per shopper, so shoppers of the same taste spread over it", () => {

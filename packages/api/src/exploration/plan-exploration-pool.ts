@@ -42,10 +42,12 @@ const TASTE_SHARE = 3 / 4;
  * 1. half: the model's ranked candidates with the fewest impressions (ties by rank), anywhere in its ranking;
  * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
  *    shopper's taste first, so a click earned is shown again until its evidence suffices;
- * 3. the rest, three quarters of it from the least-shown lists of the shopper's taste keys (the categories and metals
- *    of their recent actions and purchases), one key in turn (most specific first), each walked from an offset fixed
- *    per shopper. (thompson-beta/3 ordered them by attribute affinity instead: three times the planning cost for no
- *    measured gain, docs/exploration.md "Cost".)
+ * 3. the rest, three quarters of it from the shopper's taste keys (the categories and metals of their recent actions
+ *    and purchases): first the products of those keys the served model cannot rate (index.unratedByTaste: it learned
+ *    nothing about them, so it never ranks them and only exploration can earn them evidence), then the keys'
+ *    least-shown lists; one key in turn (most specific first), each list walked from an offset fixed per shopper.
+ *    (thompson-beta/3 ordered them by attribute affinity instead: three times the planning cost for no measured
+ *    gain, docs/exploration.md "Cost".)
  * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
  * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory pick on the first screen must
  * leave its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds
@@ -103,9 +105,11 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
   const offset =
     input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0);
   const profile = tasteProfileOf(input.taste);
+  // Each list yields only products still allowed when asked, so every key gives one product per round.
+  const walk = (lists: ReadonlyMap<string, readonly P[]>) =>
+    roundRobin(tasteKeys.map((key) => only(rotated(lists.get(key) ?? [], offset), allowed)));
   const tastePart = take(
-    // Each list yields only products still allowed when asked, so every key gives one product per round.
-    roundRobin(tasteKeys.map((key) => only(rotated(index.leastShownByTaste.get(key) ?? [], offset), allowed))),
+    chain(walk(index.unratedByTaste), walk(index.leastShownByTaste)),
     Math.ceil(catalogCount * TASTE_SHARE),
   );
   const generalPart = take(rotated(index.leastShown, offset), catalogCount - tastePart.length);
@@ -143,6 +147,11 @@ function* rotated<T>(list: readonly T[], offset: number): Generator<T> {
 /** The items of a sequence that pass `test` at the moment each is asked for. */
 function* only<T>(sequence: Iterable<T>, test: (item: T) => boolean): Generator<T> {
   for (const item of sequence) if (test(item)) yield item;
+}
+
+/** The items of each sequence, one sequence after the other (lazily). */
+function* chain<T>(...sequences: ReadonlyArray<Iterable<T>>): Generator<T> {
+  for (const sequence of sequences) yield* sequence;
 }
 
 /** One item of each sequence in turn, until all are spent. */

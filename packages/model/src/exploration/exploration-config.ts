@@ -4,9 +4,10 @@
  * the global least-shown list; /2: the pool also follows up clicked items and the shopper's own categories and metals;
  * /3: the taste part is ordered by attribute affinity to the shopper's products (category, metal, gem, gender, price),
  * and products the model cannot score get a prior score tilted by that affinity; /4: the taste part walks the taste
- * keys' lists in turn again (as /2, a third of /3's planning cost), keeping /3's affinity-tilted prior.
+ * keys' lists in turn again (as /2, a third of /3's planning cost), keeping /3's affinity-tilted prior; /5: within the
+ * taste keys, the products the served model cannot rate (it never saw them) come first.
  */
-export const EXPLORATION_POLICY = "thompson-beta/4";
+export const EXPLORATION_POLICY = "thompson-beta/5";
 
 /**
  * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting

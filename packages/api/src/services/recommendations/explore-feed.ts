@@ -71,7 +71,7 @@ export function planExploration(input: ExploreFeedInput): ExplorationPlan {
     isExcluded: (id) => input.excludedIds.has(id),
     taste,
     evidenceOf: (id) => evidence.of(id),
-    index: evidence.index(snapshot.catalog),
+    index: evidence.index(snapshot),
     shopperId: input.shopperId,
     config: input.config,
     rules: input.rules,
