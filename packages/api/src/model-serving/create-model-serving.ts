@@ -20,7 +20,7 @@ export type ModelServing = {
   modelLoads(): number;
 };
 
-/** Where the serving reads: Prisma for the stored artifacts, the SQL reader for the hot catalog and version checks. */
+/** Where the serving reads: the SQL reader for the hot catalog, the version checks and the artifact (in pieces). */
 export type ServingSource = { db: Db; sql: SqlReader };
 
 /**
@@ -38,7 +38,7 @@ export function createModelServing({ db, sql }: ServingSource, overrides: Partia
 
   async function loadModel(catalog: ProductCatalog) {
     modelLoads += 1;
-    return loadServingModel(db, catalog);
+    return loadServingModel({ db, sql }, catalog);
   }
 
   async function loadAll(): Promise<ServingSnapshot> {

@@ -36,5 +36,6 @@ export {
   publishAndRecord,
   publishWithGates,
 } from "./publish-with-gates";
+export { readVersionArtifact } from "./read-version-artifact";
 export { rollbackModelVersion } from "./rollback-model-version";
 export { type CandidateVersionInput, saveCandidateVersion } from "./save-candidate-version";
