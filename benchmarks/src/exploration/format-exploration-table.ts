@@ -13,8 +13,9 @@ export function formatExplorationTable(result: Pick<ExplorationBenchmarkResult, 
     summary.share === 0
       ? "–"
       : fmt(summary.final.mean[`${name}_minus_greedy`], summary.final.std[`${name}_minus_greedy`], digits);
-  const firstDay = (events: PolicySummary["firstSales"]) =>
-    events.meanDay === null ? "–" : `${events.meanDay.toFixed(1)} (${events.items})`;
+  // A result written before first clicks were recorded has none: "–".
+  const firstDay = (events: PolicySummary["firstSales"] | undefined) =>
+    events === undefined || events.meanDay === null ? "–" : `${events.meanDay.toFixed(1)} (${events.items})`;
   const lines = [
     "| policy | exploratory slots | purchases | vs greedy | minus greedy, paired | clicks | coverage | exploratory clicks / impressions |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
