@@ -39,6 +39,9 @@ export const DETERMINISTIC_SEEDS: readonly number[] = [0];
  */
 export const JOINT_SETTINGS: Record<string, unknown> = {};
 
+/** Weights of the joint model's item–item term searched on validation (0: the two towers alone). */
+const JOINT_ITEM_ITEM_WEIGHTS = [0, 16, 32, 64, 128];
+
 /** Adagrad (step, L2) pairs tried for the factorisation baselines: the default, less L2, a larger step. */
 const FACTORISATION_STEPS = [
   { learningRate: 0.05, regularization: 0.01 },
@@ -109,7 +112,17 @@ export const BENCHMARK_PLAN: BenchmarkEntry[] = [
     iterative: false,
     seeds: DETERMINISTIC_SEEDS,
   },
-  { name: "joint", kind: "joint", grid: [JOINT_SETTINGS], iterative: true, seeds: STOCHASTIC_SEEDS },
+  {
+    // The item–item term's weight changes only scoring (the towers and B are fitted once): searched on one fit like
+    // ease-recency's decay; 0 is the towers alone. B's λ and decay are EASE's and ease-recency's validation choices.
+    name: "joint",
+    kind: "joint",
+    grid: [JOINT_SETTINGS],
+    scoringGrid: JOINT_ITEM_ITEM_WEIGHTS.map((itemItemWeight) => ({ itemItemWeight })),
+    iterative: true,
+    seeds: STOCHASTIC_SEEDS,
+  },
+  ablationOfJoint("joint-no-item-item", { itemItemWeight: 0 }, false),
   ablationOfJoint("joint-no-user-loss", { userLossWeight: 0 }, false),
   ablationOfJoint("joint-no-item-loss", { itemLossWeight: 0 }, false),
   ablationOfJoint("joint-no-content", { useContent: false }, true),

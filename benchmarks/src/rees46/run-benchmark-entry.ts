@@ -15,6 +15,7 @@ import type { TrainingData } from "@jewelguide/worker/training";
 import type { SeedRun } from "./aggregate-seeds";
 import type { BenchmarkEntry } from "./benchmark-plan";
 import { pickSeeded } from "./pick-seeded";
+import { createItemItemTermSharing } from "./share-item-item-term";
 
 /** Every validation fit (grid search, early stopping) uses this seed; the refits use the entry's seeds. */
 export const TUNING_SEED = 0;
@@ -69,8 +70,10 @@ export async function runBenchmarkEntry(
   const split = splitLeaveLastOut(data.interactions);
   const toDataset = (interactions: readonly Interaction[]) =>
     createInteractionDataset({ interactions, catalog: data.catalog, users: data.users });
+  const shareItemItemTerm = createItemItemTermSharing();
   const tuning: TuningContext = {
     entry,
+    shareItemItemTerm,
     log,
     maxEpochs: options.maxEpochs,
     trainSet: toDataset(split.train),
@@ -93,12 +96,14 @@ export async function runBenchmarkEntry(
   for (const seed of entry.seeds) {
     const model = createRecommender(entry.kind, capEpochs(entry, config, options.maxEpochs));
     const started = performance.now();
+    await shareItemItemTerm(model, refitSet);
     await model.fit(refitSet, { seed });
     const trainSeconds = (performance.now() - started) / 1000;
     const metrics = testMetrics(evaluateRanking(model, split.test, { trainedItemIds: refitItems }), trainSeconds);
     if (model.scoresUnseenItems) {
       itemColdSet ??= toDataset(itemCold.train);
       const coldModel = createRecommender(entry.kind, capEpochs(entry, config, options.maxEpochs));
+      await shareItemItemTerm(coldModel, itemColdSet);
       await coldModel.fit(itemColdSet, { seed });
       const cold = evaluateRanking(coldModel, itemCold.test, { ks: [20] });
       metrics["item_cold_recall@20"] = cold.atK[20]?.recall ?? 0;
@@ -119,6 +124,7 @@ export async function runBenchmarkEntry(
 
 type TuningContext = {
   entry: BenchmarkEntry;
+  shareItemItemTerm: ReturnType<typeof createItemItemTermSharing>;
   log: (text: string) => void;
   maxEpochs: number | undefined;
   trainSet: ReturnType<typeof createInteractionDataset>;
@@ -196,6 +202,7 @@ async function fitForValidation(
 ): Promise<{ model: Recommender; bestEpoch?: number }> {
   const { entry, log } = context;
   const model = createRecommender(entry.kind, capEpochs(entry, config, context.maxEpochs));
+  await context.shareItemItemTerm(model, context.trainSet);
   const report = await model.fit(context.trainSet, {
     seed: TUNING_SEED,
     validate: entry.iterative ? (fitted) => scoreOn(context, context.earlyStopping, fitted).ndcg : undefined,

@@ -40,57 +40,9 @@ export class EaseRecommender<Config extends EaseConfig = EaseConfig> extends Bas
     state: FittedState,
     options: FitOptions,
   ): Promise<Record<string, never>> {
-    const { lambda, minItemUsers, values } = this.config;
-    const modelItems: number[] = [];
-    state.popularity.forEach((users, item) => {
-      if (users >= Math.max(1, minItemUsers)) modelItems.push(item);
-    });
-    this.setModelItems(Int32Array.from(modelItems), state.items.size);
-    const m = modelItems.length;
-    const gram = new Float32Array(m * m);
-    const { indptr, indices, data } = dataset.matrix;
-    assertLength("matrix indptr", indptr, dataset.matrix.rows + 1);
-    assertLength("matrix data", data, indices.length);
-    assertIndices("matrix indices", indices, state.items.size);
-    const rowPositions: number[] = [];
-    const rowValues: number[] = [];
-    for (let u = 0; u < dataset.matrix.rows; u++) {
-      rowPositions.length = 0;
-      rowValues.length = 0;
-      for (let p = indptr[u] as number; p < (indptr[u + 1] as number); p++) {
-        const position = this.#positionOf[indices[p] as number] as number;
-        if (position < 0) continue;
-        rowPositions.push(position);
-        rowValues.push(values === "binary" ? 1 : (data[p] as number));
-      }
-      // Positions are ascending (CSR columns are sorted and modelItems is ascending): fill the lower triangle.
-      for (let a = 0; a < rowPositions.length; a++) {
-        const i = rowPositions[a] as number;
-        const xi = rowValues[a] as number;
-        for (let b = 0; b <= a; b++) {
-          const offset = i * m + (rowPositions[b] as number);
-          gram[offset] = (gram[offset] as number) + xi * (rowValues[b] as number);
-        }
-      }
-    }
-    for (let i = 0; i < m; i++) gram[i * m + i] = (gram[i * m + i] as number) + lambda;
-    const useTfjs = this.config.matrixBackend === "tfjs" || (this.config.matrixBackend === "auto" && m >= 512);
-    const multiply = useTfjs ? await createTfjsMultiplyTransposed() : multiplyTransposedJs;
-    await invertSpdInPlace(gram, m, {
-      multiply,
-      blockSize: useTfjs ? 512 : 64,
-      stripRows: 2048,
-      onProgress: (fraction) => options.onProgress?.({ stage: "inverse", fraction }),
-    });
-    // B_ij = −P_ij / P_jj, zero diagonal.
-    const inverseDiagonal = new Float32Array(m);
-    for (let j = 0; j < m; j++) inverseDiagonal[j] = 1 / (gram[j * m + j] as number);
-    for (let i = 0; i < m; i++) {
-      const offset = i * m;
-      for (let j = 0; j < m; j++) gram[offset + j] = -(gram[offset + j] as number) * (inverseDiagonal[j] as number);
-      gram[offset + i] = 0;
-    }
-    this.#weights = gram;
+    const { modelItems, weights } = await fitEaseWeights(dataset, state.popularity, this.config, options.onProgress);
+    this.setModelItems(modelItems, state.items.size);
+    this.#weights = weights;
     return {};
   }
 
@@ -149,6 +101,70 @@ export class EaseRecommender<Config extends EaseConfig = EaseConfig> extends Bas
       this.#positionOf[item] = position;
     });
   }
+}
+
+/** EASE's closed form over the items with at least `minItemUsers` training users: the modelled items and m×m B. */
+export async function fitEaseWeights(
+  dataset: InteractionDataset,
+  popularity: Float32Array,
+  config: Pick<EaseConfig, "lambda" | "minItemUsers" | "values" | "matrixBackend">,
+  onProgress?: FitOptions["onProgress"],
+): Promise<{ modelItems: Int32Array; weights: Float32Array }> {
+  const { lambda, minItemUsers, values } = config;
+  const positions: number[] = [];
+  popularity.forEach((users, item) => {
+    if (users >= Math.max(1, minItemUsers)) positions.push(item);
+  });
+  const modelItems = Int32Array.from(positions);
+  const positionOf = new Int32Array(popularity.length).fill(-1);
+  modelItems.forEach((item, position) => {
+    positionOf[item] = position;
+  });
+  const m = modelItems.length;
+  const gram = new Float32Array(m * m);
+  const { indptr, indices, data } = dataset.matrix;
+  assertLength("matrix indptr", indptr, dataset.matrix.rows + 1);
+  assertLength("matrix data", data, indices.length);
+  assertIndices("matrix indices", indices, popularity.length);
+  const rowPositions: number[] = [];
+  const rowValues: number[] = [];
+  for (let u = 0; u < dataset.matrix.rows; u++) {
+    rowPositions.length = 0;
+    rowValues.length = 0;
+    for (let p = indptr[u] as number; p < (indptr[u + 1] as number); p++) {
+      const position = positionOf[indices[p] as number] as number;
+      if (position < 0) continue;
+      rowPositions.push(position);
+      rowValues.push(values === "binary" ? 1 : (data[p] as number));
+    }
+    // Positions are ascending (CSR columns are sorted and modelItems is ascending): fill the lower triangle.
+    for (let a = 0; a < rowPositions.length; a++) {
+      const i = rowPositions[a] as number;
+      const xi = rowValues[a] as number;
+      for (let b = 0; b <= a; b++) {
+        const offset = i * m + (rowPositions[b] as number);
+        gram[offset] = (gram[offset] as number) + xi * (rowValues[b] as number);
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) gram[i * m + i] = (gram[i * m + i] as number) + lambda;
+  const useTfjs = config.matrixBackend === "tfjs" || (config.matrixBackend === "auto" && m >= 512);
+  const multiply = useTfjs ? await createTfjsMultiplyTransposed() : multiplyTransposedJs;
+  await invertSpdInPlace(gram, m, {
+    multiply,
+    blockSize: useTfjs ? 512 : 64,
+    stripRows: 2048,
+    onProgress: (fraction) => onProgress?.({ stage: "inverse", fraction }),
+  });
+  // B_ij = −P_ij / P_jj, zero diagonal.
+  const inverseDiagonal = new Float32Array(m);
+  for (let j = 0; j < m; j++) inverseDiagonal[j] = 1 / (gram[j * m + j] as number);
+  for (let i = 0; i < m; i++) {
+    const offset = i * m;
+    for (let j = 0; j < m; j++) gram[offset + j] = -(gram[offset + j] as number) * (inverseDiagonal[j] as number);
+    gram[offset + i] = 0;
+  }
+  return { modelItems, weights: gram };
 }
 
 export const easeModel = defineModel({

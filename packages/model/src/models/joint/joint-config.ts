@@ -43,8 +43,33 @@ export const JointConfigSchema = z.object({
    * average over bought items j that L_item trains (default true; needs ids and content).
    */
   imputeColdIds: z.boolean().default(true),
+  /**
+   * Temperature τ of that imputation, p_j ∝ exp(Eo_j·z_i / τ) (default 0.5). At τ = 1 — the distribution L_item trains —
+   * the average over many neighbours shrinks the imputed part towards the mean item; a lower τ lets an unsold item
+   * inherit more of its nearest behaviour neighbours'. Chosen on REES46 validation (BENCHMARKS.md §1): at 0.5 item
+   * cold start rises well above τ = 1 while warm accuracy stays within the seed spread; lower τ costs warm accuracy.
+   */
+  coldIdTemperature: z.number().positive().default(0.5),
   /** Item and profile content features in the towers (default true). */
   useContent: z.boolean().default(true),
+  /**
+   * Weight w of the item–item term added to the towers' score: w · Σ_h x_h·B[h, j], B EASE's closed-form item–item
+   * weights on the same training data and x_h = itemItemDecay^(basket rank) — ease-recency's score (default chosen on
+   * REES46 validation, BENCHMARKS.md §1; 0 disables). The towers generalise through content and profiles; B keeps
+   * which specific pieces are bought together, which 64-dimensional embeddings blur.
+   */
+  itemItemWeight: z.number().nonnegative().default(64),
+  /** EASE's λ for the item–item term (default 10: ease's validation choice on REES46). */
+  itemItemLambda: z.number().positive().default(10),
+  /** Recency decay of the item–item term's history (default 0.75: ease-recency's validation choice on REES46). */
+  itemItemDecay: z.number().min(0).max(1).default(0.75),
+  /** Neighbours kept per item row of B (default 100): n·k stored entries instead of m². */
+  itemItemNeighbours: z.number().int().positive().default(100),
+  /**
+   * Largest number of sold items the term is fitted for (default 20,000): B's inverse is m² memory (1.6 GB at 20,000)
+   * and m³ time; above it the towers serve alone and the fit's progress says so.
+   */
+  itemItemMaxItems: z.number().int().positive().default(20_000),
   /** Item and user id embeddings in the towers (default true). */
   useIds: z.boolean().default(true),
   /**

@@ -13,6 +13,13 @@ import { defineModel } from "../define-model";
 import { type DenseItemContent, normalizeDenseContent } from "./dense-content";
 import { buildFeatureTable, type FeatureTable } from "./feature-table";
 import { describeItemContent } from "./item-content";
+import {
+  addItemItemScores,
+  assertItemItemTerm,
+  emptyItemItemTerm,
+  fitItemItemTerm,
+  type ItemItemTerm,
+} from "./item-item-term";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import { type ItemLabels, type JointExample, JointNetwork, PRICE_BANDS } from "./joint-network";
 import { trainJointStep } from "./train-joint-step";
@@ -45,6 +52,8 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #userFeatures: FeatureTable | undefined;
   #norms: Float32Array = new Float32Array(0);
   #scorer: DenseScorer = createJsDenseScorer(new Float32Array(0), new Float32Array(0));
+  #itemItem: ItemItemTerm = emptyItemItemTerm(0);
+  #givenItemItem: ItemItemTerm | undefined;
 
   /**
    * Attach dense per-item content (e.g. text or image embeddings, items × dims in the order of the dataset passed to
@@ -134,7 +143,18 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       onProgress: options.onProgress,
     });
     if (validate === undefined) this.refreshCache();
+    this.#itemItem = this.#givenItemItem ?? (await fitItemItemTerm(dataset, config, options.onProgress));
+    assertItemItemTerm(this.#itemItem, items);
     return result;
+  }
+
+  /**
+   * Use this item–item term instead of fitting one (it has no randomness: a benchmark fitting several seeds on one
+   * training set computes it once). It must have been fitted on the dataset passed to `fit`, with this config.
+   */
+  withItemItemTerm(term: ItemItemTerm): this {
+    this.#givenItemItem = term;
+    return this;
   }
 
   /** Recomputes the serving matrices (item vectors, biases, history vectors) from the network's parameters. */
@@ -199,7 +219,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
 
   protected scoreProfile(profile: UserProfile, userIndex: number | undefined, out: Float32Array): void {
     const d = this.config.dims;
-    const { history, weights } = this.historyFor(profile, userIndex);
+    const { history, weights, baskets } = this.historyFor(profile, userIndex);
     // Item and user indices come from the id maps and the stored histories, whose shapes assertServingShapes checked.
     const user = new Float32Array(d);
     const inputs = this.#itemInputs;
@@ -224,6 +244,13 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       }
     }
     this.#scorer.score(user, out, true);
+    if (this.#itemItem.indices.length > 0 && this.config.itemItemWeight > 0) {
+      // ease-recency's history weighting: decay^(basket rank), unnormalised, so the term is exactly its score.
+      const decay = this.config.itemItemDecay;
+      const newest = baskets.length === 0 ? 0 : (baskets[0] as number);
+      const x = Array.from(baskets, (basket) => decay ** (basket - newest));
+      addItemItemScores(this.#itemItem, history, x, this.config.itemItemWeight, out);
+    }
   }
 
   /** Cosine of the fused (content + behaviour) item vectors. */
@@ -244,7 +271,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   private historyFor(
     profile: UserProfile,
     userIndex: number | undefined,
-  ): { history: number[]; weights: Float32Array } {
+  ): { history: number[]; weights: Float32Array; baskets: Int32Array } {
     const recent = profile.recent ?? new Int32Array(0);
     const history: number[] = [...recent];
     const eventWeights: number[] = recent.length > 0 ? Array.from(recent, () => 1) : [];
@@ -269,13 +296,15 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       });
     }
     const kept = history.slice(0, this.config.maxHistory);
+    const keptBaskets = Int32Array.from(baskets.slice(0, kept.length));
     return {
       history: kept,
       weights: historyWeights(
         Float32Array.from(eventWeights.slice(0, kept.length)),
-        Int32Array.from(baskets.slice(0, kept.length)),
+        keptBaskets,
         this.config.recencyDecay,
       ),
+      baskets: keptBaskets,
     };
   }
 
@@ -296,6 +325,9 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         userFeatureIndptr: features?.indptr ?? new Int32Array(1),
         userFeatureIndices: features?.indices ?? new Int32Array(0),
         userFeatureValues: features?.values ?? new Float32Array(0),
+        itemItemIndptr: this.#itemItem.indptr,
+        itemItemIndices: this.#itemItem.indices,
+        itemItemValues: this.#itemItem.values,
       },
     };
   }
@@ -339,6 +371,16 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       values: readArtifactArray(artifact, "userFeatureValues", Float32Array),
     };
     this.assertServingShapes(state.items.size, state.users.size);
+    // A model stored before the item–item term existed has none: it scores with the towers alone, as it was tuned.
+    this.#itemItem =
+      artifact.arrays.itemItemIndptr === undefined
+        ? emptyItemItemTerm(state.items.size)
+        : {
+            indptr: readArtifactArray(artifact, "itemItemIndptr", Int32Array),
+            indices: readArtifactArray(artifact, "itemItemIndices", Int32Array),
+            values: readArtifactArray(artifact, "itemItemValues", Float32Array),
+          };
+    assertItemItemTerm(this.#itemItem, state.items.size);
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }

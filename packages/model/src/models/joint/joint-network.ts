@@ -175,8 +175,10 @@ export class JointNetwork {
    * Gives every item without an id embedding (nobody bought it) the id part its content predicts: L_item trains
    * p(j | z_i) ∝ exp(Eo_j·z_i) to pick an item's own behaviour embedding from its content, so over the bought items j
    * it is a distribution of behaviour neighbours; the unsold item gets Σ_j p_j·Eo_j and Σ_j p_j·b_j on top of its
-   * content (vectors holds exactly z_i for such an item). Without it an unsold item lacks the id part and bias every
-   * bought item has and ranks below them all. Computed once with the serving matrices, in blocks of cold items.
+   * content (vectors holds exactly z_i for such an item), with p_j ∝ exp(Eo_j·z_i / τ) — τ = coldIdTemperature below 1
+   * leans on the nearest neighbours instead of a flat average that shrinks towards the mean item. Without it an unsold
+   * item lacks the id part and bias every bought item has and ranks below them all. Computed once with the serving
+   * matrices, in blocks of cold items.
    */
   private imputeColdIds(vectors: Float32Array, bias: Float32Array): void {
     const { d } = this;
@@ -191,6 +193,7 @@ export class JointNetwork {
       ids.set(Eo.subarray(item * d, item * d + d), t * d);
     });
     const idsT = transpose(ids, trained.length, d);
+    const temperature = this.config.coldIdTemperature;
     for (let start = 0; start < cold.length; start += IMPUTE_BLOCK) {
       const block = cold.slice(start, start + IMPUTE_BLOCK);
       const contents = new Float32Array(block.length * d);
@@ -204,7 +207,7 @@ export class JointNetwork {
         for (const value of row) max = Math.max(max, value);
         let sum = 0;
         for (let t = 0; t < row.length; t++) {
-          row[t] = Math.exp((row[t] as number) - max);
+          row[t] = Math.exp(((row[t] as number) - max) / temperature);
           sum += row[t] as number;
         }
         const item = block[r] as number;
