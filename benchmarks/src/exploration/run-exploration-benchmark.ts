@@ -13,11 +13,14 @@ import { createOffPolicyValidator, type TargetValidation } from "./validate-off-
  * The models a simulation can serve, with their library defaults. item-kNN (the default): deterministic, fitted in
  * seconds, and — like every model that knows items only through their buyers — blind to an item nobody bought, which
  * is the situation exploration is for. attribute-kNN: the cheap content model, which ranks an unsold item by its
- * attributes, to see what exploration adds when the model can already reach new items.
+ * attributes, to see what exploration adds when the model can already reach new items. joint: the shop's default
+ * model (ids and content together; an unsold item is scored from its content), fitted once per seed in-process with
+ * the catalog's attributes (the photo and text features are not in the benchmark database).
  */
 export const SIMULATION_MODELS = {
   itemknn: { kind: "itemknn", config: {} },
   "attribute-knn": { kind: "attribute-knn", config: {} },
+  joint: { kind: "joint", config: {} },
 } as const;
 export type SimulationModelName = keyof typeof SIMULATION_MODELS;
 
