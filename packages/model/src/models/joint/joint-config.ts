@@ -44,12 +44,12 @@ export const JointConfigSchema = z.object({
    */
   imputeColdIds: z.boolean().default(true),
   /**
-   * Temperature τ of that imputation, p_j ∝ exp(Eo_j·z_i / τ) (default 0.5). At τ = 1 — the distribution L_item trains —
+   * Temperature τ of that imputation, p_j ∝ exp(Eo_j·z_i / τ) (default 0.4). At τ = 1 — the distribution L_item trains —
    * the average over many neighbours shrinks the imputed part towards the mean item; a lower τ lets an unsold item
-   * inherit more of its nearest behaviour neighbours'. Chosen on REES46 validation (BENCHMARKS.md §1): at 0.5 item
-   * cold start rises well above τ = 1 while warm accuracy stays within the seed spread; lower τ costs warm accuracy.
+   * inherit more of its nearest behaviour neighbours'. Chosen on REES46 validation (docs/model.md "Serving"): the lowest
+   * value tried whose warm NDCG@20 stays clearly inside the seed spread; lower τ costs warm accuracy.
    */
-  coldIdTemperature: z.number().positive().default(0.5),
+  coldIdTemperature: z.number().positive().default(0.4),
   /** Item and profile content features in the towers (default true). */
   useContent: z.boolean().default(true),
   /**
