@@ -12,6 +12,11 @@ export function dashboardPageMs(tier: TierResult): number | null {
   return round(Object.values(tier.dashboard.queries).reduce((sum, query) => sum + query.medianMs, 0));
 }
 
+/** " × 10" after a joint fit's seconds per epoch when it ran more than one epoch (the whole fit, bounded). */
+function epochsNote(epochs: number | null): string {
+  return epochs !== null && epochs > 1 ? ` × ${epochs}` : "";
+}
+
 /** The markdown table of every tier: one row per tier, "—" where a step did not run. */
 export function formatScaleTable(tiers: readonly TierResult[]): string {
   const dash = "—";
@@ -27,7 +32,7 @@ export function formatScaleTable(tiers: readonly TierResult[]): string {
       n(tier.import?.events.rowsPerSecond),
       n(tier.import?.catalog.rowsPerSecond),
       n(tier.featurize?.rowsPerSecond),
-      joint ? `${n(joint.secondsPerEpoch, 1)} s / ${n(joint.peakRssMb)} MB` : dash,
+      joint ? `${n(joint.secondsPerEpoch, 1)} s${epochsNote(joint.epochs)} / ${n(joint.peakRssMb)} MB` : dash,
       knn ? `${n(knn.fitSeconds, 1)} s / ${n(knn.peakRssMb)} MB` : dash,
       joint ? n(joint.artifactBytes / 1048576, 1) : dash,
       knn ? n(knn.artifactBytes / 1048576, 1) : dash,
