@@ -137,7 +137,7 @@ Targets: p99 ≤ ${TARGETS.p99Ms.feed} ms feed and similar, ≤ ${TARGETS.p99Ms.
       const scoring: ScoringResult[] = [];
       if (!flags["no-scoring"]) {
         log(`scoring: active model version, ${users} users`);
-        const active = await measureActiveModel(handle.db, users, 11);
+        const active = await measureActiveModel(handle, users, 11);
         if (active) scoring.push(active);
         else log("scoring: no active model version with an artifact; skipped the real catalog");
         scoring.push(

@@ -37,7 +37,7 @@ process.exit(0);
 
 async function run(): Promise<unknown> {
   if (measure === "scoring") {
-    const scoring = await measureActiveModel(handle.db, options.users ?? 1000, 11);
+    const scoring = await measureActiveModel(handle, options.users ?? 1000, 11);
     if (!scoring) throw new Error("scoring: the tier database has no active model version with an artifact");
     const rssMbWithModel = Math.round(process.memoryUsage().rss / 1048576);
     return { ...scoring, catalog: `synthetic tier (${scoring.items} items)`, rssMbWithModel };

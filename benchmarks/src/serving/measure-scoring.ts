@@ -1,4 +1,4 @@
-import type { Db } from "@jewelguide/db";
+import { type DbHandle, readVersionArtifact } from "@jewelguide/db";
 import {
   CATEGORIES,
   type CatalogItem,
@@ -58,15 +58,24 @@ export function timeRecommend(
   };
 }
 
-/** The active model version on the real catalog: 1,000 known shoppers, in-stock filter. Null without an active one. */
-export async function measureActiveModel(db: Db, users: number, seed: number): Promise<ScoringResult | null> {
+/**
+ * The active model version on the real catalog: 1,000 known shoppers, in-stock filter. Null without an active one. The
+ * artifact is read as the web process reads it (readVersionArtifact, in pieces), so the process's RSS afterwards is
+ * the model's, not a one-piece Prisma read's.
+ */
+export async function measureActiveModel(
+  { db, sql }: Pick<DbHandle, "db" | "sql">,
+  users: number,
+  seed: number,
+): Promise<ScoringResult | null> {
   const version = await db.modelVersion.findFirst({
     where: { status: "active" },
-    select: { id: true, kind: true, artifact: true },
+    select: { id: true, kind: true },
     orderBy: { activatedAt: "desc" },
   });
-  if (!version?.artifact) return null;
-  const recommender = deserializeRecommender(new Uint8Array(version.artifact));
+  const artifact = version ? await readVersionArtifact(sql, version.id) : null;
+  if (!version || !artifact) return null;
+  const recommender = deserializeRecommender(artifact);
   // As the web app serves it (model-serving's deserializeForServing): the joint model scores on TF.js.
   await recommender.prepareForServing();
   const products = await db.product.findMany({ select: { sku: true, inStock: true } });
