@@ -186,6 +186,18 @@ describe.each(testDialects)("the feed's exploration layer on $name", ({ server, 
     expect(explored.size).toBeGreaterThanOrEqual(8);
     const unknownToModel = [...explored].filter((sku) => snapshot.model.recommender.items.find(sku) === undefined);
     expect(unknownToModel.length).toBeGreaterThan(0);
+    // The pool's index lists, per taste key, exactly the in-stock products this version cannot rate (never bought
+    // before it was trained, so not in its item universe), which the taste part takes first.
+    const index = (await runtime.exploration.evidence.at(new Date())).index(snapshot);
+    const unrated = snapshot.catalog.products.filter(
+      (product) => product.inStock && snapshot.model.recommender.items.find(product.sku) === undefined,
+    );
+    expect(unrated.length).toBeGreaterThan(0);
+    const listed = new Set([...index.unratedByTaste.values()].flatMap((list) => list.map((product) => product.sku)));
+    expect([...listed].sort()).toEqual(unrated.map((product) => product.sku).sort());
+    for (const product of unrated) {
+      expect(index.unratedByTaste.get(`category:${product.category}`)?.map((p) => p.sku)).toContain(product.sku);
+    }
   });
 
   it("moves an item's chances with its evidence, without retraining", async () => {
