@@ -33,6 +33,17 @@ describe("imputeColdIds (serving matrices)", () => {
         }
       }
       for (const item of bought) expect(imputed.bias[item]).toBe(plain.bias[item]);
+      // Each unsold item keeps its largest-p bought neighbours (renormalised) for the item–item term; sold items none.
+      const { indptr, indices, weights } = imputed.coldNeighbours;
+      for (const item of bought) expect(indptr[item + 1]).toBe(indptr[item]);
+      for (const item of [3, 7]) {
+        const from = indptr[item] as number;
+        const to = indptr[item + 1] as number;
+        expect(to - from).toBe(Math.min(16, bought.length));
+        const kept = Array.from(indices.subarray(from, to));
+        expect(kept.every((j) => bought.includes(j))).toBe(true);
+        expect(Array.from(weights.subarray(from, to)).reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 5);
+      }
     },
   );
 

@@ -5,7 +5,7 @@ import { createRng } from "../../random/create-rng";
 import { createRecommender } from "../../registry";
 import { decodeModelArtifact } from "../../serialization/model-artifact";
 import { BaseRecommender } from "../base-recommender";
-import { addItemItemScores, sparsifyItemItem } from "./item-item-term";
+import { addColdNeighbourScores, addItemItemScores, sparsifyItemItem } from "./item-item-term";
 
 describe("item-item term: sparse rows of EASE's B", () => {
   it("keeps each row's weights of largest magnitude, mapped to catalog indices", () => {
@@ -23,6 +23,22 @@ describe("item-item term: sparse rows of EASE's B", () => {
     addItemItemScores(term, [1, 3], [1, 0.5], 2, out);
     expect(out[4]).toBeCloseTo(2 * -0.7 + 2 * 0.5 * 0.3, 6);
     expect(Array.from(out.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("item-item term for unsold items", () => {
+  it("scores an unsold item as the weighted mixture of its sold neighbours' terms", () => {
+    const scores = Float32Array.from([2, 4, 0, 8]);
+    // Item 2 is unsold: neighbours 1 (0.75) and 3 (0.25).
+    addColdNeighbourScores(
+      {
+        indptr: Int32Array.from([0, 0, 0, 2, 2]),
+        indices: Int32Array.from([1, 3]),
+        weights: Float32Array.from([0.75, 0.25]),
+      },
+      scores,
+    );
+    expect(Array.from(scores)).toEqual([2, 4, 0.75 * 4 + 0.25 * 8, 8]);
   });
 });
 
@@ -71,9 +87,20 @@ describe("joint model with the item-item term", () => {
       const combined = model.scoreUser(user);
       const towers = towersOnly.scoreUser(user);
       const linear = ease.scoreUser(user);
+      // Sold items: exactly the towers plus 3 × ease-recency. Unsold items (i22, i23) have no row or column in B:
+      // theirs is a convex mixture of their sold neighbours' terms.
+      const soldTerms: number[] = [];
       combined.forEach((score, j) => {
+        if (j >= 22) return;
         expect(score).toBeCloseTo((towers[j] as number) + 3 * (linear[j] as number), 4);
+        soldTerms.push(3 * (linear[j] as number));
       });
+      for (const j of [22, 23]) {
+        const term = (combined[j] as number) - (towers[j] as number);
+        expect(term).toBeGreaterThanOrEqual(Math.min(...soldTerms) - 1e-4);
+        expect(term).toBeLessThanOrEqual(Math.max(...soldTerms) + 1e-4);
+        expect(linear[j]).toBe(0);
+      }
       expect(Array.from(reloaded.scoreUser(user))).toEqual(Array.from(combined));
     }
   });

@@ -3,6 +3,7 @@ import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import type { FitOptions } from "../../recommender";
 import { fitEaseWeights } from "../ease";
 import type { JointConfig } from "./joint-config";
+import type { ColdNeighbours } from "./joint-network";
 
 /**
  * The joint model's item–item term (docs/model.md "Item–item term"): EASE's closed-form weights B, each row h (a
@@ -112,4 +113,28 @@ export function addItemItemScores(
       out[j] = (out[j] as number) + weight * (values[p] as number);
     }
   }
+}
+
+/**
+ * scores[j] += Σ_k p_k · scores[t_k] for every unsold item j over its bought neighbours t_k: an item nobody bought
+ * has no row or column in B, so without this the term lifts every sold item and never an unsold one.
+ */
+export function addColdNeighbourScores(neighbours: ColdNeighbours, scores: Float32Array): void {
+  const { indptr, indices, weights } = neighbours;
+  assertLength("cold neighbour indptr", indptr, scores.length + 1);
+  for (let j = 0; j < scores.length; j++) {
+    let mixed = 0;
+    for (let p = indptr[j] as number, end = indptr[j + 1] as number; p < end; p++) {
+      mixed += (weights[p] as number) * (scores[indices[p] as number] as number);
+    }
+    if (mixed !== 0) scores[j] = (scores[j] as number) + mixed;
+  }
+}
+
+/** The unsold items' neighbour rows agree with the catalog. */
+export function assertColdNeighbours(neighbours: ColdNeighbours, items: number): void {
+  assertLength("cold neighbour indptr", neighbours.indptr, items + 1);
+  assertLength("cold neighbour indices", neighbours.indices, neighbours.indptr[items] as number);
+  assertLength("cold neighbour weights", neighbours.weights, neighbours.indices.length);
+  assertIndices("cold neighbour indices", neighbours.indices, items);
 }

@@ -14,14 +14,23 @@ import { type DenseItemContent, normalizeDenseContent } from "./dense-content";
 import { buildFeatureTable, type FeatureTable } from "./feature-table";
 import { describeItemContent } from "./item-content";
 import {
+  addColdNeighbourScores,
   addItemItemScores,
+  assertColdNeighbours,
   assertItemItemTerm,
   emptyItemItemTerm,
   fitItemItemTerm,
   type ItemItemTerm,
 } from "./item-item-term";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
-import { type ItemLabels, type JointExample, JointNetwork, PRICE_BANDS } from "./joint-network";
+import {
+  type ColdNeighbours,
+  type ItemLabels,
+  type JointExample,
+  JointNetwork,
+  noColdNeighbours,
+  PRICE_BANDS,
+} from "./joint-network";
 import { trainJointStep } from "./train-joint-step";
 import {
   basketsOnePerItem,
@@ -54,6 +63,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #scorer: DenseScorer = createJsDenseScorer(new Float32Array(0), new Float32Array(0));
   #itemItem: ItemItemTerm = emptyItemItemTerm(0);
   #givenItemItem: ItemItemTerm | undefined;
+  #coldNeighbours: ColdNeighbours = noColdNeighbours(0);
 
   /**
    * Attach dense per-item content (e.g. text or image embeddings, items × dims in the order of the dataset passed to
@@ -161,7 +171,8 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   private refreshCache(): void {
     const network = this.#network;
     if (network === undefined) return;
-    const { vectors, bias } = network.computeItemMatrix();
+    const { vectors, bias, coldNeighbours } = network.computeItemMatrix();
+    this.#coldNeighbours = coldNeighbours;
     this.#itemVectors = vectors;
     this.#itemBias = bias;
     this.#itemInputs = network.computeItemInputMatrix();
@@ -249,7 +260,15 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       const decay = this.config.itemItemDecay;
       const newest = baskets.length === 0 ? 0 : (baskets[0] as number);
       const x = Array.from(baskets, (basket) => decay ** (basket - newest));
-      addItemItemScores(this.#itemItem, history, x, this.config.itemItemWeight, out);
+      const cold = this.#coldNeighbours;
+      if (cold.indices.length === 0) {
+        addItemItemScores(this.#itemItem, history, x, this.config.itemItemWeight, out);
+      } else {
+        const term = new Float32Array(out.length);
+        addItemItemScores(this.#itemItem, history, x, this.config.itemItemWeight, term);
+        addColdNeighbourScores(cold, term);
+        for (let j = 0; j < out.length; j++) out[j] = (out[j] as number) + (term[j] as number);
+      }
     }
   }
 
@@ -328,6 +347,9 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
         itemItemIndptr: this.#itemItem.indptr,
         itemItemIndices: this.#itemItem.indices,
         itemItemValues: this.#itemItem.values,
+        coldNeighbourIndptr: this.#coldNeighbours.indptr,
+        coldNeighbourIndices: this.#coldNeighbours.indices,
+        coldNeighbourWeights: this.#coldNeighbours.weights,
       },
     };
   }
@@ -339,6 +361,11 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     this.#itemInputs = arrays.itemInputs as Float32Array;
     this.#userIds = arrays.userIds as Float32Array;
     this.#profileVectors = arrays.profileVectors as Float32Array;
+    this.#coldNeighbours = {
+      indptr: arrays.coldNeighbourIndptr as Int32Array,
+      indices: arrays.coldNeighbourIndices as Int32Array,
+      weights: arrays.coldNeighbourWeights as Float32Array,
+    };
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
@@ -381,6 +408,15 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
             values: readArtifactArray(artifact, "itemItemValues", Float32Array),
           };
     assertItemItemTerm(this.#itemItem, state.items.size);
+    this.#coldNeighbours =
+      artifact.arrays.coldNeighbourIndptr === undefined
+        ? noColdNeighbours(state.items.size)
+        : {
+            indptr: readArtifactArray(artifact, "coldNeighbourIndptr", Int32Array),
+            indices: readArtifactArray(artifact, "coldNeighbourIndices", Int32Array),
+            weights: readArtifactArray(artifact, "coldNeighbourWeights", Float32Array),
+          };
+    assertColdNeighbours(this.#coldNeighbours, state.items.size);
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }

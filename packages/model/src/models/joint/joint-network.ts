@@ -45,6 +45,15 @@ export const PRICE_BANDS = 5;
 const DENSE_BLOCK = 2048;
 /** Unsold items per block when their id part is imputed (bounds the block × bought-items weight matrix). */
 const IMPUTE_BLOCK = 256;
+/** Bought neighbours kept per unsold item for its item–item column (the largest imputation weights, renormalised). */
+export const COLD_NEIGHBOURS = 16;
+
+/**
+ * Per unsold item, its COLD_NEIGHBOURS bought items of largest imputation weight p_j, renormalised to sum to 1
+ * (CSR over all items; empty rows for bought items): the item–item term scores an unsold item as this mixture of
+ * its neighbours' scores, as its id part is their p-weighted mixture.
+ */
+export type ColdNeighbours = { indptr: Int32Array; indices: Int32Array; weights: Float32Array };
 
 /**
  * The joint model's parameters and maths. Item tower: o_i = Eo[i] + z_i, h_i = Ei[i] + z_i with
@@ -152,7 +161,7 @@ export class JointNetwork {
   }
 
   /** Every item's output vector and bias (for scoring all items at once). */
-  computeItemMatrix(): { vectors: Float32Array; bias: Float32Array } {
+  computeItemMatrix(): { vectors: Float32Array; bias: Float32Array; coldNeighbours: ColdNeighbours } {
     const { d } = this;
     const n = this.shape.items;
     const vectors = this.computeDenseProjection();
@@ -167,8 +176,9 @@ export class JointNetwork {
           vectors[i * d + k] = (vectors[i * d + k] as number) + (this.itemOut.weights[i * d + k] as number);
       }
     }
-    if (this.config.imputeColdIds && this.config.useIds && this.config.useContent) this.imputeColdIds(vectors, bias);
-    return { vectors, bias };
+    const imputes = this.config.imputeColdIds && this.config.useIds && this.config.useContent;
+    const coldNeighbours = imputes ? this.imputeColdIds(vectors, bias) : noColdNeighbours(n);
+    return { vectors, bias, coldNeighbours };
   }
 
   /**
@@ -180,13 +190,16 @@ export class JointNetwork {
    * item lacks the id part and bias every bought item has and ranks below them all. Computed once with the serving
    * matrices, in blocks of cold items.
    */
-  private imputeColdIds(vectors: Float32Array, bias: Float32Array): void {
+  private imputeColdIds(vectors: Float32Array, bias: Float32Array): ColdNeighbours {
     const { d } = this;
     const n = this.shape.items;
     const cold: number[] = [];
     const trained: number[] = [];
     for (let i = 0; i < n; i++) (this.usesId(i) ? trained : cold).push(i);
-    if (cold.length === 0 || trained.length === 0) return;
+    if (cold.length === 0 || trained.length === 0) return noColdNeighbours(n);
+    const neighbourCount = Math.min(COLD_NEIGHBOURS, trained.length);
+    const neighbourItems = new Int32Array(cold.length * neighbourCount);
+    const neighbourWeights = new Float32Array(cold.length * neighbourCount);
     const Eo = this.itemOut.weights;
     const ids = new Float32Array(trained.length * d);
     trained.forEach((item, t) => {
@@ -217,6 +230,7 @@ export class JointNetwork {
           imputedBias += (row[t] as number) * (this.itemBias.weights[trained[t] as number] as number);
         }
         bias[item] = (bias[item] as number) + imputedBias;
+        keepLargest(row, trained, neighbourCount, (start + r) * neighbourCount, neighbourItems, neighbourWeights);
       }
       const imputed = this.multiply(weights, block.length, idsT, d, trained.length);
       block.forEach((item, r) => {
@@ -224,6 +238,20 @@ export class JointNetwork {
           vectors[item * d + k] = (vectors[item * d + k] as number) + (imputed[r * d + k] as number);
       });
     }
+    const indptr = new Int32Array(n + 1);
+    const coldRank = new Int32Array(n).fill(-1);
+    cold.forEach((item, rank) => {
+      coldRank[item] = rank;
+    });
+    for (let i = 0; i < n; i++) indptr[i + 1] = (indptr[i] as number) + (coldRank[i] === -1 ? 0 : neighbourCount);
+    const indices = new Int32Array(indptr[n] as number);
+    const weights = new Float32Array(indices.length);
+    cold.forEach((item, rank) => {
+      const from = rank * neighbourCount;
+      indices.set(neighbourItems.subarray(from, from + neighbourCount), indptr[item] as number);
+      weights.set(neighbourWeights.subarray(from, from + neighbourCount), indptr[item] as number);
+    });
+    return { indptr, indices, weights };
   }
 
   /** The history-side vector h_i of every item (for folding a shopper's recent items into a user vector). */
@@ -242,6 +270,38 @@ export class JointNetwork {
     }
     return vectors;
   }
+}
+
+export function noColdNeighbours(items: number): ColdNeighbours {
+  return { indptr: new Int32Array(items + 1), indices: new Int32Array(0), weights: new Float32Array(0) };
+}
+
+/**
+ * Writes the `count` largest entries of the probability row p (over `items`) and their item ids at `offset`,
+ * renormalised to sum to 1.
+ */
+function keepLargest(
+  p: Float32Array,
+  items: readonly number[],
+  count: number,
+  offset: number,
+  outItems: Int32Array,
+  outWeights: Float32Array,
+): void {
+  const threshold = p.slice().sort()[p.length - count] as number;
+  let room = count;
+  for (const value of p) if (value > threshold) room--;
+  let written = 0;
+  let total = 0;
+  for (let t = 0; t < p.length && written < count; t++) {
+    const value = p[t] as number;
+    if (value < threshold || (value === threshold && room-- <= 0)) continue;
+    outItems[offset + written] = items[t] as number;
+    outWeights[offset + written] = value;
+    total += value;
+    written++;
+  }
+  for (let k = 0; k < count; k++) outWeights[offset + k] = (outWeights[offset + k] as number) / (total || 1);
 }
 
 /** The shape's tables agree with its item and user counts, so the kernels can index them without checks. */
