@@ -398,28 +398,34 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       values: readArtifactArray(artifact, "userFeatureValues", Float32Array),
     };
     this.assertServingShapes(state.items.size, state.users.size);
-    // A model stored before the item–item term existed has none: it scores with the towers alone, as it was tuned.
-    this.#itemItem =
-      artifact.arrays.itemItemIndptr === undefined
-        ? emptyItemItemTerm(state.items.size)
-        : {
-            indptr: readArtifactArray(artifact, "itemItemIndptr", Int32Array),
-            indices: readArtifactArray(artifact, "itemItemIndices", Int32Array),
-            values: readArtifactArray(artifact, "itemItemValues", Float32Array),
-          };
+    // A model stored before the item–item term (or the unsold items' neighbours) existed has none: it scores with the
+    // towers alone, as it was tuned.
+    const itemItem = readOptionalCsr(artifact, "itemItem", "Values");
+    this.#itemItem = itemItem ?? emptyItemItemTerm(state.items.size);
     assertItemItemTerm(this.#itemItem, state.items.size);
+    const cold = readOptionalCsr(artifact, "coldNeighbour", "Weights");
     this.#coldNeighbours =
-      artifact.arrays.coldNeighbourIndptr === undefined
+      cold === undefined
         ? noColdNeighbours(state.items.size)
-        : {
-            indptr: readArtifactArray(artifact, "coldNeighbourIndptr", Int32Array),
-            indices: readArtifactArray(artifact, "coldNeighbourIndices", Int32Array),
-            weights: readArtifactArray(artifact, "coldNeighbourWeights", Float32Array),
-          };
+        : { indptr: cold.indptr, indices: cold.indices, weights: cold.values };
     assertColdNeighbours(this.#coldNeighbours, state.items.size);
     this.#norms = computeNorms(this.#itemVectors, this.config.dims);
     this.#scorer = createJsDenseScorer(this.#itemVectors, this.#itemBias);
   }
+}
+
+/** A CSR stored as `<prefix>Indptr`, `<prefix>Indices`, `<prefix><values>`; undefined when the artifact predates it. */
+function readOptionalCsr(
+  artifact: ModelArtifact,
+  prefix: string,
+  values: string,
+): { indptr: Int32Array; indices: Int32Array; values: Float32Array } | undefined {
+  if (artifact.arrays[`${prefix}Indptr`] === undefined) return undefined;
+  return {
+    indptr: readArtifactArray(artifact, `${prefix}Indptr`, Int32Array),
+    indices: readArtifactArray(artifact, `${prefix}Indices`, Int32Array),
+    values: readArtifactArray(artifact, `${prefix}${values}`, Float32Array),
+  };
 }
 
 function describeUserTokens(user: { gender?: string; ageBand?: string; city?: string } | undefined): string[] {
