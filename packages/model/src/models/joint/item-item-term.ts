@@ -1,5 +1,6 @@
 import type { InteractionDataset } from "../../data/interaction-dataset";
 import { assertIndices, assertLength } from "../../linalg/assert-shape";
+import { selectLargest } from "../../linalg/select-largest";
 import type { FitOptions } from "../../recommender";
 import { fitEaseWeights } from "../ease";
 import type { JointConfig } from "./joint-config";
@@ -57,19 +58,11 @@ export function sparsifyItemItem(
     indices: [],
     values: [],
   }));
-  const magnitudes = new Float32Array(m);
   for (let position = 0; position < m; position++) {
     const row = weights.subarray(position * m, position * m + m);
-    for (let j = 0; j < m; j++) magnitudes[j] = Math.abs(row[j] as number);
-    // The k-th largest magnitude by a native numeric sort of a copy; entries above it, then ties in index order.
-    const sorted = magnitudes.slice().sort();
-    const threshold = Math.max(sorted[Math.max(0, m - neighbours)] ?? 0, Number.MIN_VALUE);
     const target = rows[modelItems[position] as number] as { indices: number[]; values: number[] };
-    let room = neighbours;
-    for (let j = 0; j < m; j++) if ((magnitudes[j] as number) > threshold) room--;
-    for (let j = 0; j < m; j++) {
-      const magnitude = magnitudes[j] as number;
-      if (magnitude < threshold || (magnitude === threshold && room-- <= 0)) continue;
+    for (const j of selectLargest(row, neighbours, Math.abs)) {
+      if ((row[j] as number) === 0) continue;
       target.indices.push(modelItems[j] as number);
       target.values.push(row[j] as number);
     }

@@ -1,6 +1,7 @@
 import { CATEGORIES, METALS } from "../../domain/vocabulary";
 import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import type { MultiplyTransposedSync } from "../../linalg/multiply-transposed";
+import { selectLargest } from "../../linalg/select-largest";
 import { transpose } from "../../linalg/transpose";
 import type { Rng } from "../../random/create-rng";
 import { type AdagradTable, createAdagradTable } from "./adagrad-table";
@@ -288,19 +289,13 @@ function keepLargest(
   outItems: Int32Array,
   outWeights: Float32Array,
 ): void {
-  const threshold = p.slice().sort()[p.length - count] as number;
-  let room = count;
-  for (const value of p) if (value > threshold) room--;
-  let written = 0;
+  const kept = selectLargest(p, count);
   let total = 0;
-  for (let t = 0; t < p.length && written < count; t++) {
-    const value = p[t] as number;
-    if (value < threshold || (value === threshold && room-- <= 0)) continue;
-    outItems[offset + written] = items[t] as number;
-    outWeights[offset + written] = value;
-    total += value;
-    written++;
-  }
+  kept.forEach((t, k) => {
+    outItems[offset + k] = items[t] as number;
+    outWeights[offset + k] = p[t] as number;
+    total += p[t] as number;
+  });
   for (let k = 0; k < count; k++) outWeights[offset + k] = (outWeights[offset + k] as number) / (total || 1);
 }
 
