@@ -141,7 +141,7 @@ if (POSTGRES_URL) {
     it("a train job whose worker is SIGKILLed mid-way is retried by the other and makes one version", async () => {
       // Enough epochs, and no early stop, that the fit runs for many seconds on this small shop: the kill lands in it.
       // Running, with the fit under way (progress recorded), on the first worker.
-      const config = JSON.stringify({ epochs: 40, patience: 40 });
+      const config = JSON.stringify({ epochs: 160, patience: 160 });
       const { first, running } = await startTrainOnFirstWorker(ws, workers, [], config);
       // Killed in the middle of the fit; the other worker starts now (and notices the lost heartbeat).
       first.child.kill("SIGKILL");
@@ -168,7 +168,9 @@ if (POSTGRES_URL) {
     }, 360_000);
 
     it("a worker stopped with SIGTERM releases its running job to the other, which finishes it", async () => {
-      const config = JSON.stringify({ epochs: 80, patience: 80 });
+      // The fit (a validation fit, then the final one) must outlast the 1 s grace by far, also on a fast machine:
+      // with 80 epochs it took ~6 s here and a CI run saw the version stored before the release.
+      const config = JSON.stringify({ epochs: 320, patience: 320 });
       const { first, running } = await startTrainOnFirstWorker(ws, workers, ["--stop-seconds", "1"], config);
       const exited = new Promise<number | null>((resolve) => first.child.once("exit", (code) => resolve(code)));
       first.child.kill("SIGTERM");
