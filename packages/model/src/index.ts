@@ -65,7 +65,12 @@ export { type EaseConfig, EaseConfigSchema, EaseRecommender } from "./models/eas
 export { type EaseRecencyConfig, EaseRecencyConfigSchema, EaseRecencyRecommender } from "./models/ease-recency";
 export { type FpmcConfig, FpmcConfigSchema, FpmcRecommender } from "./models/fpmc";
 export { type ItemKnnConfig, ItemKnnConfigSchema, ItemKnnRecommender } from "./models/item-knn";
-export { fitItemItemTerm, type ItemItemTerm } from "./models/joint/item-item-term";
+export {
+  fitItemItemTerm,
+  type ItemItemTerm,
+  type ItemItemTermData,
+  type ItemItemTermFitter,
+} from "./models/joint/item-item-term";
 export { type JointConfig, JointConfigSchema } from "./models/joint/joint-config";
 export { type DenseItemContent, JointRecommender } from "./models/joint/joint-model";
 export { type PopularityConfig, PopularityConfigSchema, PopularityRecommender } from "./models/popularity";

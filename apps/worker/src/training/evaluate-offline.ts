@@ -8,6 +8,7 @@ import {
   type RankingEvaluation,
   splitLeaveLastOut,
 } from "@jewelguide/model";
+import { withItemItemTermInThread } from "./item-item-thread/fit-item-item-term-in-thread";
 import type { TrainingData } from "./load-training-data";
 import { attachStoredFeatures } from "./stored-features";
 
@@ -76,7 +77,7 @@ async function fitAndScore(
   onProgress: (progress: FitProgress) => void,
 ): Promise<{ evaluation: RankingEvaluation; bestEpoch?: number; seconds: number }> {
   const dataset = createInteractionDataset({ interactions: trainRows, catalog: data.catalog, users: data.users });
-  const model = attachStoredFeatures(createRecommender(kind, config), options.dense);
+  const model = withItemItemTermInThread(attachStoredFeatures(createRecommender(kind, config), options.dense));
   const trainedItemIds = new Set(trainRows.map((row) => row.itemId));
   const report = await model.fit(dataset, {
     onProgress,

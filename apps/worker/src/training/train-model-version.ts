@@ -2,6 +2,7 @@ import { type Db, type Prisma, saveCandidateVersion } from "@jewelguide/db";
 import { createInteractionDataset, createRecommender, type FitProgress } from "@jewelguide/model";
 import { describeDataSnapshot } from "./describe-data-snapshot";
 import { evaluateOffline } from "./evaluate-offline";
+import { withItemItemTermInThread } from "./item-item-thread/fit-item-item-term-in-thread";
 import { loadTrainingData } from "./load-training-data";
 import {
   attachStoredFeatures,
@@ -86,7 +87,7 @@ export async function trainModelVersion(db: Db, request: TrainRequest, report: T
     users: data.users,
   });
   const finalConfig = offline?.refitConfig ?? request.config;
-  const model = attachStoredFeatures(createRecommender(request.kind, finalConfig), dense);
+  const model = withItemItemTermInThread(attachStoredFeatures(createRecommender(request.kind, finalConfig), dense));
   const fit = await model.fit(dataset, { onProgress: (progress) => report.progress("final fit", progress) });
   const artifact = model.serialize();
   const metrics = {

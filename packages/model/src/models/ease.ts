@@ -105,7 +105,7 @@ export class EaseRecommender<Config extends EaseConfig = EaseConfig> extends Bas
 
 /** EASE's closed form over the items with at least `minItemUsers` training users: the modelled items and m×m B. */
 export async function fitEaseWeights(
-  dataset: InteractionDataset,
+  dataset: Pick<InteractionDataset, "matrix">,
   popularity: Float32Array,
   config: Pick<EaseConfig, "lambda" | "minItemUsers" | "values" | "matrixBackend">,
   onProgress?: FitOptions["onProgress"],

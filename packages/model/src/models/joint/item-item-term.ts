@@ -1,4 +1,4 @@
-import type { InteractionDataset } from "../../data/interaction-dataset";
+import type { CsrMatrix } from "../../data/csr-matrix";
 import { assertIndices, assertLength } from "../../linalg/assert-shape";
 import { selectLargest } from "../../linalg/select-largest";
 import type { FitOptions } from "../../recommender";
@@ -13,6 +13,20 @@ import type { ColdNeighbours } from "./joint-network";
  */
 export type ItemItemTerm = { indptr: Int32Array; indices: Int32Array; values: Float32Array };
 
+/** What the term is fitted from: the training matrix (users × catalog items) and the catalog's size. */
+export type ItemItemTermData = { matrix: CsrMatrix; items: { size: number } };
+
+/**
+ * Fits the term for a training set. `fitItemItemTerm` does it in this thread; a host with a spare core can inject one
+ * that runs it elsewhere (`JointRecommender.withItemItemTermFitter`), so that the m³ inverse overlaps the towers'
+ * epochs instead of following them. It must give what `fitItemItemTerm` gives.
+ */
+export type ItemItemTermFitter = (
+  data: ItemItemTermData,
+  config: JointConfig,
+  onProgress?: FitOptions["onProgress"],
+) => Promise<ItemItemTerm>;
+
 export function emptyItemItemTerm(items: number): ItemItemTerm {
   return { indptr: new Int32Array(items + 1), indices: new Int32Array(0), values: new Float32Array(0) };
 }
@@ -21,11 +35,7 @@ export function emptyItemItemTerm(items: number): ItemItemTerm {
  * The item–item term for a training set: EASE's B over the sold items, sparsified. Empty (and said in the progress)
  * when its weight is 0, ids are off, or the sold items exceed itemItemMaxItems — the m² inverse's memory and m³ time.
  */
-export async function fitItemItemTerm(
-  dataset: InteractionDataset,
-  config: JointConfig,
-  onProgress?: FitOptions["onProgress"],
-): Promise<ItemItemTerm> {
+export const fitItemItemTerm: ItemItemTermFitter = async (dataset, config, onProgress) => {
   const items = dataset.items.size;
   if (config.itemItemWeight === 0 || !config.useIds) return emptyItemItemTerm(items);
   const buyers = new Float32Array(items);
@@ -42,7 +52,7 @@ export async function fitItemItemTerm(
     (progress) => onProgress?.({ ...progress, stage: "item-item term" }),
   );
   return sparsifyItemItem(modelItems, weights, items, config.itemItemNeighbours);
-}
+};
 
 /** Keeps each modelled item's `neighbours` B entries of largest magnitude, mapped to catalog indices. */
 export function sparsifyItemItem(

@@ -5,7 +5,7 @@ import { createJsDenseScorer, createTensorDenseScorer, type DenseScorer } from "
 import { multiplyTransposedJs } from "../../linalg/multiply-transposed";
 import { createTfjsMultiplyTransposed } from "../../linalg/tfjs-multiply-transposed";
 import { createRng, type Rng } from "../../random/create-rng";
-import type { FitOptions, FitReport } from "../../recommender";
+import type { FitOptions, FitProgress, FitReport } from "../../recommender";
 import { type ModelArtifact, readArtifactArray } from "../../serialization/model-artifact";
 import { runEpochs } from "../../training/run-epochs";
 import { BaseRecommender, type FittedState, type ModelState, type UserProfile } from "../base-recommender";
@@ -21,6 +21,7 @@ import {
   emptyItemItemTerm,
   fitItemItemTerm,
   type ItemItemTerm,
+  type ItemItemTermFitter,
 } from "./item-item-term";
 import { type JointConfig, JointConfigSchema } from "./joint-config";
 import {
@@ -63,6 +64,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #scorer: DenseScorer = createJsDenseScorer(new Float32Array(0), new Float32Array(0));
   #itemItem: ItemItemTerm = emptyItemItemTerm(0);
   #givenItemItem: ItemItemTerm | undefined;
+  #itemItemFitter: ItemItemTermFitter | undefined;
   #coldNeighbours: ColdNeighbours = noColdNeighbours(0);
 
   /**
@@ -125,6 +127,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
     // head), whose weights still scale their losses, so the expected gradient is the full epoch's.
     const perEpoch = Math.min(order.length, config.maxExamplesPerEpoch);
     const { validate } = options;
+    const itemItem = this.startItemItemFit(dataset, config, options.onProgress);
     const result = await runEpochs({
       epochs: config.epochs,
       patience: config.patience,
@@ -153,9 +156,54 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
       onProgress: options.onProgress,
     });
     if (validate === undefined) this.refreshCache();
-    this.#itemItem = this.#givenItemItem ?? (await fitItemItemTerm(dataset, config, options.onProgress));
+    this.#itemItem = await itemItem.finish();
     assertItemItemTerm(this.#itemItem, items);
     return result;
+  }
+
+  /**
+   * The item–item term for this fit: the given one, or an injected fitter started now (it overlaps the epochs; its
+   * progress is shown once they are done, so the two do not interleave), or — by default — fitted in this thread when
+   * `finish` is called after the epochs.
+   */
+  private startItemItemFit(
+    dataset: InteractionDataset,
+    config: JointConfig,
+    onProgress: FitOptions["onProgress"],
+  ): { finish(): Promise<ItemItemTerm> } {
+    const given = this.#givenItemItem;
+    if (given !== undefined) return { finish: async () => given };
+    const fitter = this.#itemItemFitter;
+    if (fitter === undefined) return { finish: () => fitItemItemTerm(dataset, config, onProgress) };
+    let epochsDone = false;
+    let pending: FitProgress | undefined;
+    const running = fitter(dataset, config, (progress) => {
+      if (epochsDone) onProgress?.(progress);
+      else pending = progress;
+    });
+    // Settled here so that a failure while the epochs run is not an unhandled rejection; `finish` rethrows it.
+    const settled = running.then(
+      (term) => ({ term }),
+      (error: unknown) => ({ error }),
+    );
+    return {
+      async finish() {
+        epochsDone = true;
+        if (pending !== undefined) onProgress?.(pending);
+        const outcome = await settled;
+        if ("error" in outcome) throw outcome.error;
+        return outcome.term;
+      },
+    };
+  }
+
+  /**
+   * Fit the item–item term with this instead of in this thread after the epochs: it starts with the epochs and runs
+   * beside them (the worker passes one that uses a worker thread). Must return what `fitItemItemTerm` returns.
+   */
+  withItemItemTermFitter(fitter: ItemItemTermFitter): this {
+    this.#itemItemFitter = fitter;
+    return this;
   }
 
   /**
