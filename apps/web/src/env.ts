@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_EXPLORATION_SLOT_COUNT } from "@jewelguide/model/exploration";
 import { z } from "zod";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "./i18n/languages";
 
@@ -35,13 +36,14 @@ const EnvSchema = z.object({
   JEWELGUIDE_SHOPPER_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   /**
    * How many of the feed's first 12 slots go to the exploration policy (docs/exploration.md): a whole number from 0
-   * (off: every pick is the model's) to 4, spread evenly over the first screen. Unset: 2 (the 4th and 10th picks).
+   * (off: every pick is the model's) to 4, never among the top three (`explorationSlotsFor`). Unset: 1 (the 10th pick;
+   * on REES46 a second slot cost the joint model more than 2 % of simulated purchases, BENCHMARKS.md §6).
    */
   JEWELGUIDE_EXPLORATION_SLOTS: z
     .string()
     .trim()
     .regex(/^[0-4]$/, "must be a whole number from 0 (exploration off) to 4")
-    .default("2")
+    .default(String(DEFAULT_EXPLORATION_SLOT_COUNT))
     .transform(Number),
   /**
    * Set by scripts/serve.mjs in its own web processes, never by hand: every request's x-jewelguide-client-address

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createDb, repoRoot } from "@jewelguide/db";
+import { MAX_EXPLORATION_SLOTS } from "@jewelguide/model/exploration";
 import { defineCommand, parsePositiveInteger, UsageError } from "@jewelguide/worker/cli";
 import { defaultRees46File } from "@jewelguide/worker/ingest";
 import { loadTrainingData } from "@jewelguide/worker/training";
 import { ATTRACTION } from "../exploration/click-model";
-import { SHARE_SLOTS } from "../exploration/exploration-plan";
 import { formatExplorationTable } from "../exploration/format-exploration-table";
 import {
   type ExplorationBenchmarkOptions,
@@ -69,7 +69,7 @@ its name, so the two models can be run one after the other.`,
     shares: {
       type: "string",
       valueName: "A,B",
-      description: `exploration shares, slots of 12 out of ${Object.keys(SHARE_SLOTS).join(", ")} (default ${DEFAULTS.shares.join(",")})`,
+      description: `exploration shares, slots of 12 from 0 to ${MAX_EXPLORATION_SLOTS} (default ${DEFAULTS.shares.join(",")})`,
     },
     "print-table": { type: "boolean", description: "only print the Markdown tables of the result JSON" },
   },
@@ -159,8 +159,8 @@ function parseList(flag: string, value: string): number[] {
 function parseShares(value: string): number[] {
   const shares = parseList("--shares", value);
   for (const share of shares) {
-    if (SHARE_SLOTS[share] === undefined) {
-      throw new UsageError(`--shares: ${share} is not one of ${Object.keys(SHARE_SLOTS).join(", ")}`);
+    if (share > MAX_EXPLORATION_SLOTS) {
+      throw new UsageError(`--shares: ${share} is not a share from 0 to ${MAX_EXPLORATION_SLOTS} slots of 12`);
     }
   }
   if (!shares.includes(0))

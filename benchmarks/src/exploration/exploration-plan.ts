@@ -1,5 +1,5 @@
 import { DEFAULT_FEED_RULES } from "@jewelguide/api/feed-rules";
-import { DEFAULT_EXPLORATION_CONFIG, type ExplorationConfig } from "@jewelguide/model/exploration";
+import { DEFAULT_EXPLORATION_CONFIG, type ExplorationConfig, explorationSlotsFor } from "@jewelguide/model/exploration";
 
 /** The feed's length and rules as the shop serves them (the feed's default k and DEFAULT_FEED_RULES). */
 export const FEED = {
@@ -11,26 +11,17 @@ export const FEED = {
 } as const;
 
 /**
- * The exploration shares compared: how many of the 12 slots explore, and which (0-based). Two is the shop's default
- * (DEFAULT_EXPLORATION_CONFIG.slots); one keeps its lower slot, three adds one between.
+ * The exploration layer's config at a share: the shop's defaults with the slots the shop's setting gives for that
+ * many (`explorationSlotsFor`, the table JEWELGUIDE_EXPLORATION_SLOTS reads: 1 → [9], 2 → [3, 9], 3 → [3, 6, 9]).
  */
-export const SHARE_SLOTS: Readonly<Record<number, readonly number[]>> = {
-  0: [],
-  1: [9],
-  2: DEFAULT_EXPLORATION_CONFIG.slots,
-  3: [3, 6, 9],
-};
-
-/** The exploration layer's config at a share: the shop's defaults with that share's slots. */
 export function explorationConfigFor(share: number): ExplorationConfig {
-  const slots = SHARE_SLOTS[share];
-  if (slots === undefined) {
-    throw new Error(`exploration share ${share} is not one of ${Object.keys(SHARE_SLOTS).join(", ")} slots of 12`);
-  }
-  return { ...DEFAULT_EXPLORATION_CONFIG, slots };
+  return { ...DEFAULT_EXPLORATION_CONFIG, slots: explorationSlotsFor(share) };
 }
 
-/** The share that logs for the off-policy validation: the shop's default. */
+/**
+ * The share that logs for the off-policy validation: two slots, twice the logged decisions of the shop's default
+ * one, so the estimators' intervals are narrower; the estimators read only each feed's first exploratory slot.
+ */
 export const LOGGING_SHARE = 2;
 
 /**

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { explorationConfigForSlots, MAX_EXPLORATION_SLOTS } from "./feed-exploration";
 
 describe("explorationConfigForSlots (JEWELGUIDE_EXPLORATION_SLOTS)", () => {
-  it("spreads the slots evenly over the first screen, and 0 switches exploration off", () => {
+  it("keeps the top three picks the model's, fills in above the 10th pick, and 0 switches exploration off", () => {
     expect(explorationConfigForSlots(0)).toBeNull();
-    expect(explorationConfigForSlots(1)?.slots).toEqual([6]);
-    expect(explorationConfigForSlots(2)).toEqual({ ...DEFAULT_EXPLORATION_CONFIG, slots: [3, 9] });
-    expect(explorationConfigForSlots(3)?.slots).toEqual([2, 6, 10]);
-    expect(explorationConfigForSlots(MAX_EXPLORATION_SLOTS)?.slots).toEqual([1, 4, 7, 10]);
+    expect(explorationConfigForSlots(1)).toEqual({ ...DEFAULT_EXPLORATION_CONFIG, slots: [9] });
+    expect(explorationConfigForSlots(2)?.slots).toEqual([3, 9]);
+    expect(explorationConfigForSlots(3)?.slots).toEqual([3, 6, 9]);
+    expect(explorationConfigForSlots(MAX_EXPLORATION_SLOTS)?.slots).toEqual([2, 5, 8, 11]);
   });
 
   it("refuses a count outside 0–4, naming the setting", () => {

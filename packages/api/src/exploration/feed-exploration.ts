@@ -3,14 +3,15 @@ import {
   checkExplorationConfig,
   DEFAULT_EXPLORATION_CONFIG,
   type ExplorationConfig,
+  explorationSlotsFor,
+  MAX_EXPLORATION_SLOTS,
 } from "@jewelguide/model/exploration";
 import { createExplorationEvidence, type ExplorationEvidence } from "./exploration-evidence";
 
 /** The policy logged with impressions when exploration is off: every pick is the model's, with propensity 1. */
 export const GREEDY_POLICY = "greedy";
 
-/** At most this many of the first screen's 12 slots explore: a bounded share (a third). */
-export const MAX_EXPLORATION_SLOTS = 4;
+export { MAX_EXPLORATION_SLOTS };
 
 /**
  * The feed's exploration layer in one process: its config (null: off, pure greedy), the evidence it reads, and the
@@ -39,9 +40,9 @@ export function createFeedExploration(
 }
 
 /**
- * The operator's setting JEWELGUIDE_EXPLORATION_SLOTS as a config: `count` exploration slots spread evenly over the
- * first screen of 12 (the middle of each of `count` equal stretches: 1 → [6], 2 → [3, 9], 3 → [2, 6, 10]); 0 → null
- * (off). Anything else throws naming the setting and the allowed values.
+ * The operator's setting JEWELGUIDE_EXPLORATION_SLOTS as a config: `count` exploration slots of the first screen of 12
+ * (`explorationSlotsFor`: 1 → [9], 2 → [3, 9], 3 → [3, 6, 9], 4 → [2, 5, 8, 11]); 0 → null (off). Anything else
+ * throws naming the setting and the allowed values.
  */
 export function explorationConfigForSlots(count: number): ExplorationConfig | null {
   if (!Number.isInteger(count) || count < 0 || count > MAX_EXPLORATION_SLOTS) {
@@ -50,7 +51,5 @@ export function explorationConfigForSlots(count: number): ExplorationConfig | nu
     );
   }
   if (count === 0) return null;
-  const screen = 12;
-  const slots = Array.from({ length: count }, (_, i) => Math.floor(((2 * i + 1) * screen) / (2 * count)));
-  return { ...DEFAULT_EXPLORATION_CONFIG, slots };
+  return { ...DEFAULT_EXPLORATION_CONFIG, slots: explorationSlotsFor(count) };
 }

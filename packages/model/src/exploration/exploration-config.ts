@@ -28,8 +28,34 @@ export type ExplorationConfig = {
   baseClickRate: number;
 };
 
+/**
+ * Which of the first screen's 12 positions (0-based) explore, by how many do (0–4): never one of the top three, which
+ * shoppers look at most; one slot is the 10th pick, each further slot fills in above it. The shop's setting
+ * (JEWELGUIDE_EXPLORATION_SLOTS) and the exploration benchmark's shares both read this table, so what the benchmark
+ * measured for a share is what an operator gets by choosing it.
+ */
+const EXPLORATION_SLOT_LAYOUTS: readonly (readonly number[])[] = [[], [9], [3, 9], [3, 6, 9], [2, 5, 8, 11]];
+
+/** The most slots of the first screen that may explore: a bounded share (a third). */
+export const MAX_EXPLORATION_SLOTS = EXPLORATION_SLOT_LAYOUTS.length - 1;
+
+/**
+ * How many slots explore when the operator says nothing: one. On REES46 a second slot cost the joint model (the
+ * shop's default) more than 2 % of simulated purchases (BENCHMARKS.md §6).
+ */
+export const DEFAULT_EXPLORATION_SLOT_COUNT = 1;
+
+/** The exploring positions for `count` slots; throws on a count outside 0–MAX_EXPLORATION_SLOTS. */
+export function explorationSlotsFor(count: number): readonly number[] {
+  const slots = Number.isInteger(count) ? EXPLORATION_SLOT_LAYOUTS[count] : undefined;
+  if (slots === undefined) {
+    throw new Error(`exploration slots must be a whole number from 0 to ${MAX_EXPLORATION_SLOTS}, got ${count}`);
+  }
+  return slots;
+}
+
 export const DEFAULT_EXPLORATION_CONFIG: ExplorationConfig = {
-  slots: [3, 9],
+  slots: explorationSlotsFor(DEFAULT_EXPLORATION_SLOT_COUNT),
   draws: 128,
   floor: 0.1,
   priorStrength: 2,

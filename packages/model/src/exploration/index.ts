@@ -8,8 +8,11 @@ export { composeExploringSlate, type ExploringSlateInput, type SlatePick } from 
 export {
   checkExplorationConfig,
   DEFAULT_EXPLORATION_CONFIG,
+  DEFAULT_EXPLORATION_SLOT_COUNT,
   EXPLORATION_POLICY,
   type ExplorationConfig,
+  explorationSlotsFor,
+  MAX_EXPLORATION_SLOTS,
 } from "./exploration-config";
 export { explorationProbabilities } from "./exploration-probabilities";
 export { explorationSeed } from "./exploration-seed";
