@@ -55,7 +55,7 @@ describe("the joint model's item-item term in a worker thread", () => {
     expect(Array.from(inThread.indptr)).toEqual(Array.from(inProcess.indptr));
     expect(Array.from(inThread.indices)).toEqual(Array.from(inProcess.indices));
     expect(Array.from(inThread.values)).toEqual(Array.from(inProcess.values));
-    expect([...stages]).toEqual(["item-item term"]);
+    expect([...stages]).toEqual(["item-item term (worker thread)"]);
   }, 120_000);
 
   it("gives a joint fit the same scores as fitting the term after the epochs", async () => {

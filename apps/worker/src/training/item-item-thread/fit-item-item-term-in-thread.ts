@@ -17,7 +17,7 @@ export const fitItemItemTermInThread: ItemItemTermFitter = (data, config, onProg
     let settled = false;
     thread.on("message", (message: ItemItemThreadMessage) => {
       if (message.type === "progress") {
-        onProgress?.(message.progress);
+        onProgress?.({ ...message.progress, stage: `${message.progress.stage} (worker thread)` });
         return;
       }
       settled = true;
