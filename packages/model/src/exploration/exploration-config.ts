@@ -40,8 +40,8 @@ const EXPLORATION_SLOT_LAYOUTS: readonly (readonly number[])[] = [[], [9], [3, 9
 export const MAX_EXPLORATION_SLOTS = EXPLORATION_SLOT_LAYOUTS.length - 1;
 
 /**
- * How many slots explore when the operator says nothing: one. On REES46 a second slot cost the joint model (the
- * shop's default) more than 2 % of simulated purchases (BENCHMARKS.md §6).
+ * How many slots explore when the operator says nothing: one, the cheapest share. On REES46 each exploratory slot cost
+ * the joint model (the shop's default) about 4 % of simulated purchases for catalog coverage (BENCHMARKS.md §6).
  */
 export const DEFAULT_EXPLORATION_SLOT_COUNT = 1;
 
