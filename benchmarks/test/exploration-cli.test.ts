@@ -72,7 +72,9 @@ describe("the exploration benchmark", () => {
     expect(await ws.cli("exploration", "--model", "bpr")).toMatchObject({ code: 2 });
     expect((await ws.cli("exploration", "--model", "bpr")).stderr).toMatch(/--model: "bpr" is not one of itemknn/);
     expect((await ws.cli("exploration", "--shares", "2")).stderr).toMatch(/--shares must include 0/);
-    expect((await ws.cli("exploration", "--shares", "0,7")).stderr).toMatch(/--shares: 7 is not a share from 0 to 4 slots of 12/);
+    expect((await ws.cli("exploration", "--shares", "0,7")).stderr).toMatch(
+      /--shares: 7 is not a share from 0 to 4 slots of 12/,
+    );
     const missing = await ws.cli("exploration", "--print-table", "--out", path.join(ws.dir, "none.json"));
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toMatch(/no result file/);
