@@ -63,7 +63,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   #norms: Float32Array = new Float32Array(0);
   #scorer: DenseScorer = createJsDenseScorer(new Float32Array(0), new Float32Array(0));
   #itemItem: ItemItemTerm = emptyItemItemTerm(0);
-  #givenItemItem: ItemItemTerm | undefined;
+  /** Fits the item–item term in place of `fitItemItemTerm` after the epochs (set by withItemItemTerm[Fitter]). */
   #itemItemFitter: ItemItemTermFitter | undefined;
   #coldNeighbours: ColdNeighbours = noColdNeighbours(0);
 
@@ -162,17 +162,15 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
   }
 
   /**
-   * The item–item term for this fit: the given one, or an injected fitter started now (it overlaps the epochs; its
-   * progress is shown once they are done, so the two do not interleave), or — by default — fitted in this thread when
-   * `finish` is called after the epochs.
+   * The item–item term for this fit: an injected fitter started now (it overlaps the epochs; its progress is shown once
+   * they are done, so the two do not interleave), or — by default — fitted in this thread when `finish` is called after
+   * the epochs.
    */
   private startItemItemFit(
     dataset: InteractionDataset,
     config: JointConfig,
     onProgress: FitOptions["onProgress"],
   ): { finish(): Promise<ItemItemTerm> } {
-    const given = this.#givenItemItem;
-    if (given !== undefined) return { finish: async () => given };
     const fitter = this.#itemItemFitter;
     if (fitter === undefined) return { finish: () => fitItemItemTerm(dataset, config, onProgress) };
     let epochsDone = false;
@@ -211,8 +209,7 @@ export class JointRecommender extends BaseRecommender<JointConfig> {
    * training set computes it once). It must have been fitted on the dataset passed to `fit`, with this config.
    */
   withItemItemTerm(term: ItemItemTerm): this {
-    this.#givenItemItem = term;
-    return this;
+    return this.withItemItemTermFitter(async () => term);
   }
 
   /** Recomputes the serving matrices (item vectors, biases, history vectors) from the network's parameters. */
