@@ -101,11 +101,10 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
     return item;
   });
   const trainedBy = new Map<string, number[]>();
-  // What the served model cannot rate: the items it learned nothing about, those without a training row (in the shop,
-  // products added since its version was trained, which its item universe lacks). In REES46 every catalog item is
-  // bought at some time, so these are exactly the world's new items.
-  const unrated = new Uint8Array(itemCount).fill(1);
-  for (const row of world.training) unrated[model.items.indexOf(row.itemId)] = 0;
+  // What the served model cannot rate from behaviour, as the shop decides it (Recommender.learnedFromBehaviour): the
+  // items without a training row. In REES46 every catalog item is bought at some time, so these are exactly the
+  // world's new items.
+  const unrated = Uint8Array.from({ length: itemCount }, (_, index) => (model.learnedFromBehaviour(index) ? 0 : 1));
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
     const index = model.items.indexOf(row.itemId);

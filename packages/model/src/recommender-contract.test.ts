@@ -88,6 +88,21 @@ describe.each(listRecommenderKinds())("recommender contract: %s", (kind) => {
     expect(nobody[0]?.itemId).toBe("i2"); // even items are the most popular; i0 has one buyer fewer
   });
 
+  it("says which items it learned from behaviour: none of a catalog item nobody interacted with", async () => {
+    const catalog = createCheckerboardCatalog();
+    const unsold = { ...(catalog[1] as (typeof catalog)[number]), itemId: "i-unsold" };
+    const withUnsold = createInteractionDataset({
+      interactions: createCheckerboardInteractions(),
+      catalog: [...catalog, unsold],
+    });
+    const model = createRecommender(kind, TINY_CONFIGS[kind] ?? {});
+    await model.fit(withUnsold, { seed: 1 });
+    const learned = (m: typeof model) => m.items.ids().filter((_, index) => m.learnedFromBehaviour(index));
+    expect(model.learnedFromBehaviour(model.items.indexOf("i-unsold"))).toBe(false);
+    expect(learned(model)).toEqual(model.items.ids().filter((id) => id !== "i-unsold"));
+    expect(learned(deserializeRecommender(model.serialize()))).toEqual(learned(model));
+  });
+
   it("names unknown ids and refuses to score before fit", async () => {
     const model = await fitModel(kind);
     expect(() => model.recommend("nobody")).toThrow(/Unknown user id 'nobody'/);

@@ -71,6 +71,12 @@ export type Recommender = {
   readonly items: IdMap;
   fit(dataset: InteractionDataset, options?: FitOptions): Promise<FitReport>;
   knowsUser(userId: string): boolean;
+  /**
+   * Whether any training interaction involved the item at this index: false for an item of the universe nobody
+   * interacted with before the fit (the model rates it from its content at best, or not at all). Exploration puts such
+   * items first, since only exploratory impressions earn them the evidence behaviour would.
+   */
+  learnedFromBehaviour(itemIndex: number): boolean;
   /** A score for every item index (higher is better); no exclusions applied. */
   scoreUser(user: UserQuery): Float32Array;
   recommend(user: UserQuery, options?: RecommendOptions): Recommendation[];

@@ -1,6 +1,7 @@
 import type { SqlReader } from "@jewelguide/db";
 import { describe, expect, it } from "vitest";
 import type { ProductCatalog } from "../model-serving/product-catalog";
+import type { ServingSnapshot } from "../model-serving/serving-snapshot";
 import { buildEvidenceSnapshot, createExplorationEvidence, EVIDENCE_STEP_MS } from "./exploration-evidence";
 
 /** A reader that answers the evidence statement with `rows` (or fails), recording each call's cut-off. */
@@ -50,20 +51,26 @@ describe("exploration evidence per step", () => {
   it("indexes the least-shown in-stock products, never-shown first, and those the model cannot rate, once per snapshot", () => {
     const product = (id: number, inStock = true) =>
       ({ id, inStock, category: "ring", metal: null }) as ProductCatalog["products"][number];
-    const catalog = { products: [product(1), product(2), product(3, false), product(4)] } as unknown as ProductCatalog;
+    const catalog = {
+      products: [product(1), product(2), product(3, false), product(4), product(5)],
+    } as unknown as ProductCatalog;
     const evidence = buildEvidenceSnapshot(
       [
         { productId: 1, impressions: 5, rewards: 0 },
         { productId: 4, impressions: 2, rewards: 1 },
+        { productId: 5, impressions: 1, rewards: 0 },
       ],
       step,
     );
-    // The model knows products 1 and 2 (item indexes 0 and 1); 3 and 4 were added after it was trained.
-    const snapshot = { catalog, modelIndexAt: Int32Array.from([0, 1, -1, -1]) };
+    // The model knows products 1, 2 and 5 (item indexes 0, 1, 2), but nobody had interacted with 5 when it was
+    // trained; 3 and 4 were added after it was trained.
+    const model = { recommender: { learnedFromBehaviour: (index: number) => index !== 2 } } as ServingSnapshot["model"];
+    const snapshot = { catalog, model, modelIndexAt: Int32Array.from([0, 1, -1, -1, 2]) };
     const index = evidence.index(snapshot);
-    expect(index.leastShown.map((p) => p.id)).toEqual([2, 4, 1]);
+    expect(index.leastShown.map((p) => p.id)).toEqual([2, 5, 4, 1]);
     // Product 3 is unrated too, but out of stock.
-    expect(index.unratedByTaste.get("category:ring")?.map((p) => p.id)).toEqual([4]);
+    expect(index.unratedByTaste.get("category:ring")?.map((p) => p.id)).toEqual([5, 4]);
+    expect([1, 2, 3, 4, 5].filter((id) => index.isUnrated(id))).toEqual([3, 4, 5]);
     expect(evidence.index(snapshot)).toBe(index);
   });
 });

@@ -24,10 +24,11 @@ export type EvidenceSnapshot = {
   /**
    * The lists the exploration pool draws from (buildExplorationIndex: least-shown in-stock products overall and per
    * taste key, those of each taste key the served model cannot rate, and the products to follow up), computed once
-   * per serving snapshot (a model version aligned with a catalog). A product the version never saw (not in its item
-   * universe: added since it was trained) is one it cannot rate.
+   * per serving snapshot (a model version aligned with a catalog). A product the version learned nothing about from
+   * behaviour is one it cannot rate: not in its item universe (added since it was trained), or in it without a single
+   * training interaction (`Recommender.learnedFromBehaviour`; a content model still ranks it, from its content only).
    */
-  index(snapshot: Pick<ServingSnapshot, "catalog" | "modelIndexAt">): ExplorationIndex<CachedProduct>;
+  index(snapshot: Pick<ServingSnapshot, "catalog" | "modelIndexAt" | "model">): ExplorationIndex<CachedProduct>;
 };
 
 /** The process's evidence of the exploration policy, read from the impression log once per step. */
@@ -71,8 +72,10 @@ export function buildEvidenceSnapshot(rows: readonly ExplorationEvidenceRow[], r
       let index = indexes.get(snapshot);
       if (!index) {
         const unrated = new Set<number>();
+        const recommender = snapshot.model.recommender;
         snapshot.catalog.products.forEach((product, position) => {
-          if ((snapshot.modelIndexAt[position] ?? -1) === -1) unrated.add(product.id);
+          const modelIndex = snapshot.modelIndexAt[position] ?? -1;
+          if (modelIndex === -1 || !recommender.learnedFromBehaviour(modelIndex)) unrated.add(product.id);
         });
         index = buildExplorationIndex(snapshot.catalog.products, of, (id) => unrated.has(id));
         indexes.set(snapshot, index);

@@ -33,6 +33,8 @@ export type ExplorationIndex<P extends PoolProduct> = {
    * evidence. Fixed by the model version and the catalog, so a replay rebuilds it.
    */
   unratedByTaste: ReadonlyMap<string, readonly P[]>;
+  /** Whether the served model cannot rate a product from behaviour (the `isUnrated` the index was built with). */
+  isUnrated: (productId: number) => boolean;
   /**
    * In-stock products whose evidence is promising but still thin: at least one reward, fewer than
    * FOLLOW_UP_IMPRESSIONS impressions, a smoothed click rate above the catalog's; best rate first, at most
@@ -124,7 +126,7 @@ export function buildExplorationIndex<P extends PoolProduct>(
     .sort((a, b) => b.rate - a.rate || a.tie - b.tie)
     .slice(0, LEAST_SHOWN_LIMIT)
     .map((entry) => entry.product);
-  return { leastShown, leastShownByTaste, unratedByTaste, followUp };
+  return { leastShown, leastShownByTaste, unratedByTaste, isUnrated, followUp };
 }
 
 /** Appends a product to a taste key's list while it is shorter than LEAST_SHOWN_PER_TASTE. */

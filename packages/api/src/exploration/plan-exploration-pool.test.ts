@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { composeExploringSlate, createRng, DEFAULT_EXPLORATION_CONFIG } from "@jewelguide/model/exploration";
 import { describe, expect, it } from "vitest";
 import { buildExplorationIndex, type ItemEvidence, type PoolProduct } from "./exploration-index";
 import { type PoolItem, type PoolPlanInput, planExplorationPool } from "./plan-exploration-pool";
@@ -83,16 +84,21 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
   });
 
   it("lets an exploratory pick on the first screen keep its category within the cap", () => {
-    const mixed = [product(0, "ring"), product(1, "ring"), product(2, "ring"), product(3, "ring"), product(4, "chain")];
+    const mixed = [product(0, "ring"), product(1, "chain"), product(2, "earring"), product(3, "earring")];
+    const greedy = mixed.map((p, rank) => ({ product: p, score: 4 - rank }));
     const input = inputFor(mixed, {}, { isExcluded: () => false, rules: { firstScreenSize: 4, maxPerCategory: 2 } });
-    const { fits } = planExplorationPool({ ...input, greedy: input.ranked.slice(0, 1) });
-    const ring = { product: product(3, "ring"), score: 0 };
-    const chain = { product: product(4, "chain"), score: 0 };
+    const { fits } = planExplorationPool({ ...input, ranked: greedy, greedy });
+    const ring = { product: product(5, "ring"), score: 0 };
+    const chain = { product: product(6, "chain"), score: 0 };
+    const earlierRing = { item: { product: product(4, "ring"), score: 0 }, slot: 1 };
+    // First pick: the screen keeps three greedy picks (p0, p1, p2), one ring among them.
     expect(fits(ring, 1, [])).toBe(true);
-    expect(fits(ring, 1, [{ item: { product: product(2, "ring"), score: 0 }, slot: 0 }])).toBe(false);
     expect(fits(chain, 1, [])).toBe(true);
+    // Second pick after a ring: two greedy picks stay (p0, p1), so a second exploratory ring would make three.
+    expect(fits(ring, 2, [earlierRing])).toBe(false);
+    expect(fits(chain, 2, [earlierRing])).toBe(true);
     // Past the first screen there is no cap.
-    expect(fits(ring, 4, [{ item: { product: product(2, "ring"), score: 0 }, slot: 0 }])).toBe(true);
+    expect(fits(ring, 4, [earlierRing])).toBe(true);
   });
 
   it("fills the catalog part from the shopper's taste keys, one key in turn from the most specific, and tilts their scores by affinity", () => {
@@ -223,32 +229,119 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
     expect(pool[0]?.item.product.id).toBe(2);
   });
 
-  it("leaves out products whose category is capped on the first screen when every exploration slot is on it", () => {
-    const shop = [product(0, "ring"), product(1, "ring"), product(2, "ring"), product(3, "chain"), product(4, "ring")];
-    const ranked = shop.slice(0, 3).map((p, rank) => ({ product: p, score: 3 - rank }));
+  it("leaves out products whose category would pass the cap on the first screen when every exploration slot is on it", () => {
+    const shop = [
+      product(0, "ring"),
+      product(1, "ring"),
+      product(2, "ring"),
+      product(3, "chain"),
+      product(4, "ring"),
+      product(5, "chain"),
+    ];
+    const ranked = [0, 1, 3].map((id, rank) => ({ product: shop[id] as PoolProduct, score: 3 - rank }));
     const base = inputFor(
       shop,
       {},
       {
         ranked,
-        greedy: ranked.slice(0, 2),
+        greedy: ranked,
         isExcluded: () => false,
         config: { poolSize: 10, slots: [1] },
         rules: { firstScreenSize: 12, maxPerCategory: 2 },
       },
     );
-    expect(planExplorationPool(base).pool.map((c) => c.item.product.id)).toEqual([3]);
+    // The slate stays three long, so the greedy chain p3 drops off: the screen keeps the two rings, and a third
+    // would pass the cap; a chain takes p3's place.
+    expect(planExplorationPool(base).pool.map((c) => c.item.product.id)).toEqual([5]);
     // A slot past the first screen (within the slate) has no cap: every allowed product may fill it.
-    const longer = {
-      ...base,
-      greedy: ranked.slice(0, 2),
-      config: { poolSize: 10, slots: [1] },
-      rules: { firstScreenSize: 1, maxPerCategory: 2 },
-    };
+    const longer = { ...base, rules: { firstScreenSize: 1, maxPerCategory: 2 } };
     expect(
       planExplorationPool(longer)
         .pool.map((c) => c.item.product.id)
         .sort(),
-    ).toEqual([2, 3, 4]);
+    ).toEqual([2, 4, 5]);
+  });
+
+  it("counts only the greedy picks that stay on the first screen, so the dropped pick's category may explore", () => {
+    const shop = [product(0, "ring"), product(1, "chain"), product(2, "chain"), product(3, "ring")];
+    const greedy = [0, 1].map((id, rank) => ({ product: shop[id] as PoolProduct, score: 2 - rank }));
+    const input = inputFor(
+      shop,
+      {},
+      { ranked: greedy, greedy, isExcluded: () => false, rules: { firstScreenSize: 12, maxPerCategory: 1 } },
+    );
+    const { pool, fits } = planExplorationPool({ ...input, config: { poolSize: 10, slots: [1] } });
+    // One slot: the ring p0 stays, the chain p1 drops off; a chain keeps one chain on the screen, a ring would make two.
+    expect(pool.map((c) => c.item.product.id)).toEqual([2]);
+    expect(fits({ product: shop[2] as PoolProduct, score: 0 }, 1, [])).toBe(true);
+    expect(fits({ product: shop[3] as PoolProduct, score: 0 }, 1, [])).toBe(false);
+  });
+
+  it("keeps every category within the cap on the composed first screen, whichever slots stay greedy", () => {
+    const categories = ["ring", "chain", "earring", "pendant"];
+    const rules = { firstScreenSize: 8, maxPerCategory: 2 };
+    for (let trial = 0; trial < 300; trial++) {
+      const rng = createRng(trial + 1);
+      const pick = () => categories[Math.floor(rng.next() * categories.length)] as string;
+      const shop = Array.from({ length: 40 }, (_, id) => product(id, pick()));
+      // The greedy slate as the feed builds it: the ranking with each category capped on the first screen.
+      const greedy: PoolItem<PoolProduct>[] = [];
+      const onScreen = new Map<string, number>();
+      for (const candidate of shop.slice(0, 30)) {
+        const count = onScreen.get(candidate.category) ?? 0;
+        if (greedy.length < rules.firstScreenSize && count >= rules.maxPerCategory) continue;
+        onScreen.set(candidate.category, count + 1);
+        greedy.push({ product: candidate, score: 30 - candidate.id });
+        if (greedy.length === 10) break;
+      }
+      const slots = [[2], [3, 6], [1, 4, 7], [2, 5, 7, 9]][trial % 4] as number[];
+      const input = inputFor(
+        shop,
+        {},
+        {
+          ranked: greedy,
+          greedy,
+          isExcluded: () => false,
+          rules,
+          config: { poolSize: 1 + (trial % 6), slots },
+        },
+      );
+      const { pool, fits } = planExplorationPool(input);
+      const slate = composeExploringSlate({
+        greedy,
+        pool,
+        config: { ...DEFAULT_EXPLORATION_CONFIG, slots },
+        rng: createRng(trial),
+        fits,
+      });
+      const counts = new Map<string, number>();
+      for (const entry of slate.slice(0, rules.firstScreenSize)) {
+        counts.set(entry.item.product.category, (counts.get(entry.item.product.category) ?? 0) + 1);
+      }
+      for (const [category, count] of counts) {
+        expect(count, `trial ${trial}: ${category} on the first screen`).toBeLessThanOrEqual(rules.maxPerCategory);
+      }
+    }
+  });
+
+  it("puts the ranked products the served model cannot rate first in the model's half, least-shown first", () => {
+    const shop = Array.from({ length: 12 }, (_, id) => product(id, "ring"));
+    const evidenceById = { 5: { impressions: 4, rewards: 0 }, 9: { impressions: 0, rewards: 0 } };
+    const ranked = shop.map((p, rank) => ({ product: p, score: 12 - rank }));
+    const unrated = new Set([5, 9, 11]);
+    const evidenceOf = (id: number) => evidenceById[id as 5 | 9] ?? { impressions: 0, rewards: 0 };
+    const input = inputFor(shop, evidenceById, {
+      ranked,
+      greedy: ranked.slice(0, 2),
+      isExcluded: () => false,
+      index: buildExplorationIndex(shop, evidenceOf, (id) => unrated.has(id)),
+      config: { poolSize: 8, slots: [9] },
+      rules: { firstScreenSize: 12, maxPerCategory: 12 },
+    });
+    const ids = planExplorationPool(input).pool.map((c) => c.item.product.id);
+    // The model's half (four): the unrated p9 and p11 (never shown, by rank), then p5 (shown four times), then none
+    // left for the rated least-shown ranking.
+    expect(ids.slice(0, 3)).toEqual([9, 11, 5]);
+    expect(ids[3]).toBe(2);
   });
 });

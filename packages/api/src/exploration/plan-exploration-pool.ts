@@ -39,7 +39,9 @@ const TASTE_SHARE = 3 / 4;
  * (`npm run bench -- exploration`) use. Only products every feed rule allows: in stock, not bought, not recently
  * interacted with, not on the greedy slate, and able to fill at least one exploration slot under the first screen's
  * category cap (one that could not would only dilute the pool). Up to `poolSize` candidates, in four parts:
- * 1. half: the model's ranked candidates with the fewest impressions (ties by rank), anywhere in its ranking;
+ * 1. half: the model's ranked candidates, anywhere in its ranking — first those it cannot rate from behaviour
+ *    (index.isUnrated: in its universe, but nobody had interacted with them when it was trained, so it ranks them by
+ *    content alone), then the others; each by fewest impressions, ties by rank;
  * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
  *    shopper's taste first, so a click earned is shown again until its evidence suffices;
  * 3. the rest, three quarters of it from the shopper's taste keys (the categories and metals of their recent actions
@@ -49,21 +51,28 @@ const TASTE_SHARE = 3 / 4;
  *    (thompson-beta/3 ordered them by attribute affinity instead: three times the planning cost for no measured
  *    gain, docs/exploration.md "Cost".)
  * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
- * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory pick on the first screen must
- * leave its category within the cap (`fits`), counting every greedy item of the first screen, so the cap holds
- * whichever slots get filled.
+ * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory
+ * pick on the first screen must leave its category within the cap (`fits`) on the screen as served: the greedy picks
+ * that stay on it (an exploratory pick pushes the greedy tail off) and the exploratory picks before it, counted so
+ * that the cap holds whichever later slots stay greedy.
  */
 export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<P>): PoolPlan<P> {
   const { greedy, config, rules, index } = input;
   const screen = rules.firstScreenSize;
-  const greedyOnScreen = new Map<string, number>();
-  for (const pick of greedy.slice(0, screen)) {
-    greedyOnScreen.set(pick.product.category, (greedyOnScreen.get(pick.product.category) ?? 0) + 1);
-  }
+  // The first screen holds the greedy slate's first `screenLength - e` picks beside the e exploratory ones (the greedy
+  // tail drops off), so the cap counts only the greedy picks that stay.
+  const screenGreedy = greedy.slice(0, screen);
+  const greedyKept = (category: string, kept: number) => {
+    let count = 0;
+    for (let i = 0; i < kept && i < screenGreedy.length; i++)
+      if (screenGreedy[i]?.product.category === category) count++;
+    return count;
+  };
   const openSlots = config.slots.filter((slot) => slot < greedy.length);
+  const openOnScreen = openSlots.filter((slot) => slot < screen).length;
   const anySlotPastScreen = openSlots.some((slot) => slot >= screen);
   const fitsSomeSlot = (product: P) =>
-    anySlotPastScreen || (greedyOnScreen.get(product.category) ?? 0) < rules.maxPerCategory;
+    anySlotPastScreen || greedyKept(product.category, screenGreedy.length - openOnScreen) < rules.maxPerCategory;
   const onSlate = new Set(greedy.map((pick) => pick.product.id));
   const inPool = new Set<number>();
   const allowed = (product: P) =>
@@ -73,13 +82,22 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     !inPool.has(product.id) &&
     fitsSomeSlot(product);
 
-  const modelPart = input.ranked
+  const rankedPartSize = Math.ceil(config.poolSize / 2);
+  const unratedRanked = input.ranked
+    .filter((candidate) => allowed(candidate.product) && index.isUnrated(candidate.product.id))
+    .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
+    .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
+    .slice(0, rankedPartSize)
+    .map((entry) => entry.candidate);
+  for (const candidate of unratedRanked) inPool.add(candidate.product.id);
+  const leastShownRanked = input.ranked
     .filter((candidate) => allowed(candidate.product))
     .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
     .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
-    .slice(0, Math.ceil(config.poolSize / 2))
+    .slice(0, rankedPartSize - unratedRanked.length)
     .map((entry) => entry.candidate);
-  for (const candidate of modelPart) inPool.add(candidate.product.id);
+  for (const candidate of leastShownRanked) inPool.add(candidate.product.id);
+  const modelPart = [...unratedRanked, ...leastShownRanked];
 
   const tasteCategories = new Set(input.taste.map((product) => product.category));
   const tasteMetals = new Set(input.taste.flatMap((product) => product.metal ?? []));
@@ -123,8 +141,12 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     fits: (candidate, slot, taken) => {
       if (slot >= screen) return true;
       const category = candidate.product.category;
-      const alreadyOnScreen = taken.filter((pick) => pick.slot < screen && pick.item.product.category === category);
-      return (greedyOnScreen.get(category) ?? 0) + alreadyOnScreen.length < rules.maxPerCategory;
+      const takenOnScreen = taken.filter((pick) => pick.slot < screen);
+      // Later slots may stay greedy (no candidate fits), so at most this pick and the earlier ones explore: the greedy
+      // picks on the screen are among the first `screenLength - takenOnScreen - 1`, which is the count that must fit.
+      const kept = screenGreedy.length - takenOnScreen.length - 1;
+      const exploredSame = takenOnScreen.filter((pick) => pick.item.product.category === category).length;
+      return greedyKept(category, kept) + exploredSame < rules.maxPerCategory;
     },
   };
 }

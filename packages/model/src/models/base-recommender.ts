@@ -95,6 +95,10 @@ export abstract class BaseRecommender<Config> implements Recommender {
     return this.requireState().users.has(userId);
   }
 
+  learnedFromBehaviour(itemIndex: number): boolean {
+    return (this.requireState().popularity[itemIndex] ?? 0) > 0;
+  }
+
   scoreUser(user: UserQuery): Float32Array {
     const { profile, userIndex } = this.resolveUser(user);
     return this.scoreResolved(profile, userIndex);
