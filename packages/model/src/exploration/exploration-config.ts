@@ -5,9 +5,12 @@
  * /3: the taste part is ordered by attribute affinity to the shopper's products (category, metal, gem, gender, price),
  * and products the model cannot score get a prior score tilted by that affinity; /4: the taste part walks the taste
  * keys' lists in turn again (as /2, a third of /3's planning cost), keeping /3's affinity-tilted prior; /5: within the
- * taste keys, the products the served model cannot rate (it never saw them) come first.
+ * taste keys, the products the served model cannot rate (it never saw them) come first; /6: the first screen's category
+ * cap counts only the greedy picks that stay on it (the tail pick an exploratory one pushes off no longer counts), a
+ * product the model has no behaviour for (`Recommender.learnedFromBehaviour`) is unrated too, and the model's half of
+ * the pool takes its ranked unrated products first.
  */
-export const EXPLORATION_POLICY = "thompson-beta/5";
+export const EXPLORATION_POLICY = "thompson-beta/6";
 
 /**
  * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting
