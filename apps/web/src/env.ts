@@ -37,7 +37,7 @@ const EnvSchema = z.object({
   /**
    * How many of the feed's first 12 slots go to the exploration policy (docs/exploration.md): a whole number from 0
    * (off: every pick is the model's) to 4, never among the top three (`explorationSlotsFor`). Unset: 1 (the 10th pick;
-   * the cheapest share: on REES46 each slot cost the joint model about 4 % of simulated purchases, BENCHMARKS.md §6).
+   * the cheapest share: on REES46 one slot cost the joint model 3.0 ± 2.5 % of simulated purchases, BENCHMARKS.md §6).
    */
   JEWELGUIDE_EXPLORATION_SLOTS: z
     .string()

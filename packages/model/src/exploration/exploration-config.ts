@@ -43,8 +43,9 @@ const EXPLORATION_SLOT_LAYOUTS: readonly (readonly number[])[] = [[], [9], [3, 9
 export const MAX_EXPLORATION_SLOTS = EXPLORATION_SLOT_LAYOUTS.length - 1;
 
 /**
- * How many slots explore when the operator says nothing: one, the cheapest share. On REES46 each exploratory slot cost
- * the joint model (the shop's default) about 4 % of simulated purchases for catalog coverage (BENCHMARKS.md §6).
+ * How many slots explore when the operator says nothing: one, the cheapest share. On REES46 one exploratory slot cost
+ * the joint model (the shop's default) 3.0 ± 2.5 % of simulated purchases for catalog coverage and new products' first
+ * clicks (BENCHMARKS.md §6).
  */
 export const DEFAULT_EXPLORATION_SLOT_COUNT = 1;
 
