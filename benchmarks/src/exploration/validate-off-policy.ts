@@ -78,6 +78,8 @@ export function createOffPolicyValidator(targets: readonly TargetPolicy[]) {
           reward: clicked[position] ? 1 : 0,
           predictedReward: predicted[chosen] ?? 0,
           expectedTargetReward: expected,
+          // A shopper's feeds on different days share their taste: the intervals count shoppers, not feeds.
+          cluster: context.userId,
         });
         let truth = 0;
         probabilities.forEach((p, j) => {

@@ -1,10 +1,11 @@
-import { type IntervalEstimate, normalInterval } from "./interval-estimate";
-import { assertLoggedDecisions, importanceWeight, type LoggedDecision } from "./logged-decision";
+import { clusteredStandardError, type IntervalEstimate, normalInterval } from "./interval-estimate";
+import { assertLoggedDecisions, clustersOf, importanceWeight, type LoggedDecision } from "./logged-decision";
 
 /**
  * Self-normalised IPS: V̂ = Σ wᵢ·rᵢ / Σ wᵢ. Slightly biased (consistent), but it always lies within the range of the
  * observed rewards and its variance is much lower than IPS's when rewards share a large common level. Interval: the
- * delta method for the ratio of two means, Var(V̂) ≈ Σ (wᵢ·(rᵢ − V̂))² / ((n − 1)·n·w̄²) — deterministic, no bootstrap.
+ * delta method for the ratio of two means, Var(V̂) ≈ Σ (wᵢ·(rᵢ − V̂))² / ((n − 1)·n·w̄²) — deterministic, no bootstrap —
+ * with the residuals wᵢ·(rᵢ − V̂) summed per shopper when the decisions name their clusters.
  */
 export function estimateSelfNormalised(decisions: readonly LoggedDecision[]): IntervalEstimate {
   assertLoggedDecisions(decisions);
@@ -24,10 +25,7 @@ export function estimateSelfNormalised(decisions: readonly LoggedDecision[]): In
     );
   }
   const estimate = weightedRewardSum / weightSum;
-  let squares = 0;
-  decisions.forEach((decision, index) => {
-    squares += ((weights[index] ?? 0) * (decision.reward - estimate)) ** 2;
-  });
+  const residuals = decisions.map((decision, index) => (weights[index] ?? 0) * (decision.reward - estimate));
   const meanWeight = weightSum / n;
-  return normalInterval(estimate, Math.sqrt(squares / (n - 1) / n) / meanWeight);
+  return normalInterval(estimate, clusteredStandardError(residuals, clustersOf(decisions), n) / meanWeight);
 }

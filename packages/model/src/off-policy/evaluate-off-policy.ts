@@ -3,7 +3,7 @@ import { estimateDoublyRobust } from "./estimate-doubly-robust";
 import { estimateInversePropensity } from "./estimate-inverse-propensity";
 import { estimateSelfNormalised } from "./estimate-self-normalised";
 import { type IntervalEstimate, meanWithInterval } from "./interval-estimate";
-import { assertLoggedDecisions, importanceWeight, type LoggedDecision } from "./logged-decision";
+import { assertLoggedDecisions, clustersOf, importanceWeight, type LoggedDecision } from "./logged-decision";
 
 /** Everything the logs say about one target policy and one reward, each estimate with its 95 % interval. */
 export type OffPolicyEvaluation = {
@@ -32,11 +32,14 @@ export function evaluateOffPolicy(decisions: readonly LoggedDecision[]): OffPoli
   }
   return {
     decisions: decisions.length,
-    loggedReward: meanWithInterval(decisions.map((decision) => decision.reward)),
+    loggedReward: meanWithInterval(
+      decisions.map((decision) => decision.reward),
+      clustersOf(decisions),
+    ),
     inversePropensity: estimateInversePropensity(decisions),
     selfNormalised: estimateSelfNormalised(decisions),
     doublyRobust: estimateDoublyRobust(decisions),
     effectiveSampleSize: effectiveSampleSize(decisions),
-    supportedShare: meanWithInterval(decisions.map(importanceWeight)),
+    supportedShare: meanWithInterval(decisions.map(importanceWeight), clustersOf(decisions)),
   };
 }

@@ -14,7 +14,18 @@ export type LoggedDecision = {
   predictedReward: number;
   /** Σₐ π(a|x)·r̂(x, a): the reward the model expects the target policy to earn in that decision; finite. */
   expectedTargetReward: number;
+  /**
+   * Who the decision was served to (the shopper, or the request when nobody was named): decisions of one cluster may be
+   * correlated, so the intervals treat clusters as the independent units. Omitted: the decision is its own cluster.
+   */
+  cluster?: string;
 };
+
+/** Each decision's cluster, or undefined when none names one (every decision then its own cluster). */
+export function clustersOf(decisions: readonly LoggedDecision[]): string[] | undefined {
+  if (decisions.every((decision) => decision.cluster === undefined)) return undefined;
+  return decisions.map((decision, index) => decision.cluster ?? `decision ${index}`);
+}
 
 /**
  * Throws an error naming the first bad decision and field: the estimators divide by the logging propensity, so a

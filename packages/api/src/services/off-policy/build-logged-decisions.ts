@@ -7,8 +7,9 @@ export type SlotDistribution = ReadonlyMap<number, number>;
 
 /**
  * The estimators' input for one reward: per logged exploratory decision, its logged propensity, the candidate's
- * probability of the logged product in that slot, the reward it earned, and the reward model's view (the logged
- * product's predicted reward and the candidate's expected one, Σ π(a)·r̂(a) over its distribution).
+ * probability of the logged product in that slot, the reward it earned, the reward model's view (the logged
+ * product's predicted reward and the candidate's expected one, Σ π(a)·r̂(a) over its distribution), and the shopper it
+ * was served to (the intervals' cluster).
  */
 export function buildLoggedDecisions(
   decisions: readonly LoggedImpression[],
@@ -26,6 +27,8 @@ export function buildLoggedDecisions(
       reward: rewardOf(decision, reward),
       predictedReward: predict(decision, decision.productId),
       expectedTargetReward,
+      // One shopper's feeds share their taste, so the intervals count shoppers (a request naming nobody stands alone).
+      cluster: decision.shopperId === null ? `request:${decision.requestId}` : `shopper:${decision.shopperId}`,
     };
   });
 }
