@@ -82,22 +82,20 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     !inPool.has(product.id) &&
     fitsSomeSlot(product);
 
+  // The model's half: its allowed ranked candidates by fewest impressions (ties by rank), the unrated ones first.
+  const takeLeastShownRanked = (count: number, test: (product: P) => boolean) => {
+    const taken = input.ranked
+      .filter((candidate) => allowed(candidate.product) && test(candidate.product))
+      .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
+      .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
+      .slice(0, count)
+      .map((entry) => entry.candidate);
+    for (const candidate of taken) inPool.add(candidate.product.id);
+    return taken;
+  };
   const rankedPartSize = Math.ceil(config.poolSize / 2);
-  const unratedRanked = input.ranked
-    .filter((candidate) => allowed(candidate.product) && index.isUnrated(candidate.product.id))
-    .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
-    .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
-    .slice(0, rankedPartSize)
-    .map((entry) => entry.candidate);
-  for (const candidate of unratedRanked) inPool.add(candidate.product.id);
-  const leastShownRanked = input.ranked
-    .filter((candidate) => allowed(candidate.product))
-    .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
-    .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
-    .slice(0, rankedPartSize - unratedRanked.length)
-    .map((entry) => entry.candidate);
-  for (const candidate of leastShownRanked) inPool.add(candidate.product.id);
-  const modelPart = [...unratedRanked, ...leastShownRanked];
+  const modelPart = takeLeastShownRanked(rankedPartSize, (product) => index.isUnrated(product.id));
+  modelPart.push(...takeLeastShownRanked(rankedPartSize - modelPart.length, () => true));
 
   const tasteCategories = new Set(input.taste.map((product) => product.category));
   const tasteMetals = new Set(input.taste.flatMap((product) => product.metal ?? []));
