@@ -26,6 +26,7 @@ const DEFAULTS: ExplorationBenchmarkOptions = {
   seeds: [0, 1, 2],
   shares: [0, 1, 2, 3],
   validationDays: 5,
+  feedShare: 1,
 };
 
 export const explorationCommand = defineCommand({
@@ -71,6 +72,12 @@ its name, so the two models can be run one after the other.`,
       valueName: "A,B",
       description: `exploration shares, slots of 12 from 0 to ${MAX_EXPLORATION_SLOTS} (default ${DEFAULTS.shares.join(",")})`,
     },
+    "feed-share": {
+      type: "string",
+      valueName: "Q",
+      description:
+        "explore in this share of the feeds only, the others greedy (a design measurement; default 1: every feed)",
+    },
     "print-table": { type: "boolean", description: "only print the Markdown tables of the result JSON" },
   },
   async run({ flags, env, stdout, stderr }) {
@@ -87,6 +94,7 @@ its name, so the two models can be run one after the other.`,
       ...(flags.shoppers === undefined ? {} : { maxShoppers: parsePositiveInteger("--shoppers", flags.shoppers) }),
       ...(flags.seeds === undefined ? {} : { seeds: parseList("--seeds", flags.seeds) }),
       ...(flags.shares === undefined ? {} : { shares: parseShares(flags.shares) }),
+      ...(flags["feed-share"] === undefined ? {} : { feedShare: parseFeedShare(flags["feed-share"]) }),
     };
     if (options.validationDays > options.days) options.validationDays = options.days;
     const file = flags.file ?? defaultRees46File(env.sharedDir);
@@ -154,6 +162,13 @@ function parseList(flag: string, value: string): number[] {
       throw new UsageError(`${flag}: ${JSON.stringify(part)} is not a non-negative integer`);
     return number;
   });
+}
+
+function parseFeedShare(value: string): number {
+  const share = Number(value.trim());
+  if (!(share > 0 && share <= 1))
+    throw new UsageError(`--feed-share: ${JSON.stringify(value)} is not a share in (0, 1]`);
+  return share;
 }
 
 function parseShares(value: string): number[] {

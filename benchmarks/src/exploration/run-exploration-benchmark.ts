@@ -3,6 +3,7 @@ import { aggregateSeeds } from "../rees46/aggregate-seeds";
 import { buildSimulationWorld, type SimulationWorld, type WorldOptions } from "./build-simulation-world";
 import { POSITION_BASED_CLICKS } from "./click-model";
 import { explorationConfigFor, FEED, LOGGING_SHARE, OFF_POLICY_TARGETS } from "./exploration-plan";
+import { exploreSomeFeeds } from "./explore-some-feeds";
 import { exploringPolicy, type PriorScore } from "./exploring-policy";
 import type { FeedPolicy } from "./feed-policy";
 import { greedyPolicy } from "./greedy-policy";
@@ -30,6 +31,11 @@ export type ExplorationBenchmarkOptions = Omit<WorldOptions, "seed"> & {
   shares: readonly number[];
   /** The off-policy validation uses the logging run's decisions of the last this-many days. */
   validationDays: number;
+  /**
+   * The share of feeds (visits) that explore, in (0, 1]; the others are served greedily (exploreSomeFeeds). 1, the
+   * shop's behaviour: every feed explores.
+   */
+  feedShare: number;
 };
 
 export type PolicySummary = {
@@ -92,7 +98,7 @@ export async function runExplorationBenchmark(
         `(${world.heldOutItemIds.size} held out), ${served.kind} fitted on ${world.training.length} purchases`,
     );
     for (const share of options.shares) {
-      const policy = policyFor(share);
+      const policy = policyFor(share, options.feedShare, seed);
       const isLogging = share === LOGGING_SHARE;
       const validator = isLogging
         ? createOffPolicyValidator(
@@ -157,7 +163,7 @@ export async function runExplorationBenchmark(
       );
       return { mean, std };
     });
-    policies[policyFor(share).name] = {
+    policies[policyFor(share, options.feedShare, 0).name] = {
       share,
       slots: explorationConfigFor(share).slots,
       perDay,
@@ -179,10 +185,14 @@ export async function runExplorationBenchmark(
   };
 }
 
-function policyFor(share: number): FeedPolicy {
+function policyFor(share: number, feedShare: number, seed: number): FeedPolicy {
   const config = explorationConfigFor(share);
-  if (config.slots.length === 0) return greedyPolicy("greedy", FEED.k, FEED);
-  return exploringPolicy(`explore ${share}/12`, FEED.k, FEED, config);
+  const greedy = greedyPolicy("greedy", FEED.k, FEED);
+  if (config.slots.length === 0) return greedy;
+  const exploring = exploringPolicy(`explore ${share}/12`, FEED.k, FEED, config);
+  if (feedShare === 1) return exploring;
+  const name = `explore ${share}/12 in ${Math.round(feedShare * 100)} % of feeds`;
+  return exploreSomeFeeds(name, exploring, greedy, feedShare, seed);
 }
 
 /**
