@@ -82,20 +82,19 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     !inPool.has(product.id) &&
     fitsSomeSlot(product);
 
-  // The model's half: its allowed ranked candidates by fewest impressions (ties by rank), the unrated ones first.
-  const takeLeastShownRanked = (count: number, test: (product: P) => boolean) => {
-    const taken = input.ranked
-      .filter((candidate) => allowed(candidate.product) && test(candidate.product))
-      .map((candidate, rank) => ({ candidate, rank, shown: input.evidenceOf(candidate.product.id).impressions }))
-      .sort((a, b) => a.shown - b.shown || a.rank - b.rank)
-      .slice(0, count)
-      .map((entry) => entry.candidate);
-    for (const candidate of taken) inPool.add(candidate.product.id);
-    return taken;
-  };
-  const rankedPartSize = Math.ceil(config.poolSize / 2);
-  const modelPart = takeLeastShownRanked(rankedPartSize, (product) => index.isUnrated(product.id));
-  modelPart.push(...takeLeastShownRanked(rankedPartSize - modelPart.length, () => true));
+  // The model's half: its allowed ranked candidates, the unrated ones first, each by fewest impressions, ties by rank.
+  const modelPart = input.ranked
+    .filter((candidate) => allowed(candidate.product))
+    .map((candidate, rank) => ({
+      candidate,
+      rank,
+      rated: index.isUnrated(candidate.product.id) ? 0 : 1,
+      shown: input.evidenceOf(candidate.product.id).impressions,
+    }))
+    .sort((a, b) => a.rated - b.rated || a.shown - b.shown || a.rank - b.rank)
+    .slice(0, Math.ceil(config.poolSize / 2))
+    .map((entry) => entry.candidate);
+  for (const candidate of modelPart) inPool.add(candidate.product.id);
 
   const tasteCategories = new Set(input.taste.map((product) => product.category));
   const tasteMetals = new Set(input.taste.flatMap((product) => product.metal ?? []));

@@ -30,16 +30,17 @@ export function evaluateOffPolicy(decisions: readonly LoggedDecision[]): OffPoli
   if (decisions.length < 2) {
     throw new Error(`Off-policy evaluation needs at least 2 logged decisions, got ${decisions.length}.`);
   }
+  const clusters = clustersOf(decisions);
   return {
     decisions: decisions.length,
     loggedReward: meanWithInterval(
       decisions.map((decision) => decision.reward),
-      clustersOf(decisions),
+      clusters,
     ),
     inversePropensity: estimateInversePropensity(decisions),
     selfNormalised: estimateSelfNormalised(decisions),
     doublyRobust: estimateDoublyRobust(decisions),
     effectiveSampleSize: effectiveSampleSize(decisions),
-    supportedShare: meanWithInterval(decisions.map(importanceWeight), clustersOf(decisions)),
+    supportedShare: meanWithInterval(decisions.map(importanceWeight), clusters),
   };
 }
