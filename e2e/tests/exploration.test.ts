@@ -49,7 +49,7 @@ test("a first visit's feed shows exploratory picks labelled as such, logged with
     const requestId = rows[0]?.requestId ?? "";
     expect(rows.every((row) => row.requestId === requestId && row.surface === "feed")).toBe(true);
     expect(rows.map((row) => row.productId)).toEqual(shown);
-    expect(rows.every((row) => row.policy === "thompson-beta/6" && row.modelVersionId !== null)).toBe(true);
+    expect(rows.every((row) => row.policy === "thompson-beta/7" && row.modelVersionId !== null)).toBe(true);
     for (const row of rows) {
       if (EXPLORATION_SLOTS.includes(row.slot)) {
         expect(row.exploratory).toBe(true);

@@ -87,8 +87,8 @@ type ShopperState = {
 /**
  * Runs one feed policy over the simulated days. Each day every shopper who has arrived visits once: the model scores
  * them from what it was fitted on plus their simulated clicks and purchases (folded in, never refitted), the policy
- * serves a slate, and the click model decides clicks and purchases with the visit's own seeded stream (the same for
- * every policy, so policies meet the same shopper behaviour). Impressions and clicks become the evidence the next day
+ * serves a slate, and the click model decides clicks and purchases with one seeded draw per shopper, day and item
+ * (clickDraw: the same for every policy, so policies meet the same shopper behaviour item by item). Impressions and clicks become the evidence the next day
  * reads. Same seed, same run.
  */
 export function simulateDays(options: SimulationOptions): SimulationRun {
@@ -168,10 +168,11 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       const context = visitContext(options, shopper, shopperIndex, day, today, catalogAt, products);
       const served = policy.serve(context);
       const picks = served.picks.slice(0, k);
-      const clickRng = createRng(visitSeed("clicks", seed, shopperIndex, day));
       const clickProbability = (itemIndex: number, slot: number) =>
         clickModel.examination(slot) * clickModel.attraction(catalogAt[itemIndex] as CatalogItem, shopper.targets);
-      const clicked = picks.map((pick) => clickRng.next() < clickProbability(pick.itemIndex, pick.slot));
+      const clicked = picks.map(
+        (pick) => clickDraw(seed, shopperIndex, day, pick.itemIndex) < clickProbability(pick.itemIndex, pick.slot),
+      );
       metrics.visits += 1;
       picks.forEach((pick, position) => {
         metrics.impressions += 1;
@@ -256,7 +257,14 @@ function visitContext(
   };
 }
 
-/** A visit's seed for one stream (the shopper's clicks): a hash of its parts, the same for every policy. */
-function visitSeed(...parts: readonly (string | number)[]): number {
-  return crypto.createHash("sha256").update(parts.join("|")).digest().readUInt32LE(0);
+/**
+ * The uniform draw that decides whether this shopper clicks this item on this day: a hash of (seed, shopper, day,
+ * item), so every policy that shows the shopper the same item that day meets the same draw, wherever it puts it (the
+ * item is clicked when the draw falls below its P(click) at the slot). The draws are independent across items and
+ * days, as the position-based model's clicks are; sharing them between policies (common random numbers) makes the
+ * paired differences measure the policies, not which of a visit's draws a shifted item happened to meet.
+ */
+export function clickDraw(seed: number, shopperIndex: number, day: number, itemIndex: number): number {
+  const hash = crypto.createHash("sha256").update(`clicks|${seed}|${shopperIndex}|${day}|${itemIndex}`).digest();
+  return hash.readUInt32LE(0) / 2 ** 32;
 }

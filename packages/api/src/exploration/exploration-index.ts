@@ -24,6 +24,11 @@ export type ExplorationIndex<P extends PoolProduct> = {
    * the logs and the catalog later, and must get the same pools to reproduce the logged propensities.
    */
   leastShown: readonly P[];
+  /**
+   * The same order, of the products the served model cannot rate (`isUnrated`), at most LEAST_SHOWN_LIMIT: the
+   * catalog-wide list the pool draws unrated products from when the shopper's taste keys have too few.
+   */
+  unratedLeastShown: readonly P[];
   /** The same order within each taste key (tasteKeysOf), at most LEAST_SHOWN_PER_TASTE each. */
   leastShownByTaste: ReadonlyMap<string, readonly P[]>;
   /**
@@ -69,8 +74,8 @@ export function tasteKeysOf(product: Pick<PoolProduct, "category" | "metal">): s
 /**
  * Builds the index from the catalog, the evidence and what the served model can rate: one sort of the in-stock
  * products by impressions, then a fixed pseudo-random order of the product id (so the lists are not just the oldest
- * products), then one pass that fills the general list, each taste key's lists (all products, unrated products), and
- * the follow-up list.
+ * products), then one pass that fills the general lists (all products, unrated products), each taste key's lists (the
+ * same two), and the follow-up list.
  */
 export function buildExplorationIndex<P extends PoolProduct>(
   products: readonly P[],
@@ -89,6 +94,7 @@ export function buildExplorationIndex<P extends PoolProduct>(
   }
   inStock.sort((a, b) => a.evidence.impressions - b.evidence.impressions || a.tie - b.tie);
   const leastShown: P[] = [];
+  const unratedLeastShown: P[] = [];
   const leastShownByTaste = new Map<string, P[]>();
   const unratedByTaste = new Map<string, P[]>();
   // The keys of each (category, metal) pair, built once: the catalog has few pairs and many products.
@@ -109,6 +115,7 @@ export function buildExplorationIndex<P extends PoolProduct>(
   for (const { product } of inStock) {
     if (leastShown.length < LEAST_SHOWN_LIMIT) leastShown.push(product);
     const unrated = isUnrated(product.id);
+    if (unrated && unratedLeastShown.length < LEAST_SHOWN_LIMIT) unratedLeastShown.push(product);
     for (const key of keysOf(product)) {
       addCapped(leastShownByTaste, key, product);
       if (unrated) addCapped(unratedByTaste, key, product);
@@ -126,7 +133,7 @@ export function buildExplorationIndex<P extends PoolProduct>(
     .sort((a, b) => b.rate - a.rate || a.tie - b.tie)
     .slice(0, LEAST_SHOWN_LIMIT)
     .map((entry) => entry.product);
-  return { leastShown, leastShownByTaste, unratedByTaste, isUnrated, followUp };
+  return { leastShown, unratedLeastShown, leastShownByTaste, unratedByTaste, isUnrated, followUp };
 }
 
 /** Appends a product to a taste key's list while it is shorter than LEAST_SHOWN_PER_TASTE. */

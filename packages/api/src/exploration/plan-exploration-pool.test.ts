@@ -151,7 +151,7 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
     expect(firstVisit.every((candidate) => candidate.score === 10)).toBe(true);
   });
 
-  it("takes the taste keys' products the served model cannot rate before their other least-shown products", () => {
+  it("takes the taste keys' products the served model cannot rate, then the catalog's, before any rated product", () => {
     // Twenty gold rings; the model cannot rate p7 and p13 (added since it was trained) nor the earring p30, which
     // shares none of the shopper's keys.
     const shop = [
@@ -173,10 +173,11 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
       },
     );
     const ids = planExplorationPool(input).pool.map((c) => c.item.product.id);
-    // Three of four are the taste part: the two unrated gold rings first, then one more gold ring; the last comes
-    // from the general least-shown list.
+    // The unrated products first: the taste part's two unrated gold rings, then the catalog's unrated list gives the
+    // earring p30 (no key of the shopper's); only then, with no unrated product left, one rated gold ring.
     expect(new Set(ids.slice(0, 2))).toEqual(new Set([7, 13]));
-    expect(ids[2]).toBeLessThan(20);
+    expect(ids[2]).toBe(30);
+    expect(ids[3]).toBeLessThan(20);
     expect(ids).toHaveLength(4);
     // With every product rated, the taste part is the least-shown walk, which meets p7 and p13 only by chance.
     const rated = planExplorationPool({ ...input, index: buildExplorationIndex(shop, evidenceOf, () => false) });
@@ -343,5 +344,37 @@ describe("planExplorationPool (the feed's and the simulator's pool rule)", () =>
     // left for the rated least-shown ranking.
     expect(ids.slice(0, 3)).toEqual([9, 11, 5]);
     expect(ids[3]).toBe(2);
+  });
+
+  it("fills the pool with unrated products from every part before any rated one, the model's best-ranked first", () => {
+    // Forty rings: the model ranks the first thirty (p0 best); p3, p8, p20 and the unranked p31, p33, p35 are unrated,
+    // and p31 earned a click on its one impression (a follow-up).
+    const shop = Array.from({ length: 40 }, (_, id) => product(id, "ring", id % 2 === 0 ? "gold" : "silver"));
+    const unrated = new Set([3, 8, 20, 31, 33, 35]);
+    const evidenceById: Record<number, ItemEvidence> = {
+      31: { impressions: 1, rewards: 1 },
+      5: { impressions: 9, rewards: 0 },
+    };
+    const evidenceOf = (id: number) => evidenceById[id] ?? { impressions: 0, rewards: 0 };
+    const ranked = shop.slice(0, 30).map((p, rank) => ({ product: p, score: 30 - rank }));
+    const input = inputFor(shop, evidenceById, {
+      ranked,
+      greedy: ranked.slice(0, 2),
+      isExcluded: () => false,
+      taste: [shop[0] as PoolProduct],
+      index: buildExplorationIndex(shop, evidenceOf, (id) => unrated.has(id)),
+      config: { poolSize: 10, slots: [9] },
+      rules: { firstScreenSize: 12, maxPerCategory: 12 },
+    });
+    const ids = planExplorationPool(input).pool.map((c) => c.item.product.id);
+    // Six unrated products first — the model's three by rank, the follow-up p31, then the taste keys' p33 and p35 in
+    // some order — and only then four rated ones.
+    expect(ids.slice(0, 4)).toEqual([3, 8, 20, 31]);
+    expect(new Set(ids.slice(4, 6))).toEqual(new Set([33, 35]));
+    expect(ids.slice(6).every((id) => !unrated.has(id))).toBe(true);
+    expect(ids).toHaveLength(10);
+    // With as many unrated products as places, no rated one is taken.
+    const small = planExplorationPool({ ...input, config: { poolSize: 5, slots: [9] } }).pool;
+    expect(small.every((candidate) => unrated.has(candidate.item.product.id))).toBe(true);
   });
 });

@@ -38,19 +38,25 @@ const TASTE_SHARE = 3 / 4;
  * The exploration pool of one request — the one rule both the feed (planExploration) and the exploration simulator
  * (`npm run bench -- exploration`) use. Only products every feed rule allows: in stock, not bought, not recently
  * interacted with, not on the greedy slate, and able to fill at least one exploration slot under the first screen's
- * category cap (one that could not would only dilute the pool). Up to `poolSize` candidates, in four parts:
- * 1. half: the model's ranked candidates, anywhere in its ranking — first those it cannot rate from behaviour
- *    (index.isUnrated: in its universe, but nobody had interacted with them when it was trained, so it ranks them by
- *    content alone), then the others; each by fewest impressions, ties by rank;
+ * category cap (one that could not would only dilute the pool). Up to `poolSize` candidates, in two passes over the
+ * same four parts (gatherParts):
+ * - first only products the served model **cannot rate** from behaviour (index.isUnrated: nobody had interacted with
+ *   them when it was trained — products added since, or never sold — so it ranks them by content alone, or not at
+ *   all): the model's ranked ones, followed-up ones, the taste keys' unrated lists (index.unratedByTaste), the
+ *   catalog's unrated list (index.unratedLeastShown). Exploration exists for them: greedy feeds never earn them the
+ *   behaviour the next version would learn from. (Until thompson-beta/7 they came first only within the model and
+ *   taste parts, and half the pool went to rated products nobody had shown lately.)
+ * - then, only if too few unrated products are allowed, the same parts over every product.
+ * The parts, in each pass over the places left:
+ * 1. half: the model's ranked candidates, anywhere in its ranking (unrated first), each by fewest impressions, ties by
+ *    rank;
  * 2. up to a quarter: followed-up products (index.followUp: a reward earned, evidence still thin), those matching the
  *    shopper's taste first, so a click earned is shown again until its evidence suffices;
  * 3. the rest, three quarters of it from the shopper's taste keys (the categories and metals of their recent actions
- *    and purchases): first the products of those keys the served model cannot rate (index.unratedByTaste: it learned
- *    nothing about them, so it never ranks them and only exploration can earn them evidence), then the keys'
- *    least-shown lists; one key in turn (most specific first), each list walked from an offset fixed per shopper.
+ *    and purchases), one key in turn (most specific first), each list walked from an offset fixed per shopper.
  *    (thompson-beta/3 ordered them by attribute affinity instead: three times the planning cost for no measured
  *    gain, docs/exploration.md "Cost".)
- * 4. and the general least-shown list walked from that offset (all of the rest for a first visit).
+ * 4. and the general list walked from that offset (all of the rest for a first visit).
  * Products outside the ranking are scored from it and their attribute affinity (scoreFromRanking). An exploratory
  * pick on the first screen must leave its category within the cap (`fits`) on the screen as served: the greedy picks
  * that stay on it (an exploratory pick pushes the greedy tail off) and the exploratory picks before it, counted so
@@ -82,57 +88,37 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     !inPool.has(product.id) &&
     fitsSomeSlot(product);
 
-  // The model's half: its allowed ranked candidates, the unrated ones first, each by fewest impressions, ties by rank.
-  const modelPart = input.ranked
-    .filter((candidate) => allowed(candidate.product))
-    .map((candidate, rank) => ({
-      candidate,
-      rank,
-      rated: index.isUnrated(candidate.product.id) ? 0 : 1,
-      shown: input.evidenceOf(candidate.product.id).impressions,
-    }))
-    .sort((a, b) => a.rated - b.rated || a.shown - b.shown || a.rank - b.rank)
-    .slice(0, Math.ceil(config.poolSize / 2))
-    .map((entry) => entry.candidate);
-  for (const candidate of modelPart) inPool.add(candidate.product.id);
-
-  const tasteCategories = new Set(input.taste.map((product) => product.category));
-  const tasteMetals = new Set(input.taste.flatMap((product) => product.metal ?? []));
-  const matchesTaste = (product: P) =>
-    tasteCategories.has(product.category) || (product.metal !== null && tasteMetals.has(product.metal));
-  const tasteKeys = [...new Set(input.taste.flatMap((product) => tasteKeysOf(product)))].sort(
-    (a, b) => keyRank(a) - keyRank(b),
-  );
-  const take = (products: Iterable<P>, count: number): P[] => {
-    const taken: P[] = [];
-    for (const product of products) {
-      if (taken.length >= count) break;
-      if (!allowed(product)) continue;
-      taken.push(product);
-      inPool.add(product.id);
-    }
-    return taken;
+  const claim = (product: P) => {
+    inPool.add(product.id);
   };
-  const followUpCount = Math.min(config.poolSize - modelPart.length, Math.floor(config.poolSize * FOLLOW_UP_SHARE));
-  const followUpPart = take(index.followUp.filter(matchesTaste), followUpCount);
-  followUpPart.push(...take(index.followUp, followUpCount - followUpPart.length));
-  const catalogCount = config.poolSize - modelPart.length - followUpPart.length;
-  const offset =
-    input.shopperId === undefined ? 0 : createHash("sha1").update(input.shopperId).digest().readUInt32BE(0);
+  const sources: PartSources<P> = {
+    ranked: input.ranked,
+    evidenceOf: input.evidenceOf,
+    isUnrated: index.isUnrated,
+    followUp: index.followUp,
+    tasteKeys: tasteKeysIn(input.taste),
+    matchesTaste: tasteMatcher(input.taste),
+    offset: shopperOffset(input.shopperId),
+    claim,
+  };
+  // First the products the served model cannot rate from behaviour, from every part; then, only if too few of them
+  // are allowed, the same parts over every product.
+  const unrated = gatherParts(sources, {
+    allowed: (product) => allowed(product) && index.isUnrated(product.id),
+    capacity: config.poolSize,
+    byTaste: [index.unratedByTaste],
+    general: index.unratedLeastShown,
+  });
+  const rest = gatherParts(sources, {
+    allowed,
+    capacity: config.poolSize - unrated.model.length - unrated.catalog.length,
+    byTaste: [index.unratedByTaste, index.leastShownByTaste],
+    general: index.leastShown,
+  });
   const profile = tasteProfileOf(input.taste);
-  // Each list yields only products still allowed when asked, so every key gives one product per round.
-  const walk = (lists: ReadonlyMap<string, readonly P[]>) =>
-    roundRobin(tasteKeys.map((key) => only(rotated(lists.get(key) ?? [], offset), allowed)));
-  const tastePart = take(
-    chain(walk(index.unratedByTaste), walk(index.leastShownByTaste)),
-    Math.ceil(catalogCount * TASTE_SHARE),
-  );
-  const generalPart = take(rotated(index.leastShown, offset), catalogCount - tastePart.length);
-
-  const pool = [
-    ...modelPart,
-    ...scoreFromRanking(input.ranked, [...followUpPart, ...tastePart, ...generalPart], profile),
-  ].map((candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }));
+  const pool = [unrated, rest]
+    .flatMap((parts) => [...parts.model, ...scoreFromRanking(input.ranked, parts.catalog, profile)])
+    .map((candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }));
   return {
     pool,
     fits: (candidate, slot, taken) => {
@@ -146,6 +132,94 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
       return greedyKept(category, kept) + exploredSame < rules.maxPerCategory;
     },
   };
+}
+
+/** What every part of the pool reads: the ranking, the evidence, the lists, the shopper's taste and walk offset. */
+type PartSources<P extends PoolProduct> = {
+  ranked: readonly PoolItem<P>[];
+  evidenceOf: (productId: number) => ItemEvidence;
+  /** Whether the served model cannot rate a product from behaviour: the model part takes those first. */
+  isUnrated: (productId: number) => boolean;
+  followUp: readonly P[];
+  /** The shopper's taste keys, most specific first. */
+  tasteKeys: readonly string[];
+  matchesTaste: (product: P) => boolean;
+  /** Where the shopper's walk through each list starts. */
+  offset: number;
+  /** Marks a product as taken, so no later part (or pass) takes it again. */
+  claim: (product: P) => void;
+};
+
+/** One pass over the pool's parts: which products it may take, how many, and the lists its catalog parts walk. */
+type PartPass<P extends PoolProduct> = {
+  allowed: (product: P) => boolean;
+  capacity: number;
+  /** The per-taste-key lists the taste part walks, one after the other. */
+  byTaste: ReadonlyArray<ReadonlyMap<string, readonly P[]>>;
+  general: readonly P[];
+};
+
+/**
+ * The pool's four parts over `capacity` places, taking only products `allowed` (and claiming each taken): half the
+ * model's ranked candidates, unrated first, each by fewest impressions, ties by rank; up to a quarter followed-up products, those matching
+ * the taste first; three quarters of the rest from the taste keys' lists, one key in turn, each walked from the
+ * shopper's offset; the rest from the general list, walked from it too.
+ */
+function gatherParts<P extends PoolProduct>(
+  sources: PartSources<P>,
+  pass: PartPass<P>,
+): { model: PoolItem<P>[]; catalog: P[] } {
+  const { allowed } = pass;
+  if (pass.capacity <= 0) return { model: [], catalog: [] };
+  const model = sources.ranked
+    .filter((candidate) => allowed(candidate.product))
+    .map((candidate, rank) => ({
+      candidate,
+      rank,
+      rated: sources.isUnrated(candidate.product.id) ? 0 : 1,
+      shown: sources.evidenceOf(candidate.product.id).impressions,
+    }))
+    .sort((a, b) => a.rated - b.rated || a.shown - b.shown || a.rank - b.rank)
+    .slice(0, Math.ceil(pass.capacity / 2))
+    .map((entry) => entry.candidate);
+  for (const candidate of model) sources.claim(candidate.product);
+  const take = (products: Iterable<P>, count: number): P[] => {
+    const taken: P[] = [];
+    for (const product of products) {
+      if (taken.length >= count) break;
+      if (!allowed(product)) continue;
+      taken.push(product);
+      sources.claim(product);
+    }
+    return taken;
+  };
+  const followUpCount = Math.min(pass.capacity - model.length, Math.floor(pass.capacity * FOLLOW_UP_SHARE));
+  const followUp = take(sources.followUp.filter(sources.matchesTaste), followUpCount);
+  followUp.push(...take(sources.followUp, followUpCount - followUp.length));
+  const catalogCount = pass.capacity - model.length - followUp.length;
+  // Each list yields only products still allowed when asked, so every key gives one product per round.
+  const walk = (lists: ReadonlyMap<string, readonly P[]>) =>
+    roundRobin(sources.tasteKeys.map((key) => only(rotated(lists.get(key) ?? [], sources.offset), allowed)));
+  const taste = take(chain(...pass.byTaste.map(walk)), Math.ceil(catalogCount * TASTE_SHARE));
+  const general = take(rotated(pass.general, sources.offset), catalogCount - taste.length);
+  return { model, catalog: [...followUp, ...taste, ...general] };
+}
+
+/** The shopper's taste keys (of their recent actions' and purchases' products), most specific first. */
+function tasteKeysIn<P extends PoolProduct>(taste: readonly P[]): string[] {
+  return [...new Set(taste.flatMap((product) => tasteKeysOf(product)))].sort((a, b) => keyRank(a) - keyRank(b));
+}
+
+/** Whether a product shares a category or a metal with the shopper's taste. */
+function tasteMatcher<P extends PoolProduct>(taste: readonly P[]): (product: P) => boolean {
+  const categories = new Set(taste.map((product) => product.category));
+  const metals = new Set(taste.flatMap((product) => product.metal ?? []));
+  return (product) => categories.has(product.category) || (product.metal !== null && metals.has(product.metal));
+}
+
+/** Where a shopper's walk through the least-shown lists starts: a hash of their id (a first visit: 0). */
+function shopperOffset(shopperId: string | undefined): number {
+  return shopperId === undefined ? 0 : createHash("sha1").update(shopperId).digest().readUInt32BE(0);
 }
 
 /** Taste keys from the most to the least specific: category and metal, category, metal. */

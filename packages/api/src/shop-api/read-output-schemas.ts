@@ -76,7 +76,7 @@ const FeedItemSchema = RecommendedItemSchema.extend({
 export const FeedSchema = z.object({
   ...ServedByShape,
   personalised: z.boolean().describe("false when the customer has no history the model knows (popular picks)"),
-  policy: z.string().describe("the policy that filled the slots: thompson-beta/6 (exploring) or greedy"),
+  policy: z.string().describe("the policy that filled the slots: thompson-beta/7 (exploring) or greedy"),
   items: z.array(FeedItemSchema),
 });
 

@@ -8,9 +8,11 @@
  * taste keys, the products the served model cannot rate (it never saw them) come first; /6: the first screen's category
  * cap counts only the greedy picks that stay on it (the tail pick an exploratory one pushes off no longer counts), a
  * product the model has no behaviour for (`Recommender.learnedFromBehaviour`) is unrated too, and the model's half of
- * the pool takes its ranked unrated products first.
+ * the pool takes its ranked unrated products first; /7: the whole pool takes the products the served model cannot rate
+ * first — from the model's ranking, the follow-ups, the taste keys and a catalog-wide unrated list — and rated
+ * products only when too few unrated ones are allowed.
  */
-export const EXPLORATION_POLICY = "thompson-beta/6";
+export const EXPLORATION_POLICY = "thompson-beta/7";
 
 /**
  * How the exploration layer behaves (docs/exploration.md). Built once where the server starts (the operator's setting
