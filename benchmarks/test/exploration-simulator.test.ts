@@ -45,7 +45,14 @@ function syntheticShop(): { catalog: CatalogItem[]; purchases: Interaction[] } {
 }
 
 /** 41 of the 161 purchases are the period's: the cut falls between the two groups. */
-const WORLD: WorldOptions = { simulatedShare: 0.25, heldOutItemShare: 0, days: 5, maxShoppers: 100, seed: 0 };
+const WORLD: WorldOptions = {
+  simulatedShare: 0.25,
+  heldOutItemShare: 0,
+  unsoldShare: 0,
+  days: 5,
+  maxShoppers: 100,
+  seed: 0,
+};
 
 /** A click model without chance: every shown real later purchase is clicked (and bought), nothing else is. */
 const CERTAIN_CLICKS: ClickModel = {
@@ -86,12 +93,48 @@ describe("buildSimulationWorld", () => {
     expect([...again.heldOutItemIds]).toEqual([...world.heldOutItemIds]);
   });
 
+  it("adds never-sold copies of catalog items beside the new ones: unrated, wanted by nobody, the same per seed", async () => {
+    const { catalog, purchases } = syntheticShop();
+    const world = buildSimulationWorld(catalog, purchases, { ...WORLD, heldOutItemShare: 0.5, unsoldShare: 2 });
+    // Twice as many as the new items, each a catalog item's attributes under its own id.
+    expect(world.unsoldItemIds.size).toBe(2 * world.newItemIds.size);
+    expect(world.catalog).toHaveLength(catalog.length + world.unsoldItemIds.size);
+    const byId = new Map(catalog.map((item) => [item.itemId, item]));
+    for (const itemId of world.unsoldItemIds) {
+      const copy = world.catalog.find((item) => item.itemId === itemId) as CatalogItem;
+      expect(byId.has(itemId)).toBe(false);
+      expect(catalog.some((item) => item.category === copy.category && item.metal === copy.metal)).toBe(true);
+      expect(world.training.some((row) => row.itemId === itemId)).toBe(false);
+      expect(world.shoppers.some((shopper) => shopper.targets.includes(itemId))).toBe(false);
+    }
+    const again = buildSimulationWorld(catalog, purchases, { ...WORLD, heldOutItemShare: 0.5, unsoldShare: 2 });
+    expect(again.catalog).toEqual(world.catalog);
+    // The served model cannot rate them, and an exploring feed shows them (counted apart from the new items).
+    const model = createRecommender("itemknn", {});
+    await model.fit(createInteractionDataset({ interactions: world.training, catalog: world.catalog }));
+    for (const itemId of world.unsoldItemIds)
+      expect(model.learnedFromBehaviour(model.items.indexOf(itemId))).toBe(false);
+    const run = simulateDays({
+      world,
+      model,
+      policy: exploringPolicy("explore", 12, FEED, { ...DEFAULT_EXPLORATION_CONFIG, slots: [3, 9] }),
+      clickModel: POSITION_BASED_CLICKS,
+      seed: 1,
+      ...FEED,
+    });
+    expect(run.days.reduce((sum, day) => sum + day.unsoldItemImpressions, 0)).toBeGreaterThan(0);
+    expect([...run.firstPurchaseDay.keys()].some((itemId) => world.unsoldItemIds.has(itemId))).toBe(false);
+  });
+
   it("names a bad option", () => {
     const { catalog, purchases } = syntheticShop();
     expect(() => buildSimulationWorld(catalog, purchases, { ...WORLD, simulatedShare: 1 })).toThrow(/simulatedShare/);
     expect(() => buildSimulationWorld(catalog, purchases, { ...WORLD, days: 0 })).toThrow(/days/);
     expect(() => buildSimulationWorld(catalog, purchases, { ...WORLD, heldOutItemShare: -0.1 })).toThrow(
       /heldOutItemShare/,
+    );
+    expect(() => buildSimulationWorld(catalog, purchases, { ...WORLD, unsoldShare: Number.NaN })).toThrow(
+      /unsoldShare/,
     );
   });
 });

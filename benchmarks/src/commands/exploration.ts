@@ -21,6 +21,7 @@ const DEFAULTS: ExplorationBenchmarkOptions = {
   model: "itemknn",
   simulatedShare: 0.2,
   heldOutItemShare: 0.1,
+  unsoldShare: 1,
   days: 10,
   maxShoppers: 5_000,
   seeds: [0, 1, 2],
@@ -36,7 +37,9 @@ export const explorationCommand = defineCommand({
   help: `Imports the REES46 file into the benchmark database (as \`rees46\` does), cuts its purchases in time: the
 latest ${DEFAULTS.simulatedShare * 100} % are the simulated period, the rest trains the served model (--model). A seeded
 ${DEFAULTS.heldOutItemShare * 100} % of the items sold in both periods lose their training rows and join the items first
-sold in the period as new items. Every shopper who buys in the period at two different times is simulated: they arrive
+sold in the period as new items; as many never-sold products (copies of seeded catalog items' attributes, bought by
+nobody; --unsold-share) join the catalog beside them, since a real shop's new products include ones that never sell.
+Every shopper who buys in the period at two different times is simulated: they arrive
 on the day of their first purchase there, having bought it, and visit every simulated day after; each visit serves a
 12-slot feed (the shop's rules) from the model, folding in their simulated clicks and purchases, and a position-based
 click model decides: a shown real later purchase is bought when clicked. Each exploration share (slots of 12) runs
@@ -78,6 +81,11 @@ its name, so the two models can be run one after the other.`,
       description:
         "explore in this share of the feeds only, the others greedy (a design measurement; default 1: every feed)",
     },
+    "unsold-share": {
+      type: "string",
+      valueName: "Q",
+      description: `never-sold products added, as a share of the new items, 0 to 10 (default ${DEFAULTS.unsoldShare}: as many)`,
+    },
     "print-table": { type: "boolean", description: "only print the Markdown tables of the result JSON" },
   },
   async run({ flags, env, stdout, stderr }) {
@@ -95,6 +103,7 @@ its name, so the two models can be run one after the other.`,
       ...(flags.seeds === undefined ? {} : { seeds: parseList("--seeds", flags.seeds) }),
       ...(flags.shares === undefined ? {} : { shares: parseShares(flags.shares) }),
       ...(flags["feed-share"] === undefined ? {} : { feedShare: parseFeedShare(flags["feed-share"]) }),
+      ...(flags["unsold-share"] === undefined ? {} : { unsoldShare: parseUnsoldShare(flags["unsold-share"]) }),
     };
     if (options.validationDays > options.days) options.validationDays = options.days;
     const file = flags.file ?? defaultRees46File(env.sharedDir);
@@ -168,6 +177,13 @@ function parseFeedShare(value: string): number {
   const share = Number(value.trim());
   if (!(share > 0 && share <= 1))
     throw new UsageError(`--feed-share: ${JSON.stringify(value)} is not a share in (0, 1]`);
+  return share;
+}
+
+function parseUnsoldShare(value: string): number {
+  const share = Number(value.trim());
+  if (value.trim() === "" || !(share >= 0 && share <= 10))
+    throw new UsageError(`--unsold-share: ${JSON.stringify(value)} is not a share from 0 to 10`);
   return share;
 }
 

@@ -1,4 +1,4 @@
-import type { CatalogItem, Interaction } from "@jewelguide/model";
+import { type CatalogItem, createRng, type Interaction } from "@jewelguide/model";
 import { pickSeeded } from "../rees46/pick-seeded";
 
 /** How the real purchase log becomes a simulation: a time cut, newly added items, the simulated shoppers. */
@@ -7,6 +7,13 @@ export type WorldOptions = {
   simulatedShare: number;
   /** This seeded share of the items sold both before and during the period is removed from training ("added" at the start). */
   heldOutItemShare: number;
+  /**
+   * Never-sold products added at the start beside the new items, as a share of them (0: none; 1: as many): copies of
+   * seeded catalog items' attributes under new ids, bought by nobody in either period. The REES46 catalog is built from
+   * purchases, so every product the served model cannot rate would otherwise be one that sells after the cut — a real
+   * shop's new products include ones that never sell, and a policy that favours unrated products must meet them.
+   */
+  unsoldShare: number;
   /** Simulated days the period is cut into (equal spans of real time). */
   days: number;
   /** At most this many shoppers of the period (a seeded sample; all when fewer). */
@@ -33,6 +40,8 @@ export type SimulationWorld = {
   newItemIds: ReadonlySet<string>;
   /** The seeded part of `newItemIds`: items with earlier sales removed from training. */
   heldOutItemIds: ReadonlySet<string>;
+  /** Never-sold products in the catalog (WorldOptions.unsoldShare): unrated like the new items, but nobody buys them. */
+  unsoldItemIds: ReadonlySet<string>;
   shoppers: readonly SimulatedShopper[];
   days: number;
   /** The real time of the cut (ms), the start of day 0. */
@@ -45,7 +54,8 @@ export type SimulationWorld = {
  * shopper's earlier purchases and holds out the later one). A shopper who buys in the period at two or more different
  * times is simulated: they arrive on the simulated day of their first purchase there, having bought that basket, and
  * their later purchases are what they buy when the feed shows them. Items first sold in the period are new by nature; a seeded share of the items sold both before and
- * during the period also loses its training rows, so new items include ones with real, well-known buyers.
+ * during the period also loses its training rows, so new items include ones with real, well-known buyers. Never-sold
+ * copies (`unsoldShare`) join the catalog beside them, so not every product the model cannot rate has a buyer.
  */
 export function buildSimulationWorld(
   catalog: readonly CatalogItem[],
@@ -96,11 +106,13 @@ export function buildSimulationWorld(
     if (shopper.targets.length === 0) byShopper.delete(userId);
   }
   const userIds = pickSeeded([...byShopper.keys()].sort(), options.maxShoppers, options.seed).sort();
+  const unsold = unsoldCopies(catalog, Math.round(newItemIds.size * options.unsoldShare), options.seed);
   return {
-    catalog,
+    catalog: [...catalog, ...unsold],
     training: before.filter((row) => !heldOutItemIds.has(row.itemId)),
     newItemIds,
     heldOutItemIds,
+    unsoldItemIds: new Set(unsold.map((item) => item.itemId)),
     shoppers: userIds.flatMap((userId) => {
       const shopper = byShopper.get(userId);
       if (shopper === undefined) return [];
@@ -112,6 +124,21 @@ export function buildSimulationWorld(
   };
 }
 
+/**
+ * `count` never-sold products: the attributes of seeded catalog items (drawn with replacement, so the copies follow
+ * the catalog's mix of categories, metals and prices) under ids `unsold-<n>` that no purchase names.
+ */
+function unsoldCopies(catalog: readonly CatalogItem[], count: number, seed: number): CatalogItem[] {
+  if (count === 0 || catalog.length === 0) return [];
+  const rng = createRng(seed ^ 0x5eed_0001);
+  const ids = new Set(catalog.map((item) => item.itemId));
+  return Array.from({ length: count }, (_, n) => {
+    const itemId = `unsold-${n}`;
+    if (ids.has(itemId)) throw new Error(`the catalog already has an item ${itemId}`);
+    return { ...(catalog[rng.nextInt(catalog.length)] as CatalogItem), itemId };
+  });
+}
+
 function checkOptions(options: WorldOptions): void {
   const share = (name: string, value: number, allowZero: boolean) => {
     if (!Number.isFinite(value) || value < 0 || value >= 1 || (!allowZero && value === 0)) {
@@ -120,6 +147,9 @@ function checkOptions(options: WorldOptions): void {
   };
   share("simulatedShare", options.simulatedShare, false);
   share("heldOutItemShare", options.heldOutItemShare, true);
+  if (!Number.isFinite(options.unsoldShare) || options.unsoldShare < 0 || options.unsoldShare > 10) {
+    throw new Error(`unsoldShare must be in [0, 10], got ${options.unsoldShare}`);
+  }
   if (!Number.isInteger(options.days) || options.days < 1)
     throw new Error(`days must be a positive integer, got ${options.days}`);
   if (!Number.isInteger(options.maxShoppers) || options.maxShoppers < 1) {

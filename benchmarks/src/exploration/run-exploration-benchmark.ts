@@ -95,7 +95,7 @@ export async function runExplorationBenchmark(
     const popularityPrior: PriorScore = (_context, candidate) => popularityScores[candidate.item.product.id] ?? 0;
     log(
       `seed ${seed}: ${world.shoppers.length} shoppers over ${world.days} days, ${world.newItemIds.size} new items ` +
-        `(${world.heldOutItemIds.size} held out), ${served.kind} fitted on ${world.training.length} purchases`,
+        `(${world.heldOutItemIds.size} held out), ${world.unsoldItemIds.size} never-sold products, ${served.kind} fitted on ${world.training.length} purchases`,
     );
     for (const share of options.shares) {
       const policy = policyFor(share, options.feedShare, seed);
@@ -216,6 +216,7 @@ function finalMetrics(
     new_items_clicked_share: last.newItemsClicked,
     new_items_clicked: run.firstClickDay.size,
     new_item_impressions: run.days.reduce((sum, day) => sum + day.newItemImpressions, 0),
+    unsold_item_impressions: run.days.reduce((sum, day) => sum + day.unsoldItemImpressions, 0),
     new_items: world.newItemIds.size,
     // Days from the start of the simulation (the new items' arrival) to their first purchase / click, 1-based; only
     // for a run that had one (the summary pools them: PolicySummary.firstSales, firstClicks).
@@ -246,6 +247,7 @@ function describeWorlds(worlds: readonly SimulationWorld[]): Record<string, numb
     days: worlds[0]?.days ?? 0,
     new_items: mean(worlds.map((world) => world.newItemIds.size)),
     held_out_items: mean(worlds.map((world) => world.heldOutItemIds.size)),
+    unsold_items: mean(worlds.map((world) => world.unsoldItemIds.size)),
     training_purchases: mean(worlds.map((world) => world.training.length)),
     real_purchases_in_period: mean(
       worlds.map((world) => world.shoppers.reduce((sum, shopper) => sum + shopper.targets.length, 0)),

@@ -25,6 +25,8 @@ export type DayMetrics = {
   exploratoryClicks: number;
   /** Impressions of new items (world.newItemIds) this day, exploratory or not. */
   newItemImpressions: number;
+  /** Impressions of never-sold products (world.unsoldItemIds) this day, exploratory or not. */
+  unsoldItemImpressions: number;
   cumulativeClicks: number;
   cumulativePurchases: number;
   /** Distinct catalog items shown at least once so far, over the catalog's size. */
@@ -102,8 +104,8 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
   });
   const trainedBy = new Map<string, number[]>();
   // What the served model cannot rate from behaviour, as the shop decides it (Recommender.learnedFromBehaviour): the
-  // items without a training row. In REES46 every catalog item is bought at some time, so these are exactly the
-  // world's new items.
+  // items without a training row: the world's new items and its never-sold products (every REES46 catalog item is
+  // bought at some time).
   const unrated = Uint8Array.from({ length: itemCount }, (_, index) => (model.learnedFromBehaviour(index) ? 0 : 1));
   for (const row of world.training) {
     const items = trainedBy.get(row.userId) ?? [];
@@ -124,6 +126,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
   const shown = new Uint8Array(itemCount);
   let shownCount = 0;
   const newIndices = new Set([...world.newItemIds].map((itemId) => model.items.indexOf(itemId)));
+  const unsoldIndices = new Set([...world.unsoldItemIds].map((itemId) => model.items.indexOf(itemId)));
   const firstPurchaseDay = new Map<string, number>();
   const firstClickDay = new Map<string, number>();
   const days: DayMetrics[] = [];
@@ -162,6 +165,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
       exploratoryImpressions: 0,
       exploratoryClicks: 0,
       newItemImpressions: 0,
+      unsoldItemImpressions: 0,
     };
     shoppers.forEach((shopper, shopperIndex) => {
       if (shopper.arrivalDay > day) return;
@@ -184,6 +188,7 @@ export function simulateDays(options: SimulationOptions): SimulationRun {
         if (pick.exploratory) metrics.exploratoryImpressions += 1;
         const isNew = newIndices.has(pick.itemIndex);
         if (isNew) metrics.newItemImpressions += 1;
+        if (unsoldIndices.has(pick.itemIndex)) metrics.unsoldItemImpressions += 1;
         if (!clicked[position]) return;
         metrics.clicks += 1;
         if (pick.exploratory) metrics.exploratoryClicks += 1;
