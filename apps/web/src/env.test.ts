@@ -21,8 +21,8 @@ describe("getEnv: the shop's default language", () => {
 });
 
 describe("getEnv: the feed's exploration slots", () => {
-  it("is 2 unless set, 0 switches exploration off", () => {
-    expect(getEnv({ ...REQUIRED }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(2);
+  it("is 1 unless set, 0 switches exploration off", () => {
+    expect(getEnv({ ...REQUIRED }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(1);
     expect(getEnv({ ...REQUIRED, JEWELGUIDE_EXPLORATION_SLOTS: "0" }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(0);
     expect(getEnv({ ...REQUIRED, JEWELGUIDE_EXPLORATION_SLOTS: " 4 " }).JEWELGUIDE_EXPLORATION_SLOTS).toBe(4);
   });

@@ -36,9 +36,8 @@ const EnvSchema = z.object({
   JEWELGUIDE_SHOPPER_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   /**
    * How many of the feed's first 12 slots go to the exploration policy (docs/exploration.md): a whole number from 0
-   * (off: every pick is the model's) to 4, never among the top three (`explorationSlotsFor`). Unset: 2 (the 4th and
-   * 10th picks: on REES46 the share that raised new products' first sales at the least cost to the joint model, 0.8 ±
-   * 1.7 % of simulated purchases, BENCHMARKS.md §6).
+   * (off: every pick is the model's) to 4, never among the top three (`explorationSlotsFor`). Unset: 1 (the 10th pick,
+   * the cheapest share; what each share costs the joint model in simulation: BENCHMARKS.md §6).
    */
   JEWELGUIDE_EXPLORATION_SLOTS: z
     .string()

@@ -45,12 +45,13 @@ const EXPLORATION_SLOT_LAYOUTS: readonly (readonly number[])[] = [[], [9], [3, 9
 export const MAX_EXPLORATION_SLOTS = EXPLORATION_SLOT_LAYOUTS.length - 1;
 
 /**
- * How many slots explore when the operator says nothing: two (the 4th and 10th picks). On REES46, served by the joint
- * model (the shop's default), two slots of `thompson-beta/7` cost 0.8 ± 1.7 % of simulated purchases and clearly raised
- * coverage (0.30 → 0.41), new products' first clicks (+33) and first sales (+4.2 ± 2.2); one slot cost 1.8 ± 2.8 % and
- * did not clearly raise first sales, three cost 5.2 ± 2.3 % (BENCHMARKS.md §6).
+ * How many slots explore when the operator says nothing: one (the 10th pick), the cheapest share. On REES46 served by
+ * the joint model (the shop's default), with as many never-sold products as new ones in the catalog, one slot of
+ * `thompson-beta/7` cost about 2.5 % of simulated purchases and two about 9 %; without never-sold products two slots
+ * cost 0.8 ± 1.7 % and raised new products' first sales clearly (BENCHMARKS.md §6) — so a shop whose new products
+ * mostly sell can set 2.
  */
-export const DEFAULT_EXPLORATION_SLOT_COUNT = 2;
+export const DEFAULT_EXPLORATION_SLOT_COUNT = 1;
 
 /** The exploring positions for `count` slots; throws on a count outside 0–MAX_EXPLORATION_SLOTS. */
 export function explorationSlotsFor(count: number): readonly number[] {
