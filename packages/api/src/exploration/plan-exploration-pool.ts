@@ -104,7 +104,7 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
   // First the products the served model cannot rate from behaviour, from every part; then, only if too few of them
   // are allowed, the same parts over every product.
   const unrated = gatherParts(sources, {
-    allowed: (product) => allowed(product) && index.isUnrated(product.id),
+    allowed: (product) => index.isUnrated(product.id) && allowed(product),
     capacity: config.poolSize,
     byTaste: [index.unratedByTaste],
     general: index.unratedLeastShown,
@@ -115,9 +115,9 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     byTaste: [index.unratedByTaste, index.leastShownByTaste],
     general: index.leastShown,
   });
-  const profile = tasteProfileOf(input.taste);
+  const scoreOutside = scoreFromRanking(input.ranked, tasteProfileOf(input.taste));
   const pool = [unrated, rest]
-    .flatMap((parts) => [...parts.model, ...scoreFromRanking(input.ranked, parts.catalog, profile)])
+    .flatMap((parts) => [...parts.model, ...parts.catalog.map(scoreOutside)])
     .map((candidate) => ({ item: candidate, score: candidate.score, ...input.evidenceOf(candidate.product.id) }));
   return {
     pool,
@@ -263,17 +263,17 @@ function* roundRobin<T>(sequences: ReadonlyArray<Iterator<T>>): Generator<T> {
 }
 
 /**
- * Model scores for catalog products from the ranking already computed (no second scoring pass): a product in the
- * ranked candidates keeps its score; one outside them — the model ranks it below its whole candidate pool, or cannot
- * rate it at all (a new product) — gets a score between the ranking's lowest and its median by its attribute affinity
- * to the shopper (0: the lowest, 1: the median), so the prior's bounded tilt (priorMeans) favours the unrated products
- * that resemble what this shopper engaged with. A first visit (no taste) gives them all the lowest score.
+ * A scorer of catalog products from the ranking already computed (no second scoring pass; built once per request for
+ * both passes of the pool): a product in the ranked candidates keeps its score; one outside them — the model ranks it
+ * below its whole candidate pool, or cannot rate it at all (a new product) — gets a score between the ranking's lowest
+ * and its median by its attribute affinity to the shopper (0: the lowest, 1: the median), so the prior's bounded tilt
+ * (priorMeans) favours the unrated products that resemble what this shopper engaged with. A first visit (no taste)
+ * gives them all the lowest score.
  */
 function scoreFromRanking<P extends PoolProduct>(
   ranked: readonly PoolItem<P>[],
-  products: readonly P[],
   profile: TasteProfile,
-): PoolItem<P>[] {
+): (product: P) => PoolItem<P> {
   const scoreOf = new Map(ranked.map((candidate) => [candidate.product.id, candidate.score]));
   const finite = ranked
     .map((candidate) => candidate.score)
@@ -281,8 +281,8 @@ function scoreFromRanking<P extends PoolProduct>(
     .sort((a, b) => a - b);
   const lowest = finite[0] ?? 0;
   const median = finite[Math.floor(finite.length / 2)] ?? 0;
-  return products.map((product) => ({
+  return (product) => ({
     product,
     score: scoreOf.get(product.id) ?? lowest + attributeAffinity(profile, product) * (median - lowest),
-  }));
+  });
 }
