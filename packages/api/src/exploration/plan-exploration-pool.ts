@@ -96,8 +96,8 @@ export function planExplorationPool<P extends PoolProduct>(input: PoolPlanInput<
     evidenceOf: input.evidenceOf,
     isUnrated: index.isUnrated,
     followUp: index.followUp,
+    followUpMatchingTaste: index.followUp.filter(tasteMatcher(input.taste)),
     tasteKeys: tasteKeysIn(input.taste),
-    matchesTaste: tasteMatcher(input.taste),
     offset: shopperOffset(input.shopperId),
     claim,
   };
@@ -141,9 +141,10 @@ type PartSources<P extends PoolProduct> = {
   /** Whether the served model cannot rate a product from behaviour: the model part takes those first. */
   isUnrated: (productId: number) => boolean;
   followUp: readonly P[];
+  /** The follow-up products sharing a category or metal with the shopper's taste (filtered once, for both passes). */
+  followUpMatchingTaste: readonly P[];
   /** The shopper's taste keys, most specific first. */
   tasteKeys: readonly string[];
-  matchesTaste: (product: P) => boolean;
   /** Where the shopper's walk through each list starts. */
   offset: number;
   /** Marks a product as taken, so no later part (or pass) takes it again. */
@@ -194,7 +195,7 @@ function gatherParts<P extends PoolProduct>(
     return taken;
   };
   const followUpCount = Math.min(pass.capacity - model.length, Math.floor(pass.capacity * FOLLOW_UP_SHARE));
-  const followUp = take(sources.followUp.filter(sources.matchesTaste), followUpCount);
+  const followUp = take(sources.followUpMatchingTaste, followUpCount);
   followUp.push(...take(sources.followUp, followUpCount - followUp.length));
   const catalogCount = pass.capacity - model.length - followUp.length;
   // Each list yields only products still allowed when asked, so every key gives one product per round.
